@@ -1,0 +1,35 @@
+# The two set-up commands are `make readme` and `make test`: both create .venv and install
+# the package on first use, so a fresh machine needs only python3 (3.11+) and the package index.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: readme test check lint bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "readme-gen needs Python 3.11 or newer; set PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+readme: $(STAMP)
+	$(BIN)/readme-gen build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/readme-gen build --check
+	$(BIN)/readme-gen lint
+
+lint: $(STAMP)
+	$(BIN)/ruff check readme_gen tests scripts
+	$(BIN)/ruff format --check readme_gen tests scripts
+	$(BIN)/mypy readme_gen
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench_build.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,57 @@
+"""Loading catalog.yaml: bytes -> text -> positioned tree -> validated `Catalog`.
+
+The fast reader (`readme_gen.fastyaml`) handles the plain layout the catalog is written in
+without importing ruamel.yaml; anything it is unsure of goes to ruamel.yaml's parser, which
+also produces every syntax error message. Both give the same tree, so validation and its
+line numbers do not depend on which one ran.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from readme_gen import fastyaml
+from readme_gen.errors import CatalogError, Problem, UsageError
+from readme_gen.model import Catalog
+from readme_gen.validate import validate
+from readme_gen.yamltree import Node, compose
+
+
+def read_text(path: Path, *, label: str | None = None) -> str:
+    """A UTF-8 file's text (a leading BOM dropped); located errors for anything else."""
+    name = label or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{name}: is a directory, not a file") from None
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot read: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise CatalogError(
+            [Problem(name, line, column, f"byte 0x{data[exc.start]:02x} is not UTF-8", "UTF-8 text")]
+        ) from None
+
+
+def parse_tree(text: str, path: str) -> Node:
+    """The positioned tree of a YAML text: the fast reader when it can, ruamel otherwise."""
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise CatalogError([Problem(path, 1, 1, "the catalog is empty", "a mapping with `title:`, `description:` and `sections:`")])
+    tree = fastyaml.parse(text)
+    return tree if tree is not None else compose(text, path)
+
+
+def load_catalog(path: Path, *, label: str | None = None, today: _dt.date | None = None) -> Catalog:
+    """Read and validate a catalog file. Raises CatalogError (every problem) or UsageError."""
+    name = label or str(path)
+    text = read_text(path, label=name)
+    tree = parse_tree(text, name)
+    return validate(tree, name, path.parent, today=today)

@@ -1,0 +1,87 @@
+"""The entry point: parses the command line, runs one command, maps errors to exit codes.
+
+Exit codes everywhere: 0 fine, 1 findings (stale README, failing links, lint problems),
+2 bad input or usage, 3 unexpected error. Only this module and the command modules print.
+Commands are imported lazily, one per run, so `readme-gen build --check` (which runs in
+every contributor's pre-commit) never pays for the HTTP stack or ruamel.yaml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import Protocol
+
+from readme_gen import HOMEPAGE, __version__
+from readme_gen.errors import CatalogError, ReadmeGenError
+
+
+class Command(Protocol):
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+# name -> (module, one-line help). Adding a command is one line here plus its module.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("readme_gen.commands.build", "write README.md from the catalog, or --check it"),
+    "import": ("readme_gen.commands.import_readme", "read a README in the list's format"),
+    "lint": ("readme_gen.commands.lint", "validate and lint the catalog"),
+}
+
+
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readme-gen",
+        description="Keep a curated paper list as data: catalog.yaml -> README.md.",
+        epilog=f"Documentation: {HOMEPAGE}",
+    )
+    parser.add_argument("--version", action="version", version=f"readme-gen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    for name, (module, summary) in COMMANDS.items():
+        p = sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
+        if name == chosen:
+            command: Command = importlib.import_module(module)  # type: ignore[assignment]
+            command.add_arguments(p)
+            p.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code. Never lets a traceback reach the user."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = _parser(args_list).parse_args(args_list)
+        code: int = args.run(args)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        return exc.code if isinstance(exc.code, int) else 2
+    except CatalogError as exc:
+        print(exc, file=sys.stderr)
+        n = len(exc.problems)
+        print(f"readme-gen: {n} problem{'s' if n != 1 else ''}; nothing was written", file=sys.stderr)
+        return exc.exit_code
+    except ReadmeGenError as exc:
+        print(f"readme-gen: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("readme-gen: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # the one catch-all: turn a bug into a message, exit 3
+        if os.environ.get("READMEGEN_DEBUG"):
+            raise
+        print(
+            f"readme-gen: unexpected error: {type(exc).__name__}: {exc}\n"
+            f"hint: this is a bug in readme-gen; rerun with READMEGEN_DEBUG=1 for the "
+            f"traceback and report it at {HOMEPAGE}/issues",
+            file=sys.stderr,
+        )
+        return 3
+    return code

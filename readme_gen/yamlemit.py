@@ -1,0 +1,99 @@
+"""Writing a `Catalog` as YAML in the one canonical layout that catalog.yaml uses.
+
+Key order is fixed, indentation is two spaces, author lists are flow style, titles are
+always double-quoted, and any other scalar is plain unless YAML would read it as something
+other than the same text, in which case it is double-quoted with escapes. The fast reader
+(`readme_gen.fastyaml`) accepts everything written here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readme_gen.model import Catalog, Paper
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=schema/catalog.schema.json\n"
+
+# YAML 1.2 plain scalars that resolve to something other than a string (ruamel's resolver).
+_NOT_TEXT = re.compile(
+    r"""(?x)^(?:
+      true|True|TRUE|false|False|FALSE|~|null|Null|NULL|<<|=
+    | [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    | [-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+    | [-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+    | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
+    | [-+]?0b[0-1_]+ | [-+]?0o?[0-7_]+ | [-+]?[0-9_]+ | [-+]?0x[0-9a-fA-F_]+
+    | [0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*
+    )$"""
+)
+# A conservative subset of YAML plain scalars: printable, no indicator at the start, no
+# `: ` or ` #` inside, no surrounding spaces. In flow context also no flow indicators.
+_PLAIN_BLOCK = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*[^\s:])?\Z")
+_PLAIN_FLOW = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff,\[\]{}:#]*[^\s:,\[\]{}#])?\Z")
+_ESCAPES = {
+    "\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x00": "\\0",
+    "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P",
+}
+_NEEDS_ESCAPE = re.compile("[\\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
+def quoted(text: str) -> str:
+    """`text` as a YAML double-quoted scalar."""
+    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    known = _ESCAPES.get(char)
+    if known is not None:
+        return known
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def scalar(text: str, *, flow: bool = False) -> str:
+    """`text` as a plain scalar when that reads back as the same text, else double-quoted."""
+    pattern = _PLAIN_FLOW if flow else _PLAIN_BLOCK
+    if pattern.match(text) and " #" not in text and ": " not in text and not _NOT_TEXT.match(text):
+        return text
+    return quoted(text)
+
+
+def key(text: str) -> str:
+    return scalar(text, flow=True)
+
+
+def dump_paper(paper: Paper, indent: str) -> str:
+    authors = ", ".join(scalar(a, flow=True) for a in paper.authors)
+    links = "".join(
+        f"{indent}    {key(link.label)}: {scalar(link.url)}\n" for link in paper.links
+    )
+    return (
+        f"{indent}- title: {quoted(paper.title)}\n"
+        f"{indent}  authors: [{authors}]\n"
+        f"{indent}  venue: {scalar(paper.venue)}\n"
+        f"{indent}  year: {paper.year}\n"
+        f"{indent}  links:\n{links}"
+    )
+
+
+def dump_catalog(catalog: Catalog, *, header: str = SCHEMA_COMMENT) -> str:
+    """The whole catalog as canonical YAML text."""
+    out = [header, f"title: {scalar(catalog.title)}\n", f"description: {scalar(catalog.description)}\n"]
+    if catalog.news:
+        out.append("news:\n")
+        for item in catalog.news:
+            out.append(f"  - date: {scalar(item.date)}\n    text: {scalar(item.text)}\n")
+    out.append("sections:\n" if catalog.sections else "sections: []\n")
+    for section in catalog.sections:
+        out.append(f"  - id: {scalar(section.id)}\n    title: {scalar(section.title)}\n")
+        if not section.papers:
+            out.append("    papers: []\n")
+            continue
+        out.append("    papers:\n")
+        out.extend(dump_paper(p, "      ") for p in section.papers)
+    if catalog.appendices:
+        out.append("appendices:\n")
+        for appendix in catalog.appendices:
+            out.append(f"  - title: {scalar(appendix.title)}\n    file: {scalar(appendix.file)}\n")
+    return "".join(out)

@@ -1,0 +1,194 @@
+"""A YAML document as a small tree of positioned nodes, the input of validation.
+
+Two readers produce the same tree: `readme_gen.fastyaml` for the plain layout catalog.yaml
+is written in (fast, no ruamel import), and `compose` here, built on ruamel.yaml's event
+parser, for everything else and for every error message. Composing from events means
+aliases are never expanded (an alias bomb costs nothing: anchors are rejected), and every
+duplicate key is reported, not just the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from readme_gen.errors import CatalogError, Problem
+
+# The scalar kinds YAML 1.2 resolves a plain scalar to (ruamel.yaml's resolver, version 1.2).
+STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = "str", "int", "float", "bool", "null", "timestamp"
+
+
+@dataclass(slots=True)
+class Scalar:
+    value: str | int | float | bool | None
+    kind: str
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Seq:
+    items: list[Node]
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Map:
+    items: dict[str, Node]
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Position of each key, for messages about the key itself (unknown, duplicate)."""
+    line: int = 0
+    column: int = 0
+
+
+Node = Scalar | Seq | Map
+
+_TAG_KINDS = {
+    "tag:yaml.org,2002:str": STR,
+    "tag:yaml.org,2002:int": INT,
+    "tag:yaml.org,2002:float": FLOAT,
+    "tag:yaml.org,2002:bool": BOOL,
+    "tag:yaml.org,2002:null": NULL,
+    "tag:yaml.org,2002:timestamp": TIMESTAMP,
+}
+_SKIP = "\x00"  # pending key that was rejected: drop its value (YAML text has no NUL)
+_INT_PREFIXES = {"0b": 2, "0o": 8, "0x": 16}
+
+
+def scalar_value(text: str, kind: str) -> str | int | float | bool | None:
+    """The Python value of a resolved YAML 1.2 scalar."""
+    if kind == INT:
+        digits = text.replace("_", "")
+        sign = -1 if digits.startswith("-") else 1
+        digits = digits.lstrip("+-")
+        base = _INT_PREFIXES.get(digits[:2].lower(), 10)
+        if base != 10:
+            digits = digits[2:]
+        elif len(digits) > 1 and digits.startswith("0"):
+            base = 8  # YAML 1.2 as ruamel reads it: a leading zero means octal
+        return sign * int(digits or "0", base)
+    if kind == FLOAT:
+        low = text.lower().replace("_", "")
+        return float(low.replace(".inf", "inf").replace(".nan", "nan"))
+    if kind == BOOL:
+        return text.lower() == "true"
+    if kind == NULL:
+        return None
+    return text
+
+
+def compose(text: str, path: str) -> Node:
+    """Read any YAML text into a node tree; raise CatalogError with every problem found."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        DocumentStartEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
+    from ruamel.yaml.nodes import ScalarNode
+
+    yaml = YAML(typ="safe", pure=True)
+    resolver = yaml.resolver
+    problems: list[Problem] = []
+    stack: list[tuple[Seq | Map, str | None]] = []  # open collection, pending mapping key
+    root: Node | None = None
+    documents = 0
+
+    def problem(mark: Any, message: str, expected: str = "") -> None:
+        problems.append(Problem(path, mark.line + 1, mark.column + 1, message, expected))
+
+    def attach(node: Node, mark: Any) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent, key = stack[-1]
+        if isinstance(parent, Seq):
+            parent.items.append(node)
+        elif key is None:  # this node is a key
+            name = node.value if isinstance(node, Scalar) and node.kind == STR else None
+            if not isinstance(name, str):
+                problem(mark, "a mapping key must be text", "a key such as `title:`")
+                stack[-1] = (parent, _SKIP)
+            elif name in parent.keys:
+                first = parent.keys[name][0]
+                problem(mark, f"duplicate key `{name}` (first at line {first})", "each key once")
+                stack[-1] = (parent, _SKIP)
+            else:
+                parent.keys[name] = (node.line, node.column)
+                stack[-1] = (parent, name)
+        else:
+            if key != _SKIP:
+                parent.items[key] = node
+            stack[-1] = (parent, None)
+
+    try:
+        for event in yaml.parse(text):
+            mark = event.start_mark
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problem(mark, "a second YAML document", "one document per catalog")
+            anchor = getattr(event, "anchor", None)
+            if isinstance(event, AliasEvent):
+                problem(mark, f"YAML alias `*{anchor}` is not allowed", "the value written out")
+                attach(Scalar(None, NULL, mark.line + 1, mark.column + 1), mark)
+                continue
+            if anchor and isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
+                problem(mark, f"YAML anchor `&{anchor}` is not allowed", "plain values, no anchors")
+            if isinstance(event, ScalarEvent):
+                attach(_scalar(event, resolver, ScalarNode, problem), mark)
+            elif isinstance(event, MappingStartEvent):
+                node: Seq | Map = Map({}, {}, mark.line + 1, mark.column + 1)
+                attach(node, mark)
+                stack.append((node, None))
+            elif isinstance(event, SequenceStartEvent):
+                node = Seq([], mark.line + 1, mark.column + 1)
+                attach(node, mark)
+                stack.append((node, None))
+            elif isinstance(event, CollectionEndEvent):
+                stack.pop()
+            elif isinstance(event, StreamEndEvent):
+                break
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = f"invalid YAML: {exc.problem or exc.context}"
+        if mark is None:
+            problems.append(Problem(path, 0, 0, message))
+        else:
+            problem(mark, message, "valid YAML")
+        raise CatalogError(problems) from None
+    except YAMLError as exc:
+        problems.append(Problem(path, 0, 0, f"invalid YAML: {exc}", "valid YAML"))
+        raise CatalogError(problems) from None
+    if problems:
+        raise CatalogError(problems)
+    if root is None:
+        raise CatalogError([Problem(path, 1, 1, "the file is empty", "a catalog mapping")])
+    return root
+
+
+def _scalar(event: Any, resolver: Any, node_type: Any, problem: Any) -> Scalar:
+    line, column = event.start_mark.line + 1, event.start_mark.column + 1
+    tag = event.tag
+    if tag in (None, "!"):
+        tag = resolver.resolve(node_type, event.value, event.implicit)
+    elif tag.startswith("!!"):
+        tag = "tag:yaml.org,2002:" + tag[2:]
+    kind = _TAG_KINDS.get(str(tag))
+    if kind is None:
+        problem(event.start_mark, f"YAML tag `{event.tag}` is not supported", "plain values")
+        kind = STR
+    try:
+        value = scalar_value(event.value, kind)
+    except ValueError:
+        problem(event.start_mark, f"`{event.value}` is not a valid {kind}", f"a {kind}")
+        value, kind = event.value, STR
+    return Scalar(value, kind, line, column)
+
