@@ -39,19 +39,36 @@ def read_text(path: Path, *, label: str | None = None) -> str:
         ) from None
 
 
+def _check_not_empty(text: str, path: str) -> None:
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        raise CatalogError(
+            [Problem(path, 1, 1, "the catalog is empty", "a mapping with `title:`, `sections:` ...")]
+        )
+
+
 def parse_tree(text: str, path: str) -> Node:
     """The positioned tree of a YAML text: the fast reader when it can, ruamel otherwise."""
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        raise CatalogError([Problem(path, 1, 1, "the catalog is empty", "a mapping with `title:`, `description:` and `sections:`")])
+    _check_not_empty(text, path)
     tree = fastyaml.parse(text)
     return tree if tree is not None else compose(text, path)
+
+
+def parse_catalog(
+    text: str, path: str, base_dir: Path, *, today: _dt.date | None = None
+) -> Catalog:
+    """Validate catalog text. When the fast reader's tree is invalid, the text is read again
+    by ruamel.yaml so that every message carries ruamel's exact positions."""
+    _check_not_empty(text, path)
+    tree = fastyaml.parse(text)
+    if tree is not None:
+        try:
+            return validate(tree, path, base_dir, today=today)
+        except CatalogError:
+            pass
+    return validate(compose(text, path), path, base_dir, today=today)
 
 
 def load_catalog(path: Path, *, label: str | None = None, today: _dt.date | None = None) -> Catalog:
     """Read and validate a catalog file. Raises CatalogError (every problem) or UsageError."""
     name = label or str(path)
-    text = read_text(path, label=name)
-    tree = parse_tree(text, name)
-    return validate(tree, name, path.parent, today=today)
+    return parse_catalog(read_text(path, label=name), name, path.parent, today=today)

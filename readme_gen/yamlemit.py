@@ -11,25 +11,17 @@ from __future__ import annotations
 import re
 
 from readme_gen.model import Catalog, Paper
+from readme_gen.yamltree import NOT_TEXT as _NOT_TEXT
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=schema/catalog.schema.json\n"
 
-# YAML 1.2 plain scalars that resolve to something other than a string (ruamel's resolver).
-_NOT_TEXT = re.compile(
-    r"""(?x)^(?:
-      true|True|TRUE|false|False|FALSE|~|null|Null|NULL|<<|=
-    | [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    | [-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-    | [-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-    | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
-    | [-+]?0b[0-1_]+ | [-+]?0o?[0-7_]+ | [-+]?[0-9_]+ | [-+]?0x[0-9a-fA-F_]+
-    | [0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*
-    )$"""
-)
 # A conservative subset of YAML plain scalars: printable, no indicator at the start, no
 # `: ` or ` #` inside, no surrounding spaces. In flow context also no flow indicators.
 _PLAIN_BLOCK = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*[^\s:])?\Z")
-_PLAIN_FLOW = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff,\[\]{}:#]*[^\s:,\[\]{}#])?\Z")
+_PLAIN_FLOW = re.compile(
+    r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]"
+    r"(?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff,\[\]{}:#'\"]*[^\s:,\[\]{}#'\"])?\Z"
+)
 _ESCAPES = {
     "\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x00": "\\0",
     "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P",
@@ -59,8 +51,12 @@ def scalar(text: str, *, flow: bool = False) -> str:
     return quoted(text)
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_ .()/+'-]*[A-Za-z0-9_.()/+'-])?\Z")
+
+
 def key(text: str) -> str:
-    return scalar(text, flow=True)
+    """A mapping key: plain when the fast reader's key grammar covers it, else quoted."""
+    return text if _PLAIN_KEY.match(text) and not _NOT_TEXT.match(text) else quoted(text)
 
 
 def dump_paper(paper: Paper, indent: str) -> str:

@@ -9,6 +9,7 @@ duplicate key is reported, not just the first.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +53,18 @@ _TAG_KINDS = {
     "tag:yaml.org,2002:null": NULL,
     "tag:yaml.org,2002:timestamp": TIMESTAMP,
 }
+# Plain scalars that YAML 1.2 (ruamel.yaml's resolver) reads as something other than text.
+NOT_TEXT = re.compile(
+    r"""(?x)^(?:
+      true|True|TRUE|false|False|FALSE|~|null|Null|NULL|<<|=|
+    | [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    | [-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+    | [-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+    | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
+    | [-+]?0b[0-1_]+ | [-+]?0o?[0-7_]+ | [-+]?[0-9_]+ | [-+]?0x[0-9a-fA-F_]+
+    | [0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*
+    )$"""
+)
 _SKIP = "\x00"  # pending key that was rejected: drop its value (YAML text has no NUL)
 _INT_PREFIXES = {"0b": 2, "0o": 8, "0x": 16}
 
@@ -183,7 +196,8 @@ def _scalar(event: Any, resolver: Any, node_type: Any, problem: Any) -> Scalar:
         tag = "tag:yaml.org,2002:" + tag[2:]
     kind = _TAG_KINDS.get(str(tag))
     if kind is None:
-        problem(event.start_mark, f"YAML tag `{event.tag}` is not supported", "plain values")
+        written = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+        problem(event.start_mark, f"YAML tag `{written}` is not supported", "plain values")
         kind = STR
     try:
         value = scalar_value(event.value, kind)

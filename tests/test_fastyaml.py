@@ -1,0 +1,71 @@
+"""The fast reader is an optimisation only: whatever it accepts, it reads exactly as
+ruamel.yaml does (same values, same kinds, same positions); everything else it declines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from readme_gen import fastyaml
+from readme_gen.errors import CatalogError
+from readme_gen.yamlemit import dump_catalog
+from readme_gen.yamltree import compose
+from tests.conftest import REPO
+from tests.strategies import TEXT, catalogs
+
+
+def test_the_real_catalog_takes_the_fast_path_and_matches_ruamel():
+    text = (REPO / "catalog.yaml").read_text(encoding="utf-8")
+    fast = fastyaml.parse(text)
+    assert fast is not None
+    assert fast == compose(text, "catalog.yaml")
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogs())
+def test_canonical_yaml_is_always_read_fast_and_identically(catalog):
+    text = dump_catalog(catalog)
+    fast = fastyaml.parse(text)
+    assert fast is not None, text
+    assert fast == compose(text, "c.yaml")
+
+
+# Hand-written YAML in many shapes: the fast reader either declines or agrees with ruamel.
+SNIPPETS = [
+    "a: [x, \"y, z\", 'q''s'] # comment\nb: 1\n",
+    "a:\n- x\n- y\nb: \"q\\u00e9\\n\\x41\\U0001F600\"\n",
+    "k:\n  - t: 1\n    u: [ ]\n",
+    "a: b: c\n", "a: x\n  continued\n", "a: 1.5\n", "a: 0x1F\n", "a: 012\n", "a: yes\n",
+    "a: true\n", "a: null\n", "a: ~\n", "a:\n", "a: 2024-01-01\n", "a: '2024'\n",
+    "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: |\n  block\n", "a: >\n  folded\n",
+    "a: {b: 1}\n", "a: [b, [c]]\n", "a: [b,]\n", "a: 1\na: 2\n", "- a\n- b\n",
+    "a:\n  - b: 1\n    c: 2\n  - d\n", "a: x # c\n# full\n\nb: 'y' # c\n",
+    "a: x#notcomment\n", "a: \"x\"y\n", "\"quoted key\": 1\n", "a b: c\n", "a:  spaced  \n",
+    "a:\n    - b\n    - c\n", "a:\n  b:\n    c: d\n  e: f\n", "---\na: 1\n", "a: 1\n...\n",
+    "a:\tb\n", "a: b\r\nc: d\r\n", "a: \"unterminated\n", "a: 'it''s'\n", "a: -x\n",
+    "a: [\"x\" , 'y' ]\n", "a: [x y, z]\n", "a: [x:y]\n", "a: @x\n", "a: `x`\n",
+    "   a: 1\n", "a: 1\n  b: 2\n", "a:\n- b: 1\n  c: 2\n", "a: \"\\q\"\n", "? a\n: b\n",
+]
+
+
+@pytest.mark.parametrize("text", SNIPPETS)
+def test_hand_written_yaml_is_read_fast_only_when_identical(text):
+    fast = fastyaml.parse(text)
+    try:
+        slow = compose(text, "x.yaml")
+    except CatalogError:
+        assert fast is None
+        return
+    assert fast is None or fast == slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c d", '"e"']), TEXT), min_size=1, max_size=4))
+def test_arbitrary_scalars_in_any_style(pairs):
+    for key, value in pairs:
+        for line in (f"{key}: {value}\n", f"{key}: [{value}]\n", f"- {key}: {value}\n"):
+            fast = fastyaml.parse(line)
+            if fast is None:
+                continue
+            assert fast == compose(line, "x.yaml"), line
