@@ -1,0 +1,80 @@
+"""`readme-gen build [--catalog PATH] [--output PATH] [--check]`: write README.md from the
+catalog, or (`--check`) write nothing and exit 1 with a unified diff when it is stale."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from readme_gen.catalog import load_catalog
+from readme_gen.commands.common import add_catalog_argument, catalog_path
+from readme_gen.config import tool_table
+from readme_gen.errors import UsageError
+from readme_gen.fsutil import write_atomic
+from readme_gen.render import render
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_catalog_argument(parser)
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="the README to write (default: README.md, or [tool.readme-gen] output)",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 and print a diff when the README is not up to date",
+    )
+
+
+def output_path(args: argparse.Namespace) -> Path:
+    if args.output is not None:
+        return Path(args.output)
+    return Path(str(tool_table().get("output", "README.md")))
+
+
+def _current(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8", errors="surrogateescape")
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a directory, not a file") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    source, target = catalog_path(args), output_path(args)
+    if source.resolve() == target.resolve():
+        raise UsageError(f"--output {target} is the catalog itself")
+    text = render(load_catalog(source))
+    current = _current(target)
+    if current == text:
+        if not args.check:
+            print(f"{target} is up to date", file=sys.stderr)
+        return 0
+    if args.check:
+        import difflib
+
+        diff = difflib.unified_diff(
+            (current or "").splitlines(keepends=True),
+            text.splitlines(keepends=True),
+            fromfile=f"{target} (on disk)",
+            tofile=f"{target} (from {source})",
+        )
+        sys.stdout.writelines(diff)
+        state = "does not exist" if current is None else "is out of date"
+        print(f"{target} {state}: run `readme-gen build` (or `make readme`)", file=sys.stderr)
+        return 1
+    try:
+        write_atomic(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    print(f"wrote {target}", file=sys.stderr)
+    return 0

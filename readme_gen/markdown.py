@@ -1,0 +1,97 @@
+"""Markdown escaping for catalog text, and its exact inverse for `import`.
+
+Whatever a title, author or venue contains renders on GitHub as those literal characters:
+Markdown and HTML metacharacters are backslash-escaped or written as entities, so catalog
+text can neither break the table nor inject markup. `unescape(escape_*(s)) == s` for every
+one-line string; `unescape` also reads hand-written text the way GitHub displays it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from html.entities import html5
+
+# Backslash-escaped everywhere in text: CommonMark/GFM inline syntax, the table's `|`, and
+# `$` (GitHub math). `<`, `>` and `&` become entities instead.
+_TEXT_SPECIAL = re.compile(r"[\\`*_\[\]|~$<>&]")
+_TEXT_REPLACE = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# At the start of a block (paragraph, list item, heading text) these would open a list,
+# a heading or a quote.
+_BLOCK_START = re.compile(r"(?:[-+#=]|[0-9]{1,9}[.)])")
+_URL_SPECIAL = re.compile(r"[\\()|]|&(?=#?[A-Za-z0-9]+;)")
+_UNESCAPE = re.compile(
+    r"\\([!-/:-@\[-`{-~])|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+
+
+def _text_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _TEXT_REPLACE.get(char) or "\\" + char
+
+
+@functools.cache
+def _special(extra: str) -> re.Pattern[str]:
+    return re.compile(_TEXT_SPECIAL.pattern[:-1] + re.escape(extra) + "]") if extra else _TEXT_SPECIAL
+
+
+def escape_text(text: str, *, extra: str = "") -> str:
+    """Inline text (a table cell, link text): every character renders as itself.
+    `extra` lists more ASCII punctuation to backslash-escape (`,;` between author names).
+    Leading and trailing white space, which Markdown would trim, become character
+    references."""
+    special = _special(extra)
+    core = text.strip()
+    if core == text:
+        out = special.sub(_text_char, text)
+    else:
+        start = text.index(core[0]) if core else len(text)
+        end = start + len(core)
+        out = (
+            "".join(f"&#{ord(c)};" for c in text[:start])
+            + special.sub(_text_char, core)
+            + "".join(f"&#{ord(c)};" for c in text[end:])
+        )
+    if out.startswith("#"):
+        out = "\\" + out
+    return out
+
+
+def escape_block(text: str, *, extra: str = "") -> str:
+    """Text that starts a block (paragraph, list item): no list, heading or quote opens."""
+    out = escape_text(text, extra=extra)
+    match = _BLOCK_START.match(out)
+    if match:
+        end = match.end()
+        out = out[: end - 1] + "\\" + out[end - 1 :]
+    return out
+
+
+def escape_heading(text: str) -> str:
+    """Heading text: also no closing `#` sequence."""
+    return escape_block(text, extra="#")
+
+
+def escape_url(url: str) -> str:
+    """A link destination inside a table cell."""
+    return _URL_SPECIAL.sub(lambda m: "\\" + m.group(), url)
+
+
+def _unescape_one(match: re.Match[str]) -> str:
+    if match.group(1) is not None:
+        return match.group(1)
+    entity = match.group(2)
+    if entity.startswith("#"):
+        code = int(entity[2:], 16) if entity[1] in "xX" else int(entity[1:])
+        if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            return "\ufffd"
+        return chr(code)
+    return html5.get(entity + ";", match.group())
+
+
+def unescape(text: str) -> str:
+    """What GitHub displays for Markdown source `text`: backslash escapes and entity
+    references resolved (CommonMark rules: an entity needs its `;`)."""
+    if "\\" not in text and "&" not in text:
+        return text
+    return _UNESCAPE.sub(_unescape_one, text)

@@ -1,0 +1,173 @@
+"""One test per class of bad input: the message, its line and column, exit code 2, and no
+file changed (README.md and catalog.yaml byte for byte, no stray files)."""
+
+from __future__ import annotations
+
+import resource
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import VALID_CATALOG, snapshot
+
+
+def bad(old: str, new: str) -> str:
+    assert old in VALID_CATALOG
+    return VALID_CATALOG.replace(old, new, 1)
+
+
+CASES = [
+    # (id, catalog text, expected "line:col: message" fragments)
+    ("yaml-syntax", bad("[Ann Author, Bob Author]", "[Ann Author, Bob Author"),
+     ["9:14: invalid YAML: expected ',' or ']'"]),
+    ("duplicate-key", bad("        venue: CVPR\n", "        venue: CVPR\n        venue: ECCV\n"),
+     ["10:9: duplicate key `venue` (first at line 9)"]),
+    ("missing-field", bad("        venue: CVPR\n", ""),
+     ["7:9: a paper has no `venue` (expected a `venue:` entry)"]),
+    ("mistyped-year", bad("year: 2024", 'year: "2024"'),
+     ["10:15: year must be a whole number, got the text `2024`"]),
+    ("mistyped-title", bad('title: "A paper"', "title: 1984"),
+     ["7:16: the title must be text, got a number (`1984`); quote it: \"1984\""]),
+    ("mistyped-authors", bad("[Ann Author, Bob Author]", "Ann Author"),
+     ["8:18: authors must be a list, got the text `Ann Author`"]),
+    ("unknown-key", bad("authors:", "autors:"),
+     ["8:9: unknown key `autors` in a paper; did you mean `authors`?", "7:9: a paper has no `authors`"]),
+    ("empty-string", bad('title: "A paper"', 'title: ""'), ["7:16: the title is empty"]),
+    ("blank-author", bad("Bob Author]", '"  "]'), ["8:31: an author is empty"]),
+    ("year-too-old", bad("year: 2024", "year: 1899"),
+     ["10:15: year 1899 is out of range (expected a year from 1900 to"]),
+    ("year-future", bad("year: 2024", "year: 2999"), ["10:15: year 2999 is out of range"]),
+    ("url-javascript", bad("https://example.org/a", "javascript:alert(1)"),
+     ["12:18: the `Paper` link `javascript:alert(1)` is not an http(s) URL"]),
+    ("url-file", bad("https://example.org/a", "file:///etc/passwd"),
+     ["12:18: the `Paper` link `file:///etc/passwd` is not an http(s) URL"]),
+    ("url-relative", bad("https://example.org/a", "papers/a.pdf"),
+     ["12:18: the `Paper` link `papers/a.pdf` is not an http(s) URL"]),
+    ("url-no-host", bad("https://example.org/a", "https:///a"), ["12:18: the `Paper` link"]),
+    ("url-space", bad("https://example.org/a", '"https://example.org/a b"'),
+     ["12:18: the `Paper` link `https://example.org/a b` contains a space"]),
+    ("newline", bad('title: "A paper"', 'title: "A\\npaper"'),
+     ["7:16: the title contains a line break (expected text on one line)"]),
+    ("control-char", bad('title: "A paper"', 'title: "A\\x07paper"'),
+     ["7:16: the title contains the control character U+0007"]),
+    ("anchor-alias", bad("venue: CVPR", "venue: &v CVPR").replace("year: 2024", "year: *v"),
+     ["9:16: YAML anchor `&v` is not allowed", "10:15: YAML alias `*v` is not allowed"]),
+    ("tag", bad("venue: CVPR", "venue: !!python/object:os.system CVPR"),
+     ["9:16: YAML tag `!!python/object:os.system` is not supported"]),
+    ("root-not-mapping", "- just\n- a list\n", ["1:1: the catalog must be a mapping, got a list"]),
+    ("section-not-list", bad("    papers:\n", "    papers: none\n").split("      - title")[0],
+     ["6:13: papers must be a list"]),
+    ("bad-section-id", bad("id: one", "id: Section One"), ["4:9: section id `Section One` is not a simple name"]),
+    ("empty-links", bad("        links:\n          Paper: https://example.org/a\n", "        links: {}\n"),
+     ["11:16: links is empty"]),
+    ("second-document", VALID_CATALOG + "---\ntitle: again\n", ["13:1: a second YAML document"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_catalog_is_reported_located_and_nothing_changes(cli, tmp_path, text, expected):
+    (tmp_path / "catalog.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "README.md").write_text("the old README\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+
+    result = cli("build")
+
+    assert result.code == 2
+    for fragment in expected:
+        assert f"catalog.yaml:{fragment}" in result.err, result.err
+    assert "Traceback" not in result.err
+    assert "nothing was written" in result.err
+    assert snapshot(tmp_path) == before
+
+
+def test_every_problem_is_reported_at_once_in_file_order(cli, tmp_path):
+    text = (
+        VALID_CATALOG.replace("authors:", "autors:")
+        .replace("year: 2024", "year: 3000")
+        .replace("https://example.org/a", "ftp://example.org/a")
+    )
+    (tmp_path / "catalog.yaml").write_text(text, encoding="utf-8")
+    result = cli("lint")
+    lines = [line for line in result.err.splitlines() if line.startswith("catalog.yaml:")]
+    assert [line.split(":")[1] for line in lines] == ["7", "8", "10", "12"]
+    assert result.code == 2
+
+
+def test_not_utf8_is_located_at_the_bad_byte(cli, tmp_path):
+    data = VALID_CATALOG.encode().replace(b"Bob Author", b"Bob Aut\xf6r")
+    (tmp_path / "catalog.yaml").write_bytes(data)
+    result = cli("build")
+    assert result.code == 2
+    assert "catalog.yaml:8:38: byte 0xf6 is not UTF-8 (expected UTF-8 text)" in result.err
+    assert not (tmp_path / "README.md").exists()
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"])
+def test_empty_catalog(cli, tmp_path, text):
+    (tmp_path / "catalog.yaml").write_text(text, encoding="utf-8")
+    result = cli("build")
+    assert result.code == 2
+    assert "catalog.yaml:1:1: the catalog is empty" in result.err
+    assert not (tmp_path / "README.md").exists()
+
+
+def test_alias_bomb_is_rejected_without_expanding(cli, tmp_path):
+    # The "billion laughs": expanded, 9 levels of 10 aliases would be 10**9 strings.
+    lines = ['a0: &a0 "lol"']
+    for n in range(1, 10):
+        refs = ", ".join([f"*a{n - 1}"] * 10)
+        lines.append(f"a{n}: &a{n} [{refs}]")
+    (tmp_path / "catalog.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = cli("build")
+    assert result.code == 2
+    assert "catalog.yaml:1:5: YAML anchor `&a0` is not allowed" in result.err
+    assert "catalog.yaml:2:10: YAML alias `*a0` is not allowed" in result.err
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
+    assert grown_kib < 200_000
+
+
+def test_missing_catalog_is_a_usage_error(cli, tmp_path):
+    result = cli("build", "--catalog", "nope.yaml")
+    assert result.code == 2
+    assert result.err.strip() == "readme-gen: error: nope.yaml: no such file"
+
+
+def test_malformed_pyproject_is_located(cli, tmp_path):
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[tool.readme-gen]\noutput = \n", encoding="utf-8")
+    result = cli("build")
+    assert result.code == 2
+    assert "pyproject.toml:2:" in result.err and "invalid TOML" in result.err
+    assert not (tmp_path / "README.md").exists()
+
+
+def test_next_year_is_allowed_and_uses_the_clock(tmp_path):
+    import datetime as dt
+
+    from readme_gen.catalog import parse_catalog
+    from readme_gen.errors import CatalogError
+
+    text = bad("year: 2024", "year: 2031")
+    catalog = parse_catalog(text, "c.yaml", tmp_path, today=dt.date(2030, 6, 1))
+    assert catalog.sections[0].papers[0].year == 2031
+    with pytest.raises(CatalogError, match="year 2031 is out of range"):
+        parse_catalog(text, "c.yaml", tmp_path, today=dt.date(2029, 6, 1))
+
+
+def test_appendix_file_problems_are_located(cli, tmp_path):
+    text = VALID_CATALOG + "appendices:\n  - title: Guide\n    file: ../outside.md\n"
+    (tmp_path / "catalog.yaml").write_text(text, encoding="utf-8")
+    result = cli("build")
+    assert "catalog.yaml:15:11: appendix file `../outside.md` is outside" in result.err
+    (tmp_path / "catalog.yaml").write_text(text.replace("../outside.md", "guide.md"), "utf-8")
+    result = cli("build")
+    assert "catalog.yaml:15:11: cannot read appendix file `guide.md`" in result.err
+    assert result.code == 2
+
+
+def test_unwritable_output_is_a_clear_error(cli, tmp_path):
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    result = cli("build", "--output", str(Path("no-such-dir") / "README.md"))
+    assert result.code == 2
+    assert result.err.startswith("readme-gen: error: cannot write no-such-dir/README.md")
