@@ -1,0 +1,50 @@
+"""`readme-gen import README.md [-o catalog.yaml] [--force]`: read a README in the list's
+table format and write the catalog it describes (canonical YAML layout)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from readme_gen.catalog import parse_tree, read_text
+from readme_gen.errors import UsageError
+from readme_gen.fsutil import write_atomic
+from readme_gen.importer import parse_readme
+from readme_gen.validate import validate
+from readme_gen.yamlemit import dump_catalog
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("readme", type=Path, metavar="README", help="the README to read")
+    parser.add_argument(
+        "-o",
+        "--output",
+        "--catalog",
+        dest="output",
+        default="catalog.yaml",
+        metavar="PATH",
+        help="the catalog to write (default: catalog.yaml; `-` for standard output)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace the output file if it exists"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    catalog = parse_readme(read_text(args.readme), str(args.readme))
+    text = dump_catalog(catalog)
+    # What we write must load back to the same catalog; a failure here is a bug, not input.
+    reread = validate(parse_tree(text, "<import>"), "<import>", Path.cwd())
+    if reread != catalog:
+        raise AssertionError("the written catalog does not read back as the imported one")
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        raise UsageError(f"{target} exists; pass --force to replace it (or -o - to print)")
+    write_atomic(target, text.encode("utf-8"))
+    papers = sum(len(s.papers) for s in catalog.sections)
+    print(f"wrote {target}: {papers} papers in {len(catalog.sections)} sections", file=sys.stderr)
+    return 0
