@@ -1,5 +1,5 @@
 """`python -m readme_gen` is the same as the `readme-gen` console script."""
 
-from readme_gen.cli import main
+from readme_gen.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -44,7 +44,7 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     for name, (module, summary) in COMMANDS.items():
         p = sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
         if name == chosen:
-            command: Command = importlib.import_module(module)  # type: ignore[assignment]
+            command: Command = importlib.import_module(module)
             command.add_arguments(p)
             p.set_defaults(run=command.run)
     return parser
@@ -61,7 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogError as exc:
         print(exc, file=sys.stderr)
         n = len(exc.problems)
-        print(f"readme-gen: {n} problem{'s' if n != 1 else ''}; nothing was written", file=sys.stderr)
+        print(
+            f"readme-gen: {n} problem{'s' if n != 1 else ''}; nothing was written", file=sys.stderr
+        )
         return exc.exit_code
     except ReadmeGenError as exc:
         print(f"readme-gen: error: {exc}", file=sys.stderr)
@@ -85,3 +87,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 3
     return code
+
+
+def entry() -> None:
+    """The console script: run, flush, and exit without tearing down the heap. A large
+    catalog is hundreds of thousands of objects; freeing them one by one at interpreter
+    exit would only delay the exit code. Every file is written and closed by then."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(code)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from readme_gen.yamltree import INT, NOT_TEXT, NULL, STR, Map, Node, Scalar, Seq
+from readme_gen.yamltree import INT, NOT_TEXT, STR, Map, Node, Scalar, Seq
 
 # Characters whose YAML handling is subtle (line breaks other than \n, controls, BOMs,
 # tabs): leave such texts to ruamel.yaml.
@@ -25,11 +25,29 @@ _WHOLE = re.compile(r"(?:0|[1-9][0-9]*)\Z")
 _DQ_BODY = re.compile(r'((?:[^"\\]|\\.)*)"')
 _DQ_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _ESCAPES = {
-    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v",
-    "f": "\f", "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\",
-    "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
+    "0": "\0",
+    "a": "\a",
+    "b": "\b",
+    "t": "\t",
+    "\t": "\t",
+    "n": "\n",
+    "v": "\v",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    " ": " ",
+    '"': '"',
+    "/": "/",
+    "\\": "\\",
+    "N": "\x85",
+    "_": "\xa0",
+    "L": "\u2028",
+    "P": "\u2029",
 }
 _FLOW_ITEM_END = re.compile(r"[,\]]")
+_FLOW_SIMPLE_BAD = re.compile(r"[\"'#\[\]{}:]")
+# NOT_TEXT can match only a value starting with one of these (or an empty one).
+_MAYBE_NOT_TEXT = frozenset("tTfFnN~<=-+.0123456789")
 
 
 class _Bail(Exception):
@@ -58,6 +76,7 @@ class _Parser:
                 raise _Bail
             self.lines.append((number, len(raw) - len(content), content.rstrip(" ")))
         self.count = len(self.lines)
+        self.plain_keys: set[str] = set()  # plain keys already seen to be valid
 
     def document(self) -> Node:
         if not self.lines or self.lines[0][1] != 0:
@@ -107,6 +126,12 @@ class _Parser:
 
     def key(self, content: str) -> tuple[str, str]:
         """The key of a `key: value` line and what follows it (comment removed)."""
+        colon = content.find(":")
+        if colon > 0 and content[:colon] in self.plain_keys:
+            after = content[colon + 1 :]
+            if not after or after[0] == " ":
+                rest = after.lstrip(" ")
+                return content[:colon], "" if rest.startswith("#") else rest
         if content[0] == '"':
             value, after = self.double_quoted(content, 0)
             if not after.startswith(":") or after[1:2] not in ("", " "):
@@ -120,6 +145,7 @@ class _Parser:
             key, rest = match.group(1), content[match.end() :]
             if key.endswith(" ") or NOT_TEXT.match(key):
                 raise _Bail
+            self.plain_keys.add(key)
         if rest.startswith("#"):
             rest = ""
         return key, rest
@@ -139,7 +165,9 @@ class _Parser:
             item_indent = indent + len(content) - len(rest)
             if rest.startswith("- ") or rest == "-":
                 raise _Bail
-            if rest[0] not in "\"'[{" and _PLAIN_KEY.match(rest) or rest[0] == '"' and self.is_key(rest):
+            if (rest[0] not in "\"'[{" and _PLAIN_KEY.match(rest)) or (
+                rest[0] == '"' and self.is_key(rest)
+            ):
                 lines[index] = (number, item_indent, rest)
                 item, index = self.mapping(index, item_indent)
                 node.items.append(item)
@@ -178,7 +206,7 @@ class _Parser:
 
     @staticmethod
     def plain(value: str, line: int, column: int) -> Scalar:
-        if NOT_TEXT.match(value):
+        if value[0] in _MAYBE_NOT_TEXT and NOT_TEXT.match(value):
             if _WHOLE.match(value):
                 return Scalar(int(value), INT, line, column)
             raise _Bail
@@ -214,6 +242,8 @@ class _Parser:
 
     def flow_sequence(self, text: str, line: int, column: int) -> Seq:
         node = Seq([], line, column)
+        if text[-1] == "]" and not _FLOW_SIMPLE_BAD.search(text, 1, len(text) - 1):
+            return self.simple_flow_sequence(node, text, line, column)
         i = 1
         while True:
             while text.startswith(" ", i):
@@ -252,6 +282,20 @@ class _Parser:
                 break
             raise _Bail
         self.end_of_value(text[i:])
+        return node
+
+    def simple_flow_sequence(self, node: Seq, text: str, line: int, column: int) -> Seq:
+        """`[a, b, c]` of plain items with no quotes, comments or nesting."""
+        inner = text[1:-1]
+        if not inner.strip(" "):
+            return node
+        offset = column + 1
+        for raw in inner.split(","):
+            item = raw.strip(" ")
+            if not item or item[0] in _INDICATOR:
+                raise _Bail
+            node.items.append(self.plain(item, line, offset + len(raw) - len(raw.lstrip(" "))))
+            offset += len(raw) + 1
         return node
 
 

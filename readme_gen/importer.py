@@ -27,7 +27,9 @@ _TAG = re.compile(r"</?su[bp]\s*>", re.I)
 _LINK = re.compile(r"\[((?:\\.|[^\\\]])*)\]\(((?:\\.|[^\\)])*)\)")
 _RULE = re.compile(r"\s*([-*_])(?:\s*\1){2,}\s*\Z")
 _TABLE_HEAD = re.compile(r"\|?\s*(\*\*Pub\.\*\*|:?-{3,}:?)\s*\|", re.I)
-ROW_FORMAT = "`| VENUE<br><sup>YEAR</sup> | TITLE <br> <sub><sub>AUTHORS</sub></sub> | [Paper](URL) |`"
+ROW_FORMAT = (
+    "`| VENUE<br><sup>YEAR</sup> | TITLE <br> <sub><sub>AUTHORS</sub></sub> | [Paper](URL) |`"
+)
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -103,7 +105,7 @@ class _Reader:
             return
         stripped = line.strip()
         current = self.sections[-1] if self.sections else None
-        if not stripped or _RULE.match(stripped) or self.in_toc and stripped.startswith("-"):
+        if not stripped or _RULE.match(stripped) or (self.in_toc and stripped.startswith("-")):
             return
         if current is None:
             self.preamble(number, stripped)
@@ -148,20 +150,36 @@ class _Reader:
             return
         venue_cell, title_cell, links_cell = (c.strip() for c in cells)
         venue_match = _VENUE.match(venue_cell)
-        venue, year = (venue_match.group("venue"), int(venue_match.group("year"))) if venue_match else (venue_cell, self.year)
+        venue, year = (
+            (venue_match.group("venue"), int(venue_match.group("year")))
+            if venue_match
+            else (venue_cell, self.year)
+        )
         if year is None:
             self.problem(number, 3, f"no year in `{venue_cell}` nor a `### YEAR` above", ROW_FORMAT)
             return
         parts = _BR.split(title_cell, maxsplit=1)
         if len(parts) != 2:
-            self.problem(number, len(cells[0]) + 3, "no `<br>` between title and authors", ROW_FORMAT)
+            self.problem(
+                number, len(cells[0]) + 3, "no `<br>` between title and authors", ROW_FORMAT
+            )
             return
         authors = [unescape(a.strip()) for a in split_unescaped(_TAG.sub("", parts[1]), ",;")]
-        links = tuple(Link(unescape(m.group(1)), unescape(m.group(2)), Position(number, 1)) for m in _LINK.finditer(links_cell))
+        links = tuple(
+            Link(unescape(m.group(1)), unescape(m.group(2)), Position(number, 1))
+            for m in _LINK.finditer(links_cell)
+        )
         if not links:
             self.problem(number, len(text) - len(links_cell), "no `[Label](URL)` link", ROW_FORMAT)
             return
-        paper = Paper(unescape(parts[0].strip()), tuple(a for a in authors if a), unescape(venue.strip()), year, links, Position(number, 1))
+        paper = Paper(
+            unescape(parts[0].strip()),
+            tuple(a for a in authors if a),
+            unescape(venue.strip()),
+            year,
+            links,
+            Position(number, 1),
+        )
         section.papers.append(paper)
 
     def catalog(self) -> Catalog:
@@ -174,7 +192,9 @@ class _Reader:
             raise CatalogError(self.problems)
         taken: set[str] = set()
         sections = tuple(
-            Section(section_id(s.title, taken), s.title, display_order(s.papers), Position(s.line, 1))
+            Section(
+                section_id(s.title, taken), s.title, display_order(s.papers), Position(s.line, 1)
+            )
             for s in self.sections
         )
         return Catalog(self.title, self.description, tuple(self.news), sections)

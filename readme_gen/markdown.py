@@ -32,7 +32,9 @@ def _text_char(match: re.Match[str]) -> str:
 
 @functools.cache
 def _special(extra: str) -> re.Pattern[str]:
-    return re.compile(_TEXT_SPECIAL.pattern[:-1] + re.escape(extra) + "]") if extra else _TEXT_SPECIAL
+    return (
+        re.compile(_TEXT_SPECIAL.pattern[:-1] + re.escape(extra) + "]") if extra else _TEXT_SPECIAL
+    )
 
 
 def escape_text(text: str, *, extra: str = "") -> str:

@@ -92,7 +92,9 @@ def render(catalog: Catalog) -> str:
         out.append("")
     out += [RULE, "", "## Contents", f"- [{escape_text(catalog.title)}](#{anchors['title']})"]
     out.append(f"  - [Contents](#{anchors['contents']})")
-    out += [f"  - [{escape_text(s.title)}](#{anchors[f's{n}']})" for n, s in enumerate(catalog.sections)]
+    out += [
+        f"  - [{escape_text(s.title)}](#{anchors[f's{n}']})" for n, s in enumerate(catalog.sections)
+    ]
     out += [
         f"  - [{escape_text(a.title)}](#{anchors[f'a{n}']})"
         for n, a in enumerate(catalog.appendices)

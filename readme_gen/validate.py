@@ -40,6 +40,11 @@ SECTION_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _URL_FORBIDDEN = re.compile(r'[\s<>"]')
+# Most URLs are this simple: accepted without urllib's general parser.
+_SIMPLE_URL = re.compile(
+    r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?:[/?#][!#-;=?-~]*)?\Z"
+)
+_BAD_TEXT = re.compile(_LINE_BREAK.pattern[:-1] + _CONTROL.pattern[1:])
 _KIND_NAMES = {
     "int": "a number",
     "float": "a number",
@@ -99,6 +104,8 @@ class Validator:
         if not value.strip():
             self.at(node, f"{what} is empty", "non-empty text")
             return None
+        if not _BAD_TEXT.search(value):
+            return value
         if _LINE_BREAK.search(value):
             self.at(node, f"{what} contains a line break", "text on one line")
             return None
@@ -113,6 +120,8 @@ class Validator:
         value = self.text(node, what)
         if value is None:
             return None
+        if _SIMPLE_URL.match(value):
+            return value
         expected = "an absolute http:// or https:// URL"
         bad = _URL_FORBIDDEN.search(value)
         if bad:
@@ -210,9 +219,7 @@ class Validator:
         if title is None or not authors or venue is None or year is None or not links:
             return None
         fields = {k: Position(v.line, v.column) for k, v in m.items.items()}
-        return Paper(
-            title, tuple(authors), venue, year, links, Position(m.line, m.column), fields
-        )
+        return Paper(title, tuple(authors), venue, year, links, Position(m.line, m.column), fields)
 
     def links(self, node: Node | None) -> tuple[Link, ...]:
         if node is None:
@@ -244,12 +251,16 @@ class Validator:
         where = m.items["file"]
         target = (self.base_dir / file).resolve()
         if Path(file).is_absolute() or not target.is_relative_to(self.base_dir.resolve()):
-            self.at(where, f"appendix file `{file}` is outside the catalog's folder", "a relative path")
+            self.at(
+                where, f"appendix file `{file}` is outside the catalog's folder", "a relative path"
+            )
             return None
         try:
             body = target.read_bytes().decode("utf-8").strip("\n")
         except OSError as exc:
-            self.at(where, f"cannot read appendix file `{file}`: {exc.strerror}", "an existing file")
+            self.at(
+                where, f"cannot read appendix file `{file}`: {exc.strerror}", "an existing file"
+            )
             return None
         except UnicodeDecodeError:
             self.at(where, f"appendix file `{file}` is not UTF-8", "a UTF-8 Markdown file")
@@ -265,11 +276,9 @@ class Validator:
             ident = node.items.get("id") if isinstance(node, Map) else None
             if isinstance(ident, Scalar) and isinstance(ident.value, str):
                 if ident.value in seen:
-                    self.at(
-                        ident,
-                        f"section id `{ident.value}` is used twice (first at line {seen[ident.value]})",
-                        "a unique id per section",
-                    )
+                    first = seen[ident.value]
+                    message = f"section id `{ident.value}` is used twice (first at line {first})"
+                    self.at(ident, message, "a unique id per section")
                 else:
                     seen[ident.value] = ident.line
 

@@ -17,16 +17,25 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema=schema/catalog.schema.json\n"
 
 # A conservative subset of YAML plain scalars: printable, no indicator at the start, no
 # `: ` or ` #` inside, no surrounding spaces. In flow context also no flow indicators.
-_PLAIN_BLOCK = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*[^\s:])?\Z")
+_PLAIN_BLOCK = re.compile(
+    r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*[^\s:])?\Z"
+)
 _PLAIN_FLOW = re.compile(
     r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]"
     r"(?:[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff,\[\]{}:#'\"]*[^\s:,\[\]{}#'\"])?\Z"
 )
 _ESCAPES = {
-    "\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r", "\x00": "\\0",
-    "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P",
+    "\\": "\\\\",
+    '"': '\\"',
+    "\t": "\\t",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\x00": "\\0",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
 }
-_NEEDS_ESCAPE = re.compile("[\\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+_NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]')
 
 
 def quoted(text: str) -> str:
@@ -46,7 +55,13 @@ def _escape(match: re.Match[str]) -> str:
 def scalar(text: str, *, flow: bool = False) -> str:
     """`text` as a plain scalar when that reads back as the same text, else double-quoted."""
     pattern = _PLAIN_FLOW if flow else _PLAIN_BLOCK
-    if pattern.match(text) and " #" not in text and ": " not in text and not _NOT_TEXT.match(text):
+    if (
+        pattern.match(text)
+        and not _NEEDS_ESCAPE.search(text)
+        and " #" not in text
+        and ": " not in text
+        and not _NOT_TEXT.match(text)
+    ):
         return text
     return quoted(text)
 
@@ -56,14 +71,13 @@ _PLAIN_KEY = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_ .()/+'-]*[A-Za-z0-9_.()/+'-
 
 def key(text: str) -> str:
     """A mapping key: plain when the fast reader's key grammar covers it, else quoted."""
-    return text if _PLAIN_KEY.match(text) and not _NOT_TEXT.match(text) else quoted(text)
+    plain = _PLAIN_KEY.match(text) and not _NOT_TEXT.match(text)
+    return text if plain else quoted(text)
 
 
 def dump_paper(paper: Paper, indent: str) -> str:
     authors = ", ".join(scalar(a, flow=True) for a in paper.authors)
-    links = "".join(
-        f"{indent}    {key(link.label)}: {scalar(link.url)}\n" for link in paper.links
-    )
+    links = "".join(f"{indent}    {key(link.label)}: {scalar(link.url)}\n" for link in paper.links)
     return (
         f"{indent}- title: {quoted(paper.title)}\n"
         f"{indent}  authors: [{authors}]\n"
@@ -75,7 +89,11 @@ def dump_paper(paper: Paper, indent: str) -> str:
 
 def dump_catalog(catalog: Catalog, *, header: str = SCHEMA_COMMENT) -> str:
     """The whole catalog as canonical YAML text."""
-    out = [header, f"title: {scalar(catalog.title)}\n", f"description: {scalar(catalog.description)}\n"]
+    out = [
+        header,
+        f"title: {scalar(catalog.title)}\n",
+        f"description: {scalar(catalog.description)}\n",
+    ]
     if catalog.news:
         out.append("news:\n")
         for item in catalog.news:

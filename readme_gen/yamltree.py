@@ -205,4 +205,3 @@ def _scalar(event: Any, resolver: Any, node_type: Any, problem: Any) -> Scalar:
         problem(event.start_mark, f"`{event.value}` is not a valid {kind}", f"a {kind}")
         value, kind = event.value, STR
     return Scalar(value, kind, line, column)
-

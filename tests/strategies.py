@@ -8,18 +8,22 @@ from readme_gen.model import Catalog, Link, NewsItem, Paper, Section, display_or
 
 # Every character a one-line field may hold (no line breaks, no other control characters,
 # no lone surrogates), with Markdown/HTML/YAML metacharacters made frequent.
-_SPECIAL = st.sampled_from(list("|<>&*_[]`#\\,;:-+!~$=()'\" \t") + ["<br>", "&amp;", "1.", "\u00a0"])
+_SPECIAL = st.sampled_from([*list("|<>&*_[]`#\\,;:-+!~$=()'\" \t"), "<br>", "&amp;", "1.", "\xa0"])
 _ANY = st.characters(
     codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"), include_characters="\t"
 )
-TEXT = st.lists(st.one_of(_ANY, _SPECIAL), min_size=1, max_size=12).map("".join).filter(
-    lambda s: bool(s.strip())
+TEXT = (
+    st.lists(st.one_of(_ANY, _SPECIAL), min_size=1, max_size=12)
+    .map("".join)
+    .filter(lambda s: bool(s.strip()))
 )
-_URL_CHARS = st.sampled_from(list("abcXYZ019-._~!$&'()*+,;=:@/?#%[]|\\^{}`") + ["é", "ü"])
+_URL_CHARS = st.sampled_from([*list("abcXYZ019-._~!$&'()*+,;=:@/?#%[]|\\^{}`"), "é", "ü"])
 URL = st.builds(
     lambda scheme, host, path: f"{scheme}://{host}/{path}",
     st.sampled_from(["http", "https"]),
-    st.sampled_from(["example.org", "arxiv.org", "x-y.co.uk", "openaccess.thecvf.com", "127.0.0.1"]),
+    st.sampled_from(
+        ["example.org", "arxiv.org", "x-y.co.uk", "openaccess.thecvf.com", "127.0.0.1"]
+    ),
     st.lists(_URL_CHARS, max_size=20).map("".join),
 )
 LINKS = st.lists(st.tuples(TEXT, URL), min_size=1, max_size=3, unique_by=lambda t: t[0]).map(

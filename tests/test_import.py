@@ -37,19 +37,29 @@ def test_quirks_of_the_original_are_read_as_github_shows_them():
     original = (FIXTURES / "README.original.md").read_text(encoding="utf-8")
     papers = {p.title: p for s in parse_readme(original).sections for p in s.papers}
     # `<sup><sub>` instead of `<sub><sub>`, and the closing tags
-    assert papers["No pains, more gains: Recycling sub-salient patches for efficient "
-                  "high-resolution image recognition"].authors[-1] == "Jufeng Yang"
+    assert (
+        papers[
+            "No pains, more gains: Recycling sub-salient patches for efficient "
+            "high-resolution image recognition"
+        ].authors[-1]
+        == "Jufeng Yang"
+    )
     # unclosed `<sub><sub>` at the end of the cell
-    assert papers["Pushing the Limits of Gradient Descent for Efficient Learning on Large "
-                  "Images"].authors[-1] == "Dilip K. Prasad"
+    assert (
+        papers[
+            "Pushing the Limits of Gradient Descent for Efficient Learning on Large Images"
+        ].authors[-1]
+        == "Dilip K. Prasad"
+    )
     # `;` between authors
     isd = next(p for t, p in papers.items() if t.startswith("ISDNet"))
     assert isd.authors[:2] == ("Shaohua Guo", "Liang Liu")
     # a leading space inside the authors' tags; no space before the closing pipe
     ppn = next(p for t, p in papers.items() if t.startswith("Patch Proposal Network"))
     assert ppn.authors[0] == "Tong Wu"
-    assert next(p for t, p in papers.items() if t.startswith("Efficient Classification")).authors == (
-        "Fanjie Kong", "Ricardo Henao")
+    assert next(
+        p for t, p in papers.items() if t.startswith("Efficient Classification")
+    ).authors == ("Fanjie Kong", "Ricardo Henao")
 
 
 def test_import_command_writes_a_catalog_that_builds_the_expected_readme(cli, tmp_path):
@@ -76,8 +86,12 @@ def test_import_refuses_to_overwrite_without_force(cli, tmp_path):
 
 def test_import_reports_unreadable_rows_with_their_line(cli, tmp_path):
     text = (FIXTURES / "README.expected.md").read_text(encoding="utf-8")
-    text = text.replace("| TMLR<br><sup>2024</sup> | Pushing the Limits of Gradient Descent for "
-                        "Efficient Learning on Large Images <br>", "| TMLR | Pushing <br>", 1)
+    text = text.replace(
+        "| TMLR<br><sup>2024</sup> | Pushing the Limits of Gradient Descent for "
+        "Efficient Learning on Large Images <br>",
+        "| TMLR | Pushing <br>",
+        1,
+    )
     text = text.replace("[Paper](https://openreview.net/forum?id=HndgQudNb91)", "no link")
     (tmp_path / "README.md").write_text(text, encoding="utf-8")
     result = cli("import", "README.md", "-o", "-")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
 
 from readme_gen.catalog import load_catalog
 from readme_gen.model import Appendix, Catalog, Link, Paper, Section
@@ -64,14 +63,19 @@ def test_years_newest_first_and_catalog_order_within_a_year():
 def test_duplicate_headings_get_github_suffixes_in_contents():
     section = Section("a", "Same", ())
     text = render(Catalog("Same", "D", (), (section, dataclasses.replace(section, id="b"))))
-    assert "- [Same](#same)\n  - [Contents](#contents)\n  - [Same](#same-1)\n  - [Same](#same-2)" in text
+    assert (
+        "- [Same](#same)\n  - [Contents](#contents)\n  - [Same](#same-1)\n  - [Same](#same-2)"
+        in text
+    )
 
 
 def test_appendix_is_listed_and_rendered_after_the_tables():
     appendix = Appendix("Maintainers' guide", "g.md", "Run `make readme`.\n\n### Set up\nmore")
     text = render(Catalog("T", "D", (), (Section("s", "S", ()),), (appendix,)))
     assert "  - [Maintainers' guide](#maintainers-guide)\n" in text
-    assert text.endswith("## S\n\n## Maintainers' guide\n\nRun `make readme`.\n\n### Set up\nmore\n")
+    assert text.endswith(
+        "## S\n\n## Maintainers' guide\n\nRun `make readme`.\n\n### Set up\nmore\n"
+    )
 
 
 HOSTILE = "a|b <b>x</b> & *y* _z_ [l](u) `c` # ~s~ $m$ \\"
@@ -84,7 +88,10 @@ def cells(line: str) -> list[str]:
 
 def test_hostile_text_cannot_break_the_table_or_inject_markup():
     paper = Paper(
-        "#" + HOSTILE, ("X, Y", "Z; W"), "V|" + HOSTILE, 2024,
+        "#" + HOSTILE,
+        ("X, Y", "Z; W"),
+        "V|" + HOSTILE,
+        2024,
         (Link("P|x", "https://x.org/a(b)|c"),),
     )
     line = row(paper)

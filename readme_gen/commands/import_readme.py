@@ -26,9 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="the catalog to write (default: catalog.yaml; `-` for standard output)",
     )
-    parser.add_argument(
-        "--force", action="store_true", help="replace the output file if it exists"
-    )
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Benchmark `readme-gen build` as a whole process: median wall time and peak memory.
+
+Writes synthetic catalogs of 37, 1,000, 10,000 and 100,000 papers (canonical layout, as
+`readme-gen import`/`fmt` write them) to a temporary folder, then times `readme-gen build`
+(writing README.md) and `readme-gen build --check` (README in sync) on each, plus
+`build --check` on the repository's own catalog, which runs in every contributor's
+pre-commit. Peak memory is the child's maximum resident set size (os.wait4).
+
+    python scripts/bench_build.py [--sizes 37,1000] [--repeat N]
+
+Targets on a 2-core machine: the real catalog's `build --check` <= 100 ms; 10,000 papers
+<= 1.0 s; 100,000 papers <= 10 s and < 1 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from readme_gen.model import Catalog, Link, NewsItem, Paper, Section  # noqa: E402
+from readme_gen.yamlemit import dump_catalog  # noqa: E402
+
+WORDS = [
+    "high",
+    "resolution",
+    "image",
+    "segmentation",
+    "recognition",
+    "efficient",
+    "ultra",
+    "transformer",
+    "patch",
+    "global",
+    "local",
+    "context",
+    "attention",
+    "whole",
+    "slide",
+    "gigapixel",
+    "learning",
+    "network",
+    "dynamic",
+    "zoom",
+    "refinement",
+    "boundary",
+    "aware",
+    "memory",
+    "semantic",
+    "remote",
+    "sensing",
+]
+NAMES = [
+    "Wang",
+    "Li",
+    "Zhang",
+    "Liu",
+    "Chen",
+    "Yang",
+    "Huang",
+    "Zhao",
+    "Wu",
+    "Zhou",
+    "Müller",
+    "García",
+    "Kowalski",
+    "Dubois",
+]
+VENUES = ["CVPR", "ICCV", "ECCV", "NeurIPS", "ICLR", "AAAI", "TPAMI", "IJCV", "MICCAI"]
+
+
+def synthetic(papers: int, seed: int = 7) -> Catalog:
+    rng = random.Random(seed)
+    sections = []
+    per_section = -(-papers // 4)
+    for s in range(4):
+        items = []
+        for n in range(s * per_section, min(papers, (s + 1) * per_section)):
+            title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14))).capitalize()
+            authors = tuple(
+                f"{rng.choice('ABCDEFGHJKLMNPRSTWXYZ')}. {rng.choice(NAMES)}"
+                for _ in range(rng.randint(2, 8))
+            )
+            year = rng.randint(2012, 2025)
+            links = [
+                Link(
+                    "Paper", f"https://papers.example.org/{year}/{n}/{title[:20].replace(' ', '_')}"
+                )
+            ]
+            if n % 3 == 0:
+                links.append(Link("Code", f"https://github.com/example/p{n}"))
+            items.append(Paper(title + f" {n}", authors, rng.choice(VENUES), year, tuple(links)))
+        sections.append(Section(f"s{s}", f"Section {s}", tuple(items)))
+    return Catalog(
+        "Benchmark list", "Synthetic papers.", (NewsItem("01/2025", "Hi."),), tuple(sections)
+    )
+
+
+def run(argv: list[str], cwd: Path) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB, exit code) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def measure(argv: list[str], cwd: Path, repeat: int, expect: int = 0) -> tuple[float, float]:
+    walls, peaks = [], []
+    for _ in range(repeat):
+        wall, peak, code = run(argv, cwd)
+        if code != expect:
+            raise SystemExit(f"{' '.join(argv)} exited {code}, expected {expect}")
+        walls.append(wall)
+        peaks.append(peak)
+    return statistics.median(walls), max(peaks)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="37,1000,10000,100000")
+    parser.add_argument("--repeat", type=int, default=0, help="runs per figure (default: by size)")
+    args = parser.parse_args()
+    exe = shutil.which("readme-gen", path=str(Path(sys.executable).parent)) or "readme-gen"
+    print(f"{'catalog':>24} {'command':>14} {'median s':>9} {'peak MB':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        base, _ = measure([sys.executable, "-c", "pass"], folder, 11)
+        print(f"{'(python -c pass)':>24} {'':>14} {base:9.3f}")
+        wall, peak = measure([exe, "build", "--check"], ROOT, 21)
+        print(f"{'repo catalog.yaml':>24} {'build --check':>14} {wall:9.3f} {peak:8.1f}")
+        for size in (int(s) for s in args.sizes.split(",")):
+            catalog = folder / f"catalog-{size}.yaml"
+            catalog.write_text(dump_catalog(synthetic(size)), encoding="utf-8")
+            readme = folder / f"README-{size}.md"
+            repeat = args.repeat or (11 if size <= 1000 else 5 if size <= 10_000 else 3)
+            common = ["--catalog", str(catalog), "--output", str(readme)]
+            mb = catalog.stat().st_size / 1e6
+            label = f"{size:,} papers ({mb:.1f} MB)"
+            readme.unlink(missing_ok=True)
+            wall, peak = measure([exe, "build", *common], folder, 1)
+            print(f"{label:>24} {'build (new)':>14} {wall:9.3f} {peak:8.1f}")
+            wall, peak = measure([exe, "build", "--check", *common], folder, repeat)
+            print(f"{label:>24} {'build --check':>14} {wall:9.3f} {peak:8.1f}")
+
+
+if __name__ == "__main__":
+    main()
