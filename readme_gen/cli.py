@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("readme_gen.commands.build", "write README.md from the catalog, or --check it"),
     "import": ("readme_gen.commands.import_readme", "read a README in the list's format"),
     "lint": ("readme_gen.commands.lint", "validate and lint the catalog"),
+    "links": ("readme_gen.commands.links", "check every paper link"),
 }
 
 

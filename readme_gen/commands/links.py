@@ -1,0 +1,166 @@
+"""`readme-gen links`: check every paper link (or those changed since a git ref).
+
+Exit codes: 0 nothing failing, 1 failing links (broken or mismatch; with --strict also
+blocked and moved), 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from readme_gen.catalog import load_catalog
+from readme_gen.commands.common import add_catalog_argument, catalog_path
+from readme_gen.config import tool_table
+from readme_gen.errors import UsageError
+from readme_gen.fsutil import write_atomic
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_catalog_argument(parser)
+    add = parser.add_argument
+    add("--concurrency", type=int, metavar="N", help="requests in flight at most (default 64)")
+    add("--per-host", type=int, metavar="N", help="requests in flight per host (default 4)")
+    add("--min-interval", metavar="SECONDS", help="minimum time between requests to one host")
+    add("--timeout", type=float, metavar="SECONDS", help="time limit per attempt (default 20)")
+    add("--connect-timeout", type=float, metavar="SECONDS", help="time limit to connect (10)")
+    add("--retries", type=int, metavar="N", help="retries of transient failures (default 3)")
+    add(
+        "--verify-titles",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="compare landing pages' titles with the catalog's (default: on)",
+    )
+    add("--cache", type=Path, metavar="PATH", help="remember successes in this file")
+    add("--max-age", metavar="DURATION", help="how long a cached success counts (default 7d)")
+    add("--changed-since", metavar="GIT_REF", help="check only links added or changed since REF")
+    add(
+        "--allow-private",
+        action="store_true",
+        default=None,
+        help="allow loopback and private addresses (tests, intranets)",
+    )
+    add("--strict", action="store_true", default=None, help="blocked and moved links fail too")
+    add("--exclude", action="append", metavar="REGEX", help="skip URLs matching REGEX")
+    add("--format", choices=("text", "json", "markdown", "github"), default="text")
+    add("--output", "-o", type=Path, metavar="FILE", help="write the report here")
+
+
+def run(args: argparse.Namespace) -> int:
+    from readme_gen.links.cache import Cache, key
+    from readme_gen.links.checker import run_check
+    from readme_gen.links.collect import changed_since, collect
+    from readme_gen.links.report import Report, failing_statuses, format_report, sort_results
+    from readme_gen.links.results import Result, Status
+    from readme_gen.links.settings import resolve
+
+    flags = {
+        name: getattr(args, name)
+        for name in (
+            "concurrency",
+            "per_host",
+            "min_interval",
+            "timeout",
+            "connect_timeout",
+            "retries",
+            "verify_titles",
+            "cache",
+            "max_age",
+            "allow_private",
+            "strict",
+            "exclude",
+        )
+    }
+    settings = resolve(tool_table("links"), flags, env=os.environ)
+    path = catalog_path(args)
+    catalog = load_catalog(path)
+    targets = collect(catalog)
+    if args.changed_since:
+        targets = changed_since(targets, path, args.changed_since)
+    started = time.perf_counter()
+    cache = (
+        Cache(settings.cache, max_age=settings.max_age, now=time.time()) if settings.cache else None
+    )
+    cached: list[Result] = []
+    to_check = []
+    for target in targets:
+        entry = cache.fresh(key(target, verify_titles=settings.verify_titles)) if cache else None
+        if entry is None:
+            to_check.append(target)
+            continue
+        final = entry.get("final_url")
+        title = entry.get("title_found")
+        cached.append(
+            Result(
+                target.url,
+                Status.OK,
+                target.uses,
+                http_status=_int(entry.get("http_status")),
+                final_url=final if isinstance(final, str) else None,
+                title_found=title if isinstance(title, str) else None,
+                detail="cached",
+                cached=True,
+            )
+        )
+    progress = _Progress(len(to_check)) if _interactive() else None
+    checked = run_check(to_check, settings, on_result=progress.step if progress else None)
+    if progress:
+        progress.done()
+    if cache is not None:
+        for target, result in zip(to_check, checked, strict=True):
+            cache.remember(key(target, verify_titles=settings.verify_titles), result)
+        try:
+            cache.save()
+        except OSError as exc:
+            raise UsageError(f"cannot write the cache {settings.cache}: {exc.strerror}") from None
+    results = sort_results([*cached, *checked])
+    report = Report(
+        results, failing_statuses(settings.strict), time.perf_counter() - started, str(path)
+    )
+    text = format_report(report, args.format)
+    if args.output:
+        write_atomic(args.output, text.encode("utf-8"))
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    if args.output and args.format != "text":
+        sys.stderr.write(format_report(report, "text").splitlines()[-1] + "\n")
+    return 1 if report.failed else 0
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+class _Progress:
+    """One self-rewriting line on a terminal: checked/total and the failing count."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+        self.failing = 0
+
+    def step(self, result: object) -> None:
+        from readme_gen.links.results import FAILING_BY_DEFAULT, Result
+
+        self.count += 1
+        if isinstance(result, Result) and result.status in FAILING_BY_DEFAULT:
+            self.failing += 1
+        width = 30
+        filled = width * self.count // max(self.total, 1)
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.count}/{self.total}"
+            f"  failing: {self.failing}"
+        )
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write("\r" + " " * 60 + "\r")
+        sys.stderr.flush()

@@ -1,0 +1,416 @@
+"""Checking URLs concurrently: HEAD or a capped GET, manual redirects, retries, limits.
+
+Every distinct URL becomes one task. A request holds a slot of the global limit and of its
+host's gate (a few in flight, an optional minimum interval) only while it is on the wire;
+waits between retries hold nothing. Redirects are followed by hand so that every hop is
+checked against the safety rules and the chain is kept. tenacity drives the retries:
+exponential backoff with jitter, or the server's Retry-After when it gives one (up to a
+cap; a longer demand makes the link `blocked`, not broken).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import http.cookiejar
+import ipaddress
+import random
+import socket
+import ssl
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from tenacity import AsyncRetrying, RetryCallState, retry_if_result, stop_after_attempt
+
+from readme_gen.links import policy
+from readme_gen.links.results import Result, Status, Target, Use
+from readme_gen.links.settings import CheckSettings
+from readme_gen.links.titles import parse_meta, same_paper
+
+Sleep = Callable[[float], Awaitable[None]]
+GITHUB_HOSTS = frozenset({"github.com", "api.github.com"})
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one attempt (a request and its redirects) ended with."""
+
+    status: Status
+    code: int | None = None
+    final_url: str | None = None
+    redirects: tuple[tuple[int, str], ...] = ()
+    detail: str = ""
+    retry: bool = False
+    wait: float | None = None  # the server's Retry-After, when it gave one
+    page: str | None = None  # a capped prefix of an HTML body
+
+
+class HostGate:
+    """At most `limit` requests in flight to one host, `interval` seconds apart."""
+
+    def __init__(self, limit: int, interval: float) -> None:
+        self._slots = asyncio.Semaphore(limit)
+        self._interval = interval
+        self._lock = asyncio.Lock()
+        self._next = 0.0
+
+    async def __aenter__(self) -> None:
+        await self._slots.acquire()
+        if self._interval:
+            async with self._lock:
+                now = time.monotonic()
+                if now < self._next:
+                    await asyncio.sleep(self._next - now)
+                self._next = max(now, self._next) + self._interval
+
+    async def __aexit__(self, *exc: object) -> None:
+        self._slots.release()
+
+
+class Checker:
+    def __init__(self, settings: CheckSettings, *, sleep: Sleep = asyncio.sleep) -> None:
+        self.settings = settings
+        self.sleep = sleep
+        self._in_flight = asyncio.Semaphore(settings.concurrency)
+        self._gates: dict[str, HostGate] = {}
+        self._clients: dict[str, httpx.AsyncClient] = {}
+        self._addresses: dict[tuple[str, int], asyncio.Task[str | None]] = {}
+        self._random = random.Random()
+
+    async def check(
+        self, targets: Sequence[Target], on_result: Callable[[Result], None] | None = None
+    ) -> list[Result]:
+        """One result per target, in the targets' order."""
+
+        async def one(target: Target) -> Result:
+            result = await self.check_one(target)
+            if on_result is not None:
+                on_result(result)
+            return result
+
+        try:
+            return list(await asyncio.gather(*(one(t) for t in targets)))
+        finally:
+            await asyncio.gather(*(c.aclose() for c in self._clients.values()))
+
+    async def check_one(self, target: Target) -> Result:
+        started = time.perf_counter()
+        if any(p.search(target.url) for p in self.settings.exclude):
+            return Result(
+                target.url, Status.EXCLUDED, target.uses, detail="excluded by configuration"
+            )
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self.settings.retries + 1),
+            wait=self._wait,
+            retry=retry_if_result(lambda outcome: outcome.retry),
+            sleep=self.sleep,
+            retry_error_callback=lambda state: state.outcome.result() if state.outcome else None,
+        )
+        outcome: Outcome = await retrying(self.attempt, target.url)
+        attempts = int(retrying.statistics.get("attempt_number", 1))
+        if outcome.retry:  # retries exhausted: what was transient is now the verdict
+            detail = f"{outcome.detail} (after {attempts} attempts)"
+            outcome = replace(outcome, retry=False, detail=detail)
+        result = self._result(target, outcome, attempts)
+        return replace(result, elapsed_ms=round((time.perf_counter() - started) * 1000))
+
+    def _wait(self, state: RetryCallState) -> float:
+        outcome = state.outcome.result() if state.outcome else None
+        if isinstance(outcome, Outcome) and outcome.wait is not None:
+            return outcome.wait
+        s = self.settings
+        return policy.backoff(
+            state.attempt_number,
+            base=s.backoff_base,
+            cap=s.backoff_cap,
+            jitter=self._random.random(),
+        )
+
+    # -- one attempt -----------------------------------------------------------------
+    async def attempt(self, url: str) -> Outcome:
+        redirects: list[tuple[int, str]] = []
+        seen = {url}
+        current = url
+        try:
+            async with asyncio.timeout(self.settings.timeout):
+                for _ in range(self.settings.max_redirects + 1):
+                    refusal = await self.guard(current)
+                    if refusal is not None:
+                        return refusal
+                    code, headers, page = await self.fetch(current)
+                    location = headers.get("location")
+                    if code in policy.REDIRECTS and location:
+                        target = urljoin(current, location.strip())
+                        redirects.append((code, target))
+                        if target in seen:
+                            return Outcome(
+                                Status.BROKEN, code, target, tuple(redirects), "redirect loop"
+                            )
+                        seen.add(target)
+                        current = target
+                        continue
+                    return self._final(code, headers, current, tuple(redirects), page)
+                return Outcome(
+                    Status.BROKEN,
+                    None,
+                    current,
+                    tuple(redirects),
+                    f"more than {self.settings.max_redirects} redirects",
+                )
+        except TimeoutError:
+            return Outcome(
+                Status.BROKEN,
+                None,
+                current,
+                tuple(redirects),
+                f"timed out after {self.settings.timeout:g} s",
+                retry=True,
+            )
+        except httpx.TimeoutException:
+            return Outcome(Status.BROKEN, None, current, tuple(redirects), "timed out", retry=True)
+        except httpx.ConnectError as exc:
+            tls = (
+                isinstance(exc.__context__, ssl.SSLError)
+                or "SSL" in str(exc)
+                or "certificate" in str(exc)
+            )
+            if tls:
+                return Outcome(
+                    Status.BROKEN, None, current, tuple(redirects), f"TLS error: {_short(exc)}"
+                )
+            return Outcome(
+                Status.BROKEN,
+                None,
+                current,
+                tuple(redirects),
+                f"connection failed: {_short(exc)}",
+                retry=True,
+            )
+        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+            return Outcome(
+                Status.BROKEN,
+                None,
+                current,
+                tuple(redirects),
+                f"connection reset: {_short(exc)}",
+                retry=True,
+            )
+        except httpx.HTTPError as exc:
+            return Outcome(Status.BROKEN, None, current, tuple(redirects), _short(exc), retry=True)
+
+    def _final(
+        self,
+        code: int,
+        headers: httpx.Headers,
+        url: str,
+        redirects: tuple[tuple[int, str], ...],
+        page: str | None,
+    ) -> Outcome:
+        host = (urlsplit(url).hostname or "").lower()
+        for accept in self.settings.accept:
+            if accept.host.search(host) and code in accept.statuses:
+                return Outcome(
+                    Status.OK,
+                    code,
+                    url,
+                    redirects,
+                    f"HTTP {code} accepted by configuration",
+                    page=page,
+                )
+        if policy.retryable(code):
+            wait = policy.retry_after(headers.get("retry-after"), now=time.time())
+            if wait is not None and wait > self.settings.retry_after_cap:
+                return Outcome(
+                    Status.BLOCKED,
+                    code,
+                    url,
+                    redirects,
+                    f"HTTP {code}: rate-limited, asked to wait {wait:.0f} s "
+                    f"(more than {self.settings.retry_after_cap:g} s)",
+                )
+            if not policy.is_cloudflare_challenge(code, headers):
+                status, detail = policy.classify(code, headers)
+                return Outcome(status, code, url, redirects, detail, retry=True, wait=wait)
+        status, detail = policy.classify(code, headers)
+        return Outcome(status, code, url, redirects, detail, page=page)
+
+    async def guard(self, url: str) -> Outcome | None:
+        """Refuse what must not be fetched: non-http(s), unresolvable or private hosts."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return Outcome(Status.BROKEN, None, url, detail=f"not an http(s) URL: {url}")
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        key = (parts.hostname.lower(), port)
+        task = self._addresses.get(key)
+        if task is None:
+            task = asyncio.ensure_future(self._resolve(*key))
+            self._addresses[key] = task
+        reason = await task
+        if reason is None:
+            return None
+        return Outcome(
+            Status.BROKEN,
+            None,
+            url,
+            detail=reason,
+            retry=reason.startswith("DNS lookup failed temporarily"),
+        )
+
+    async def _resolve(self, host: str, port: int) -> str | None:
+        try:
+            infos = await asyncio.get_running_loop().getaddrinfo(
+                host, port, type=socket.SOCK_STREAM
+            )
+        except socket.gaierror as exc:
+            if exc.errno == socket.EAI_AGAIN:
+                self._addresses.pop((host, port), None)
+                return f"DNS lookup failed temporarily for {host}"
+            return f"DNS: {host} does not resolve ({exc.strerror})"
+        if self.settings.allow_private:
+            return None
+        for info in infos:
+            address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+            if not address.is_global:
+                return (
+                    f"refused: {host} resolves to the non-public address {address} "
+                    "(--allow-private allows it)"
+                )
+        return None
+
+    async def fetch(self, url: str) -> tuple[int, httpx.Headers, str | None]:
+        """One request (two when HEAD proves nothing): status, headers, HTML prefix."""
+        s = self.settings
+        host = urlsplit(url).hostname or ""
+        gate = self._gates.get(host)
+        if gate is None:
+            gate = self._gates[host] = HostGate(s.per_host, s.min_interval)
+        client = self._client(host)
+        headers = {}
+        if s.github_token and host.lower() in GITHUB_HOSTS:
+            headers["Authorization"] = f"Bearer {s.github_token}"
+        method = "GET" if s.verify_titles else "HEAD"
+        async with self._in_flight, gate:
+            code, response_headers, page = await self._send(client, method, url, headers)
+            if method == "HEAD" and code in policy.HEAD_UNRELIABLE:
+                code, response_headers, page = await self._send(client, "GET", url, headers)
+        return code, response_headers, page
+
+    async def _send(
+        self, client: httpx.AsyncClient, method: str, url: str, headers: dict[str, str]
+    ) -> tuple[int, httpx.Headers, str | None]:
+        request = client.build_request(method, url, headers=headers)
+        response = await client.send(request, stream=True)
+        try:
+            page = None
+            content_type = response.headers.get("content-type", "")
+            if (
+                method == "GET"
+                and self.settings.verify_titles
+                and "html" in content_type
+                and response.status_code < 300
+            ):
+                page = await self._read_prefix(response)
+            return response.status_code, response.headers, page
+        finally:
+            await response.aclose()
+
+    async def _read_prefix(self, response: httpx.Response) -> str:
+        """At most max_body bytes of the body: never a whole PDF, never an endless body."""
+        limit = self.settings.max_body
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_raw():
+            chunks.append(chunk)
+            size += len(chunk)
+            if size >= limit or b"</head>" in chunk.lower():
+                break
+        data = b"".join(chunks)[:limit]
+        return data.decode(response.charset_encoding or "utf-8", errors="replace")
+
+    def _client(self, host: str) -> httpx.AsyncClient:
+        client = self._clients.get(host)
+        if client is None:
+            s = self.settings
+            # No cookie is ever stored, so none is carried from one link to another.
+            jar = http.cookiejar.CookieJar(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
+            client = httpx.AsyncClient(
+                headers={
+                    "User-Agent": s.user_agent,
+                    "Accept-Encoding": "identity",
+                    "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+                },
+                timeout=httpx.Timeout(s.timeout, connect=s.connect_timeout),
+                limits=httpx.Limits(
+                    max_connections=s.per_host, max_keepalive_connections=s.per_host
+                ),
+                follow_redirects=False,
+                cookies=jar,
+                trust_env=False,
+            )
+            self._clients[host] = client
+        return client
+
+    # -- verdict ---------------------------------------------------------------------
+    def _result(self, target: Target, outcome: Outcome, attempts: int) -> Result:
+        base = Result(
+            url=target.url,
+            status=outcome.status,
+            uses=target.uses,
+            http_status=outcome.code,
+            final_url=outcome.final_url,
+            redirects=outcome.redirects,
+            attempts=attempts,
+            detail=outcome.detail,
+        )
+        if outcome.status is not Status.OK:
+            return base
+        if self.settings.verify_titles and outcome.page:
+            found = parse_meta(outcome.page).best_title
+            if found is not None:
+                source, title = found
+                base = replace(base, title_found=title)
+                wrong = [u for u in target.uses if not same_paper(u.title, title, source=source)]
+                if wrong:
+                    return replace(base, status=Status.MISMATCH, detail=_mismatch(wrong, title))
+        moved = _moved_to(outcome.redirects)
+        if moved is not None:
+            return replace(base, status=Status.MOVED, detail=f"moved permanently to {moved}")
+        return base
+
+
+def _moved_to(redirects: tuple[tuple[int, str], ...]) -> str | None:
+    """Where the URL permanently moved: the end of the leading run of 301/308 hops."""
+    target = None
+    for code, location in redirects:
+        if code not in policy.PERMANENT_REDIRECTS:
+            break
+        target = location
+    return target
+
+
+def _mismatch(wrong: list[Use], found: str) -> str:
+    names = "; ".join(f'"{u.title}" (line {u.line})' for u in wrong)
+    return f'this link points to another paper: "{found}", not {names}'
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0][:200]
+
+
+def run_check(
+    targets: Sequence[Target],
+    settings: CheckSettings,
+    *,
+    on_result: Callable[[Result], None] | None = None,
+    sleep: Sleep | None = None,
+) -> list[Result]:
+    """Check `targets` on a fresh event loop."""
+
+    async def main() -> list[Result]:
+        checker = Checker(settings, sleep=sleep or asyncio.sleep)
+        return await checker.check(targets, on_result)
+
+    return asyncio.run(main())

@@ -1,0 +1,66 @@
+"""Pure rules of the checker: what a response means, what to retry, how long to wait.
+
+No I/O here, so every rule is tested without a network (like lychee's retry.rs).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import math
+from collections.abc import Mapping
+
+from readme_gen.links.results import Status
+
+PERMANENT_REDIRECTS = frozenset({301, 308})
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+# HEAD answers that do not prove anything: some servers refuse or mis-handle HEAD.
+HEAD_UNRELIABLE = frozenset({400, 403, 404, 405, 501})
+# Hosts answering these refuse automated clients; the link may well be fine.
+BLOCKING = frozenset({401, 403, 418, 999})
+RETRYABLE = frozenset({408, 429}) | frozenset(range(500, 600))
+
+
+def retryable(code: int) -> bool:
+    """5xx, 408 and 429 may pass on a later attempt; 404, 410 and other 4xx will not."""
+    return code in RETRYABLE
+
+
+def is_cloudflare_challenge(code: int, headers: Mapping[str, str]) -> bool:
+    return code in (403, 503) and "cf-mitigated" in headers
+
+
+def classify(code: int, headers: Mapping[str, str]) -> tuple[Status, str]:
+    """The status of a final (non-redirect) answer, with a human detail."""
+    if is_cloudflare_challenge(code, headers):
+        return Status.BLOCKED, "a Cloudflare challenge: the host blocks automated clients"
+    if 200 <= code < 300:
+        return Status.OK, ""
+    if code in BLOCKING:
+        return Status.BLOCKED, f"HTTP {code}: the host refuses automated clients"
+    if code == 429:
+        return Status.BLOCKED, "HTTP 429: rate-limited"
+    if code in (404, 410):
+        return Status.BROKEN, f"HTTP {code}: {'not found' if code == 404 else 'gone'}"
+    return Status.BROKEN, f"HTTP {code}"
+
+
+def retry_after(value: str | None, *, now: float) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP-date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+def backoff(attempt: int, *, base: float, cap: float, jitter: float) -> float:
+    """Exponential backoff: base, 2*base, 4*base... capped, plus `jitter` in [0, 1) of it."""
+    delay = min(cap, base * math.pow(2, attempt - 1))
+    return delay + delay * jitter * 0.5

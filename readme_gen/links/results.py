@@ -1,0 +1,53 @@
+"""What a check finds: a closed set of statuses and one frozen `Result` per URL."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Status(enum.Enum):
+    OK = "ok"
+    MOVED = "moved"  # a permanent redirect (301, 308): the catalog should use the target
+    MISMATCH = "mismatch"  # the page names another paper
+    BLOCKED = "blocked"  # the host refuses automated clients; not known to be broken
+    BROKEN = "broken"
+    EXCLUDED = "excluded"  # by configuration; not fetched
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """One place a URL is used: the paper's title and the URL's position in the catalog."""
+
+    title: str
+    line: int
+    column: int
+    label: str = "Paper"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A distinct URL to check, with every use of it in catalog order."""
+
+    url: str
+    uses: tuple[Use, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    url: str
+    status: Status
+    uses: tuple[Use, ...]
+    http_status: int | None = None
+    final_url: str | None = None
+    redirects: tuple[tuple[int, str], ...] = ()
+    """(status code, location) of every redirect followed, in order."""
+    attempts: int = 0
+    elapsed_ms: int = 0
+    title_found: str | None = None
+    detail: str = ""
+    cached: bool = field(default=False, compare=False)
+
+
+FAILING_BY_DEFAULT = frozenset({Status.BROKEN, Status.MISMATCH})
+FAILING_STRICT = FAILING_BY_DEFAULT | {Status.BLOCKED, Status.MOVED}

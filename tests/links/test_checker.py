@@ -1,0 +1,267 @@
+"""The checker against real HTTP servers on 127.0.0.1: statuses, request counts, limits."""
+
+from __future__ import annotations
+
+import email.utils
+import time
+
+import pytest
+import trustme
+
+from readme_gen.links.checker import run_check
+from readme_gen.links.results import Status, Target, Use
+from readme_gen.links.settings import CheckSettings
+from tests.links.server import ScriptedServer, endless, page, stall
+
+TITLE = "Learning to Zoom: a Saliency-Based Sampling Layer for Neural Networks"
+
+
+def target(url: str, title: str = TITLE, line: int = 7) -> Target:
+    return Target(url, (Use(title, line, 18),))
+
+
+def check(url: str, sleep=None, title: str = TITLE, **options):
+    settings = CheckSettings(allow_private=True, timeout=options.pop("timeout", 5.0), **options)
+    return run_check([target(url, title)], settings, sleep=sleep)[0]
+
+
+def test_healthy_link_costs_exactly_one_request(server, sleep):
+    server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE))
+    result = check(server.url("/ok"), sleep)
+    assert result.status is Status.OK
+    assert result.title_found == TITLE and result.http_status == 200
+    assert server.recorder.requests == [("GET", "127.0.0.1", "/ok")]
+    assert result.attempts == 1 and sleep.waits == []
+
+
+def test_without_title_verification_a_head_suffices(server, sleep):
+    server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE))
+    assert check(server.url("/ok"), sleep, verify_titles=False).status is Status.OK
+    assert server.recorder.requests == [("HEAD", "127.0.0.1", "/ok")]
+
+
+@pytest.mark.parametrize("head_code", [405, 404, 403, 400, 501])
+def test_head_refused_then_get(server, sleep, head_code):
+    server.routes["/p"] = lambda h, n: h.reply(head_code if h.command == "HEAD" else 200, b"ok")
+    result = check(server.url("/p"), sleep, verify_titles=False)
+    assert result.status is Status.OK
+    assert [m for m, _, _ in server.recorder.requests] == ["HEAD", "GET"]
+
+
+def test_permanent_redirect_chain_is_moved_with_its_target(server, sleep):
+    server.routes["/old"] = lambda h, n: h.reply(301, headers={"Location": "/newer"})
+    server.routes["/newer"] = lambda h, n: h.reply(308, headers={"Location": server.url("/new")})
+    server.routes["/new"] = lambda h, n: h.reply(200, page(TITLE))
+    result = check(server.url("/old"), sleep)
+    assert result.status is Status.MOVED
+    assert result.final_url == server.url("/new")
+    assert result.redirects == ((301, server.url("/newer")), (308, server.url("/new")))
+    assert f"moved permanently to {server.url('/new')}" in result.detail
+    assert server.recorder.count() == 3
+
+
+def test_temporary_redirect_is_fine(server, sleep):
+    server.routes["/tmp"] = lambda h, n: h.reply(302, headers={"Location": "/here"})
+    server.routes["/here"] = lambda h, n: h.reply(200, page(TITLE))
+    result = check(server.url("/tmp"), sleep)
+    assert result.status is Status.OK and result.redirects == ((302, server.url("/here")),)
+
+
+def test_redirect_loop_is_broken_without_retrying(server, sleep):
+    server.routes["/a"] = lambda h, n: h.reply(302, headers={"Location": "/b"})
+    server.routes["/b"] = lambda h, n: h.reply(302, headers={"Location": "/a"})
+    result = check(server.url("/a"), sleep)
+    assert result.status is Status.BROKEN and result.detail == "redirect loop"
+    assert server.recorder.count() == 2
+
+
+@pytest.mark.parametrize(("code", "word"), [(404, "not found"), (410, "gone")])
+def test_not_found_and_gone_are_broken_at_once(server, sleep, code, word):
+    server.routes["/x"] = lambda h, n: h.reply(code)
+    result = check(server.url("/x"), sleep)
+    assert result.status is Status.BROKEN and word in result.detail
+    assert server.recorder.count() == 1 and sleep.waits == []
+
+
+def test_429_with_retry_after_seconds_is_honoured(server, sleep):
+    server.routes["/r"] = lambda h, n: (
+        h.reply(429, headers={"Retry-After": "7"}) if n == 1 else h.reply(200, page(TITLE))
+    )
+    result = check(server.url("/r"), sleep)
+    assert result.status is Status.OK and result.attempts == 2
+    assert sleep.waits == [7.0]
+    assert server.recorder.count() == 2
+
+
+def test_429_with_retry_after_http_date_is_honoured(server, sleep):
+    when = email.utils.formatdate(time.time() + 30, usegmt=True)
+    server.routes["/r"] = lambda h, n: (
+        h.reply(429, headers={"Retry-After": when}) if n == 1 else h.reply(200, page(TITLE))
+    )
+    result = check(server.url("/r"), sleep)
+    assert result.status is Status.OK
+    assert len(sleep.waits) == 1 and 27 <= sleep.waits[0] <= 30
+
+
+def test_retry_after_beyond_the_cap_is_blocked_not_broken(server, sleep):
+    server.routes["/r"] = lambda h, n: h.reply(429, headers={"Retry-After": "3600"})
+    result = check(server.url("/r"), sleep)
+    assert result.status is Status.BLOCKED and "rate-limited" in result.detail
+    assert server.recorder.count() == 1 and sleep.waits == []
+
+
+def test_503_twice_then_200_is_ok_after_backoff(server, sleep):
+    server.routes["/s"] = lambda h, n: h.reply(503) if n <= 2 else h.reply(200, page(TITLE))
+    result = check(server.url("/s"), sleep)
+    assert result.status is Status.OK and result.attempts == 3
+    assert server.recorder.count() == 3
+    assert len(sleep.waits) == 2 and 1.0 <= sleep.waits[0] < 1.5 and 2.0 <= sleep.waits[1] < 3.0
+
+
+def test_5xx_that_persists_is_broken_after_the_retries(server, sleep):
+    server.routes["/s"] = lambda h, n: h.reply(500)
+    result = check(server.url("/s"), sleep, retries=2)
+    assert result.status is Status.BROKEN and "after 3 attempts" in result.detail
+    assert server.recorder.count() == 3
+
+
+def test_a_response_that_never_completes_times_out(server, sleep):
+    server.routes["/stall"] = lambda h, n: stall(h)
+    started = time.monotonic()
+    result = check(server.url("/stall"), sleep, timeout=0.3, retries=1)
+    assert result.status is Status.BROKEN and "timed out" in result.detail
+    assert server.recorder.count() == 2
+    assert time.monotonic() - started < 3
+
+
+def test_a_connection_reset_is_retried_then_broken(server, sleep):
+    server.routes["/reset"] = lambda h, n: h.reset()
+    result = check(server.url("/reset"), sleep, retries=2)
+    assert result.status is Status.BROKEN
+    assert server.recorder.count() == 3 and len(sleep.waits) == 2
+
+
+def test_an_endless_body_is_read_only_up_to_the_cap(server, sleep):
+    server.routes["/endless"] = lambda h, n: endless(h)
+    started = time.monotonic()
+    result = check(server.url("/endless"), sleep, max_body=100_000)
+    assert result.status is Status.OK
+    assert server.recorder.count() == 1
+    assert time.monotonic() - started < 5
+
+
+def test_cloudflare_challenge_is_blocked_not_broken(server, sleep):
+    server.routes["/cf"] = lambda h, n: h.reply(403, b"challenge", {"cf-mitigated": "challenge"})
+    result = check(server.url("/cf"), sleep)
+    assert result.status is Status.BLOCKED and "Cloudflare" in result.detail
+    assert server.recorder.count() == 1
+
+
+@pytest.mark.parametrize("code", [401, 403, 418, 999])
+def test_hosts_refusing_bots_are_blocked(server, sleep, code):
+    server.routes["/b"] = lambda h, n: h.reply(code)
+    assert check(server.url("/b"), sleep).status is Status.BLOCKED
+
+
+def test_a_page_naming_another_paper_is_a_mismatch(server, sleep):
+    server.routes["/p"] = lambda h, n: h.reply(200, page("Recurrent Models of Visual Attention"))
+    result = check(server.url("/p"), sleep)
+    assert result.status is Status.MISMATCH
+    assert result.title_found == "Recurrent Models of Visual Attention"
+    assert (
+        'this link points to another paper: "Recurrent Models of Visual Attention"' in result.detail
+    )
+
+
+def test_one_url_serving_two_papers_names_the_wrong_one(server, sleep):
+    server.routes["/shared"] = lambda h, n: h.reply(200, page(TITLE))
+    shared = Target(
+        server.url("/shared"), (Use(TITLE, 10, 18), Use("Another Paper Entirely", 20, 18))
+    )
+    result = run_check([shared], CheckSettings(allow_private=True), sleep=sleep)[0]
+    assert result.status is Status.MISMATCH
+    assert (
+        '"Another Paper Entirely" (line 20)' in result.detail and "(line 10)" not in result.detail
+    )
+
+
+def test_dns_failure_is_broken_without_a_request(sleep):
+    result = check("https://no-such-host.invalid/paper", sleep)
+    assert result.status is Status.BROKEN and "does not resolve" in result.detail
+    assert sleep.waits == []
+
+
+def test_self_signed_certificate_is_a_tls_error():
+    authority = trustme.CA()
+    context = authority.server_context() if hasattr(authority, "server_context") else None
+    if context is None:
+        import ssl
+
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        authority.issue_cert("127.0.0.1").configure_cert(context)
+    srv = ScriptedServer(tls=context)
+    try:
+        srv.routes["/"] = lambda h, n: h.reply(200, page(TITLE))
+        result = check(srv.url("/"), None, retries=0)
+        assert result.status is Status.BROKEN and "TLS" in result.detail
+    finally:
+        srv.close()
+
+
+def test_private_addresses_are_refused_by_default(server):
+    server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE))
+    result = run_check([target(server.url("/ok"))], CheckSettings())[0]
+    assert result.status is Status.BROKEN and "non-public address 127.0.0.1" in result.detail
+    assert server.recorder.count() == 0
+
+
+def test_per_host_and_global_limits_hold():
+    srv = ScriptedServer(("127.0.0.1", "127.0.0.2", "127.0.0.3"))
+    try:
+
+        def slow(h, n):
+            time.sleep(0.05)
+            h.reply(200, b"ok", content_type="text/plain")
+
+        targets = []
+        for i in range(30):
+            srv.routes[f"/p{i}"] = slow
+            targets.append(target(srv.url(f"/p{i}", i % 3)))
+        settings = CheckSettings(allow_private=True, per_host=3, concurrency=5)
+        results = run_check(targets, settings)
+        assert {r.status for r in results} == {Status.OK}
+        assert max(srv.recorder.max_in_flight.values()) == 3
+        assert srv.recorder.max_total == 5
+        assert srv.recorder.count() == 30
+    finally:
+        srv.close()
+
+
+def test_no_cookie_is_carried_to_another_link(server, sleep):
+    server.routes["/set"] = lambda h, n: h.reply(
+        200, b"x", {"Set-Cookie": "session=abc; Path=/"}, content_type="text/plain"
+    )
+    server.routes["/other"] = lambda h, n: h.reply(200, b"x", content_type="text/plain")
+    settings = CheckSettings(allow_private=True, concurrency=1)
+    run_check([target(server.url("/set")), target(server.url("/other"))], settings, sleep=sleep)
+    assert all("Cookie" not in h and "cookie" not in h for h in server.recorder.headers)
+
+
+def test_user_agent_names_the_tool(server, sleep):
+    server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE))
+    check(server.url("/ok"), sleep)
+    assert server.recorder.headers[0]["User-Agent"].startswith("readme-gen/")
+
+
+def test_excluded_and_accepted_by_configuration(server, sleep):
+    import re
+
+    from readme_gen.links.settings import Accept
+
+    server.routes["/teapot"] = lambda h, n: h.reply(418)
+    assert check(server.url("/x"), sleep, exclude=(re.compile("/x$"),)).status is Status.EXCLUDED
+    accepted = check(
+        server.url("/teapot"), sleep, accept=(Accept(re.compile(r"^127\."), frozenset({418})),)
+    )
+    assert accepted.status is Status.OK
+    assert server.recorder.count("/x") == 0
