@@ -47,12 +47,13 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         with rec.lock:
             rec.requests.append((self.command, host, path))
-            rec.headers.append(dict(self.headers.items()))
+            rec.headers.append({k.lower(): v for k, v in self.headers.items()})
             nth = sum(1 for _, h, p in rec.requests if p == path and h == host)
             rec.in_flight[host] += 1
             rec.total_in_flight += 1
             rec.max_in_flight[host] = max(rec.max_in_flight[host], rec.in_flight[host])
             rec.max_total = max(rec.max_total, rec.total_in_flight)
+        self._in_flight = True
         try:
             route = self.server.routes.get(path)
             if route is None:
@@ -62,8 +63,15 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
         finally:
+            self._leave()
+
+    def _leave(self) -> None:
+        """The request stops being in flight when its answer starts (or it ends)."""
+        if self._in_flight:
+            self._in_flight = False
+            rec = self.server.recorder
             with rec.lock:
-                rec.in_flight[host] -= 1
+                rec.in_flight[self.server.server_address[0]] -= 1
                 rec.total_in_flight -= 1
 
     do_GET = do_HEAD = _dispatch

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Benchmark `readme-gen links` as a whole process against a local server.
+
+A server process listens on 20 loopback addresses (127.0.0.1 to 127.0.0.20, so the checker
+sees 20 hosts) and answers every request after a fixed latency with a small landing page
+whose citation_title names the paper. For each scenario a catalog of N links is written,
+`readme-gen links --allow-private ...` runs as a whole process (start-up and catalog load
+included), and the script prints wall time, links/s, requests per link and peak memory.
+
+    python scripts/bench_links.py [--quick]
+
+Targets (2 cores): 2,000 links at 50 ms, --concurrency 64 --per-host 4: <= 2.0 s;
+10,000 links at 0 ms: >= 2,000 links/s and < 150 MB; one request per healthy link;
+title verification on costs at most 1.3x the time with it off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HOSTS = [f"127.0.0.{i}" for i in range(1, 21)]
+
+
+# -- the server (runs in its own process) ---------------------------------------------
+async def _serve(latency: float, ready: int) -> None:
+    count = 0
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal count
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                method, path = head.split(b" ", 2)[:2]
+                if path == b"/__stats":
+                    body = str(count).encode()
+                else:
+                    count += 1
+                    if latency:
+                        await asyncio.sleep(latency)
+                    number = path.rsplit(b"/", 1)[-1].decode()
+                    body = (
+                        f'<html><head><meta name="citation_title" content="Paper {number}">'
+                        f"<title>Paper {number}</title></head><body></body></html>"
+                    ).encode()
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                    + str(len(body)).encode()
+                    + b"\r\n\r\n"
+                    + (b"" if method == b"HEAD" else body)
+                )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    servers = [await asyncio.start_server(handle, host, ready, backlog=1024) for host in HOSTS]
+    print("ready", flush=True)
+    await asyncio.gather(*(s.serve_forever() for s in servers))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+# -- the benchmark ------------------------------------------------------------------
+def catalog(links: int, port: int) -> str:
+    papers = "".join(
+        f'      - title: "Paper {n}"\n        authors: [A. Author]\n        venue: CVPR\n'
+        f"        year: 2024\n        links:\n"
+        f"          Paper: http://{HOSTS[n % len(HOSTS)]}:{port}/paper/{n}\n"
+        for n in range(links)
+    )
+    return (
+        "title: Bench\ndescription: Links.\nsections:\n  - id: all\n    title: All\n"
+        f"    papers:\n{papers}"
+    )
+
+
+def requests_seen(port: int) -> int:
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.sendall(b"GET /__stats HTTP/1.1\r\nHost: x\r\n\r\n")
+        data = b""
+        while not data.endswith(b"\r\n\r\n") or b"\r\n\r\n" not in data:
+            data += s.recv(4096)
+            if b"\r\n\r\n" in data:
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = int(head.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+                while len(body) < length:
+                    body += s.recv(4096)
+                return int(body)
+    return 0
+
+
+def scenario(name: str, links: int, latency: float, flags: list[str], exe: str) -> float:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, __file__, "--serve", str(latency), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None and server.stdout.readline().strip() == "ready"
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "catalog.yaml"
+            path.write_text(catalog(links, port), encoding="utf-8")
+            before = requests_seen(port)
+            start = time.perf_counter()
+            proc = subprocess.Popen(
+                [
+                    exe,
+                    "links",
+                    "--catalog",
+                    str(path),
+                    "--allow-private",
+                    "--format",
+                    "json",
+                    "--output",
+                    str(Path(tmp) / "r.json"),
+                    *flags,
+                ],
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            _, status, usage = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - start
+            code = os.waitstatus_to_exitcode(status)
+            seen = requests_seen(port) - before
+        if code != 0:
+            print(f"  {name}: exit {code}: {proc.stderr.read() if proc.stderr else ''}")
+        print(
+            f"{name:>44} {wall:7.2f} s {links / wall:8.0f} links/s "
+            f"{seen / links:5.2f} req/link {usage.ru_maxrss / 1024:7.1f} MB"
+        )
+        return wall
+    finally:
+        server.kill()
+        server.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--serve", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--quick", action="store_true", help="smaller runs")
+    args = parser.parse_args()
+    if args.serve is not None:
+        asyncio.run(_serve(args.serve, args.port))
+        return
+    exe = str(Path(sys.executable).with_name("readme-gen"))
+    limits = ["--concurrency", "64", "--per-host", "4"]
+    big = 2_000 if args.quick else 10_000
+    print(f"{'scenario':>44} {'wall':>9} {'rate':>15} {'requests':>13} {'peak':>10}")
+    scenario("2,000 links, 50 ms, titles on", 2_000, 0.05, limits, exe)
+    scenario("2,000 links, 50 ms, titles off", 2_000, 0.05, [*limits, "--no-verify-titles"], exe)
+    on = scenario(f"{big:,} links, 0 ms, titles on", big, 0.0, [], exe)
+    off = scenario(f"{big:,} links, 0 ms, titles off", big, 0.0, ["--no-verify-titles"], exe)
+    print(f"title verification costs {on / off:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
