@@ -12,7 +12,6 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,56 +42,40 @@ class PageMeta:
         return [v for k, v in self.fields if k == name]
 
 
-class _HeadParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.fields: list[tuple[str, str]] = []
-        self.title_parts: list[str] | None = None
-        self.title: str | None = None
-        self.done = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta":
-            values = {k.lower(): (v or "") for k, v in attrs}
-            name = values.get("name") or values.get("property") or ""
-            if name and "content" in values:
-                self.fields.append((name.lower(), values["content"]))
-        elif tag == "title" and self.title is None:
-            self.title_parts = []
-        elif tag == "body":
-            self.done = True
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title" and self.title_parts is not None:
-            self.title = "".join(self.title_parts)
-            self.title_parts = None
-        elif tag == "head":
-            self.done = True
-
-    def handle_data(self, data: str) -> None:
-        if self.title_parts is not None:
-            self.title_parts.append(data)
+_HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.I)
+_META = re.compile(r"<meta\s([^>]*)>", re.I)
+_ATTR = re.compile(r"""([A-Za-z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 
 
 def parse_meta(document: str) -> PageMeta:
-    """The meta tags and title of an HTML document's head (or of a prefix of it)."""
-    parser = _HeadParser()
-    try:
-        parser.feed(document)
-        parser.close()
-    except (AssertionError, ValueError):  # a malformed prefix: keep what was read
-        pass
-    fields = tuple(parser.fields)
-    get = dict(reversed(fields)).get
+    """The meta tags and title of an HTML document's head (or of a prefix of it).
+
+    Regular expressions over the head only, not a full HTML parser: landing pages are
+    checked by the thousand and only a few tags matter."""
+    end = _HEAD_END.search(document)
+    head = document[: end.start()] if end else document
+    fields = []
+    for tag in _META.finditer(head):
+        attrs = {
+            m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
+            for m in _ATTR.finditer(tag.group(1))
+        }
+        name = attrs.get("name") or attrs.get("property")
+        if name and "content" in attrs:
+            fields.append((name.lower(), html.unescape(attrs["content"]).strip()))
+    title_match = _TITLE.search(head)
+    title = " ".join(html.unescape(title_match.group(1)).split()) if title_match else None
+    first = dict(reversed(fields))
     authors = [v for k, v in fields if k == "citation_author"]
-    if not authors and get("citation_authors"):
-        authors = [a.strip() for a in str(get("citation_authors")).split(";") if a.strip()]
+    if not authors and first.get("citation_authors"):
+        authors = [a.strip() for a in first["citation_authors"].split(";") if a.strip()]
     return PageMeta(
-        citation_title=get("citation_title"),
-        og_title=get("og:title"),
-        title=html.unescape(parser.title).strip() if parser.title else None,
+        citation_title=first.get("citation_title"),
+        og_title=first.get("og:title"),
+        title=title or None,
         authors=tuple(authors),
-        fields=fields,
+        fields=tuple(fields),
     )
 
 

@@ -215,23 +215,35 @@ def test_private_addresses_are_refused_by_default(server):
     assert server.recorder.count() == 0
 
 
-def test_per_host_and_global_limits_hold():
+def _slow(handler, nth):
+    time.sleep(0.05)
+    handler.reply(200, b"ok", content_type="text/plain")
+
+
+def test_the_per_host_limit_holds_on_every_host():
     srv = ScriptedServer(("127.0.0.1", "127.0.0.2", "127.0.0.3"))
     try:
-
-        def slow(h, n):
-            time.sleep(0.05)
-            h.reply(200, b"ok", content_type="text/plain")
-
         targets = []
         for i in range(30):
-            srv.routes[f"/p{i}"] = slow
+            srv.routes[f"/p{i}"] = _slow
             targets.append(target(srv.url(f"/p{i}", i % 3)))
-        settings = CheckSettings(allow_private=True, per_host=3, concurrency=5)
-        results = run_check(targets, settings)
+        results = run_check(targets, CheckSettings(allow_private=True, per_host=3))
         assert {r.status for r in results} == {Status.OK}
-        assert max(srv.recorder.max_in_flight.values()) == 3
-        assert srv.recorder.max_total == 5
+        assert dict(srv.recorder.max_in_flight) == {f"127.0.0.{i}": 3 for i in (1, 2, 3)}
+        assert srv.recorder.count() == 30
+    finally:
+        srv.close()
+
+
+def test_the_global_limit_holds():
+    srv = ScriptedServer(("127.0.0.1",))
+    try:
+        targets = []
+        for i in range(30):
+            srv.routes[f"/p{i}"] = _slow
+            targets.append(target(srv.url(f"/p{i}")))
+        run_check(targets, CheckSettings(allow_private=True, per_host=10, concurrency=4))
+        assert srv.recorder.max_total == 4
         assert srv.recorder.count() == 30
     finally:
         srv.close()
