@@ -278,3 +278,12 @@ def test_excluded_and_accepted_by_configuration(server, sleep):
     )
     assert accepted.status is Status.OK
     assert server.recorder.count("/x") == 0
+
+
+def test_a_github_token_goes_to_github_hosts_only(server, sleep):
+    from readme_gen.links.checker import GITHUB_HOSTS
+
+    server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE))
+    check(server.url("/ok"), sleep, github_token="secret-token")
+    assert "authorization" not in server.recorder.headers[0]
+    assert GITHUB_HOSTS == {"github.com", "api.github.com"}
