@@ -20,6 +20,7 @@ class Recorder:
         self.lock = threading.Lock()
         self.requests: list[tuple[str, str, str]] = []  # (method, host, path)
         self.headers: list[dict[str, str]] = []
+        self.bodies: list[tuple[str, str, bytes]] = []  # (method, path, body) of writes
         self.in_flight: Counter[str] = Counter()
         self.max_in_flight: Counter[str] = Counter()
         self.total_in_flight = 0
@@ -45,7 +46,11 @@ class Handler(BaseHTTPRequestHandler):
         rec = self.server.recorder
         host = self.server.server_address[0]
         path = self.path.split("?")[0]
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
         with rec.lock:
+            if self.command in ("POST", "PATCH", "PUT", "DELETE"):
+                rec.bodies.append((self.command, path, body))
             rec.requests.append((self.command, host, path))
             rec.headers.append({k.lower(): v for k, v in self.headers.items()})
             nth = sum(1 for _, h, p in rec.requests if p == path and h == host)
@@ -74,7 +79,7 @@ class Handler(BaseHTTPRequestHandler):
                 rec.in_flight[self.server.server_address[0]] -= 1
                 rec.total_in_flight -= 1
 
-    do_GET = do_HEAD = _dispatch
+    do_GET = do_HEAD = do_POST = do_PATCH = _dispatch
 
     def reply(
         self,

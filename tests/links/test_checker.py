@@ -286,4 +286,4 @@ def test_a_github_token_goes_to_github_hosts_only(server, sleep):
     server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE))
     check(server.url("/ok"), sleep, github_token="secret-token")
     assert "authorization" not in server.recorder.headers[0]
-    assert GITHUB_HOSTS == {"github.com", "api.github.com"}
+    assert {"github.com", "api.github.com"} == GITHUB_HOSTS

@@ -1,0 +1,107 @@
+"""`readme-gen audit-issue --report report.json --repo OWNER/NAME`: keep exactly one open
+issue labelled `link-audit` in step with the latest link report.
+
+Opens it when links are failing or moved, updates its title and body on later runs (no
+duplicates, no comment spam), and closes it with a short comment once all is healthy.
+Reads GITHUB_TOKEN and honours GITHUB_API_URL as GitHub Actions sets them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from readme_gen.audit import CLOSING_COMMENT, issue_body, load_report
+from readme_gen.errors import UsageError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--report",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="a `readme-gen links --format json` report",
+    )
+    parser.add_argument("--repo", required=True, metavar="OWNER/NAME", help="the repository")
+    parser.add_argument("--label", default="link-audit", help="the issue's label (link-audit)")
+    parser.add_argument(
+        "--run-url",
+        default=None,
+        metavar="URL",
+        help="link to the workflow run, shown in the issue",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would change; change nothing"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Plan from the report, then act; with --dry-run only say what would change."""
+    from readme_gen.github import DEFAULT_API, GitHub
+
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", args.repo):
+        raise UsageError(f"--repo `{args.repo}` is not OWNER/NAME")
+    audit = load_report(args.report)
+    token = os.environ.get("GITHUB_TOKEN")
+    if not token:
+        raise UsageError(
+            "GITHUB_TOKEN is not set (in a workflow: env: GITHUB_TOKEN: ${{ github.token }})"
+        )
+    api = os.environ.get("GITHUB_API_URL") or DEFAULT_API
+    github = GitHub(api, token, args.repo)
+
+    def close(number: int) -> str:
+        # Comment first: if that fails, the issue stays open and the next run tries again.
+        github.comment(number, CLOSING_COMMENT)
+        github.update_issue(number, state="closed", state_reason="completed")
+        return f"closed #{number}"
+
+    def act(plan: str, action: Callable[[], str]) -> None:
+        print(f"dry run: would {plan}" if args.dry_run else action())
+
+    try:
+        issues = github.open_issues(args.label)
+        if audit.needs_issue:
+            body, title = issue_body(audit, run_url=args.run_url), audit.title()
+            if not issues:
+
+                def create() -> str:
+                    created = github.create_issue(title, body, args.label)
+                    return f"opened #{created.get('number')}: {title}"
+
+                act(f"open an issue: {title}", create)
+                return 0
+            keep, extra = issues[0], issues[1:]
+            number = int(keep["number"])
+            if extra:
+                numbers = ", ".join(f"#{i['number']}" for i in extra)
+                print(
+                    f"note: {len(extra)} more open `{args.label}` issue(s) ({numbers}); "
+                    f"keeping #{number}, the oldest",
+                    file=sys.stderr,
+                )
+            if keep.get("body") == body and keep.get("title") == title:
+                print(f"#{number} is up to date")
+                return 0
+
+            def update() -> str:
+                github.update_issue(number, title=title, body=body)
+                return f"updated #{number}: {title}"
+
+            act(f"update #{number}: {title}", update)
+            return 0
+        if not issues:
+            print("all links healthy; no open audit issue: nothing to do")
+            return 0
+        for issue in issues:
+            number = int(issue["number"])
+            act(f"close #{number} with a comment", functools.partial(close, number))
+        return 0
+    finally:
+        github.close()

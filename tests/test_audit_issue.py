@@ -1,0 +1,224 @@
+"""`readme-gen audit-issue` against a local server that serves the few GitHub REST
+endpoints it uses: open, update, close, nothing to do, pagination, API errors."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from readme_gen.audit import MARKER
+from tests.links.server import ScriptedServer
+
+REPO = "owner/list"
+
+
+def report(tmp_path, *statuses: str):
+    links = [
+        {
+            "url": f"https://example.org/{n}",
+            "status": s,
+            "http_status": 404 if s == "broken" else 200,
+            "final_url": None,
+            "redirects": [],
+            "attempts": 1,
+            "elapsed_ms": 5,
+            "title_found": None,
+            "detail": f"detail {n}",
+            "papers": [{"title": f"Paper {n}", "line": 10 + n, "column": 18}],
+        }
+        for n, s in enumerate(statuses)
+    ]
+    counts = {
+        s: statuses.count(s) for s in ("ok", "moved", "mismatch", "blocked", "broken", "excluded")
+    }
+    path = tmp_path / "report.json"
+    path.write_text(
+        json.dumps({"summary": {"total": len(links), **counts}, "links": links}), "utf-8"
+    )
+    return path
+
+
+class FakeGitHub:
+    """Issues in memory, served over real HTTP with GitHub's pagination (2 per page)."""
+
+    def __init__(self, issues=()):
+        self.server = ScriptedServer()
+        self.issues = {i["number"]: dict(i) for i in issues}
+        self.comments: list[tuple[int, str]] = []
+        self.fail: dict[tuple[str, str], int] = {}
+        base = f"/repos/{REPO}/issues"
+        self.server.routes[base] = self.issues_route
+        for number in range(1, 20):
+            self.server.routes[f"{base}/{number}"] = self.issue_route
+            self.server.routes[f"{base}/{number}/comments"] = self.comment_route
+
+    @property
+    def url(self):
+        return self.server.url("")
+
+    def _json(self, h, code, data, headers=None):
+        h.reply(code, json.dumps(data).encode(), headers, content_type="application/json")
+
+    def _failing(self, h):
+        code = self.fail.get((h.command, urlsplit(h.path).path))
+        if code:
+            self._json(h, code, {"message": "Resource not accessible by integration"})
+        return bool(code)
+
+    def _body(self):
+        return json.loads(self.server.recorder.bodies[-1][2])
+
+    def issues_route(self, h, nth):
+        if self._failing(h):
+            return
+        if h.command == "POST":
+            data = self._body()
+            number = max(self.issues, default=0) + 1
+            self.issues[number] = {
+                "number": number,
+                "state": "open",
+                **data,
+                "labels": [{"name": n} for n in data["labels"]],
+            }
+            self._json(h, 201, self.issues[number])
+            return
+        query = parse_qs(urlsplit(h.path).query)
+        assert query["labels"] == ["link-audit"] and query["state"] == ["open"]
+        page = int(query.get("page", ["1"])[0])
+        found = [i for _, i in sorted(self.issues.items()) if i["state"] == "open"]
+        found.append({"number": 99, "state": "open", "pull_request": {}, "title": "a PR"})
+        chunk = found[(page - 1) * 2 : page * 2]
+        headers = {}
+        if page * 2 < len(found):
+            nxt = f"{self.server.url(urlsplit(h.path).path)}?labels=link-audit&state=open"
+            headers["Link"] = f'<{nxt}&page={page + 1}>; rel="next"'
+        self._json(h, 200, chunk, headers)
+
+    def issue_route(self, h, nth):
+        if self._failing(h):
+            return
+        number = int(urlsplit(h.path).path.rsplit("/", 1)[1])
+        self.issues[number].update(self._body())
+        self._json(h, 200, self.issues[number])
+
+    def comment_route(self, h, nth):
+        if self._failing(h):
+            return
+        number = int(urlsplit(h.path).path.rsplit("/", 2)[1])
+        self.comments.append((number, self._body()["body"]))
+        self._json(h, 201, {"id": 1})
+
+    def writes(self):
+        return [(m, p) for m, p, _ in self.server.recorder.bodies]
+
+
+@pytest.fixture
+def github(monkeypatch):
+    fake = FakeGitHub()
+    monkeypatch.setenv("GITHUB_API_URL", fake.url)
+    monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
+    yield fake
+    fake.server.close()
+
+
+def run(cli, path):
+    return cli("audit-issue", "--report", str(path), "--repo", REPO)
+
+
+def test_opens_one_issue_when_links_fail(cli, tmp_path, github):
+    result = run(cli, report(tmp_path, "ok", "broken", "blocked"))
+    assert result.code == 0, result.err
+    assert result.out.startswith("opened #1: Link audit: 1 broken")
+    issue = github.issues[1]
+    assert issue["labels"] == [{"name": "link-audit"}]
+    assert issue["body"].startswith(MARKER)
+    assert "| Paper 1 | 11 | <https://example.org/1> | detail 1" in issue["body"]
+    assert "Could not verify" in issue["body"]  # blocked is listed, apart from broken
+    assert github.server.recorder.headers[0]["authorization"] == "Bearer t0ken"
+
+
+def test_updates_the_existing_issue_instead_of_opening_another(cli, tmp_path, github):
+    run(cli, report(tmp_path, "broken"))
+    result = run(cli, report(tmp_path, "broken", "moved"))
+    assert result.code == 0
+    assert "updated #1: Link audit: 1 broken, 1 moved" in result.out
+    assert len(github.issues) == 1 and github.comments == []
+    assert github.issues[1]["title"] == "Link audit: 1 broken, 1 moved"
+    again = run(cli, report(tmp_path, "broken", "moved"))
+    assert again.out.strip() == "#1 is up to date"
+    assert github.writes()[-1] == ("PATCH", f"/repos/{REPO}/issues/1")
+    assert len(github.writes()) == 2
+
+
+def test_closes_with_a_comment_when_all_is_healthy(cli, tmp_path, github):
+    run(cli, report(tmp_path, "broken"))
+    result = run(cli, report(tmp_path, "ok", "blocked"))
+    assert result.code == 0 and "closed #1" in result.out
+    assert github.issues[1]["state"] == "closed"
+    assert github.comments[0][0] == 1 and "healthy again" in github.comments[0][1]
+    assert github.writes()[-2:] == [
+        ("POST", f"/repos/{REPO}/issues/1/comments"),
+        ("PATCH", f"/repos/{REPO}/issues/1"),
+    ]
+
+
+def test_nothing_to_do(cli, tmp_path, github):
+    result = run(cli, report(tmp_path, "ok", "blocked", "excluded"))
+    assert result.code == 0 and "nothing to do" in result.out
+    assert github.writes() == []
+
+
+def test_paginated_list_finds_the_issue_on_a_later_page(cli, tmp_path, monkeypatch):
+    fake = FakeGitHub(
+        issues=[{"number": n, "state": "open", "title": "other", "body": ""} for n in (1, 2, 3, 4)]
+    )
+    monkeypatch.setenv("GITHUB_API_URL", fake.url)
+    monkeypatch.setenv("GITHUB_TOKEN", "t")
+    try:
+        result = run(cli, report(tmp_path, "mismatch"))
+        assert result.code == 0
+        gets = [r for r in fake.server.recorder.requests if r[0] == "GET"]
+        assert len(gets) == 3  # pages of 2: #1 #2, #3 #4, the pull request
+        assert "updated #1" in result.out and "keeping #1, the oldest" in result.err
+        assert [n for n, i in fake.issues.items() if i["title"].startswith("Link audit")] == [1]
+    finally:
+        fake.server.close()
+
+
+def test_an_api_error_is_a_message_and_nothing_is_half_done(cli, tmp_path, github):
+    run(cli, report(tmp_path, "broken"))
+    github.fail[("POST", f"/repos/{REPO}/issues/1/comments")] = 403
+    result = run(cli, report(tmp_path, "ok"))
+    assert result.code == 2
+    assert (
+        "GitHub API: POST /repos/owner/list/issues/1/comments answered 403: Resource not "
+        "accessible by integration" in result.err
+    )
+    assert "issues: write" in result.err and "Traceback" not in result.err
+    assert github.issues[1]["state"] == "open"  # not closed without its comment
+    github.fail[("GET", f"/repos/{REPO}/issues")] = 500
+    listing = run(cli, report(tmp_path, "broken", "broken"))
+    assert listing.code == 2 and "answered 500" in listing.err
+    assert len(github.issues) == 1
+
+
+def test_missing_token_bad_repo_and_bad_report(cli, tmp_path, github, monkeypatch):
+    path = report(tmp_path, "broken")
+    monkeypatch.delenv("GITHUB_TOKEN")
+    assert "GITHUB_TOKEN is not set" in run(cli, path).err
+    assert cli("audit-issue", "--report", str(path), "--repo", "nope").code == 2
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_TOKEN", "t")
+    bad = run(cli, tmp_path / "bad.json")
+    assert bad.code == 2 and "bad.json:1:2: not JSON" in bad.err
+    assert github.server.recorder.requests == []
+
+
+def test_dry_run_changes_nothing(cli, tmp_path, github):
+    result = cli(
+        "audit-issue", "--report", str(report(tmp_path, "broken")), "--repo", REPO, "--dry-run"
+    )
+    assert result.code == 0 and "dry run: would open an issue" in result.out
+    assert github.writes() == []
