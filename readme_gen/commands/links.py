@@ -36,7 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add("--cache", type=Path, metavar="PATH", help="remember successes in this file")
     add("--max-age", metavar="DURATION", help="how long a cached success counts (default 7d)")
-    add("--changed-since", metavar="GIT_REF", help="check only links added or changed since REF")
+    add("--changed-since", metavar="GIT_REF",
+        help="check only links added or changed since REF; `auto`: what a pre-push hook pushes "
+        "(pre-commit's PRE_COMMIT_FROM_REF), else HEAD")
     add(
         "--allow-private",
         action="store_true",
@@ -79,7 +81,10 @@ def run(args: argparse.Namespace) -> int:
     catalog = load_catalog(path)
     targets = collect(catalog)
     if args.changed_since:
-        targets = changed_since(targets, path, args.changed_since)
+        ref = args.changed_since
+        if ref == "auto":
+            ref = os.environ.get("PRE_COMMIT_FROM_REF") or "HEAD"
+        targets = changed_since(targets, path, ref)
     started = time.perf_counter()
     cache = (
         Cache(settings.cache, max_age=settings.max_age, now=time.time()) if settings.cache else None
