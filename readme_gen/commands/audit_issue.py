@@ -18,6 +18,7 @@ from pathlib import Path
 
 from readme_gen.audit import CLOSING_COMMENT, issue_body, load_report
 from readme_gen.errors import UsageError
+from readme_gen.fsutil import write_atomic
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +29,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="a `readme-gen links --format json` report",
     )
-    parser.add_argument("--repo", required=True, metavar="OWNER/NAME", help="the repository")
+    parser.add_argument(
+        "--repo", metavar="OWNER/NAME", help="the repository (required unless only --markdown)"
+    )
+    parser.add_argument(
+        "--markdown",
+        type=Path,
+        metavar="FILE",
+        help="also write the report as Markdown here (for the job summary)",
+    )
     parser.add_argument("--label", default="link-audit", help="the issue's label (link-audit)")
     parser.add_argument(
         "--run-url",
@@ -45,9 +54,20 @@ def run(args: argparse.Namespace) -> int:
     """Plan from the report, then act; with --dry-run only say what would change."""
     from readme_gen.github import DEFAULT_API, GitHub
 
+    audit = load_report(args.report)
+    if args.markdown is not None:
+        text = (
+            issue_body(audit, run_url=args.run_url)
+            if audit.needs_issue
+            else ("## Link audit\n\nAll links are healthy.\n")
+        )
+        write_atomic(args.markdown, text.encode("utf-8"))
+        if args.repo is None:
+            return 0
+    if args.repo is None:
+        raise UsageError("--repo OWNER/NAME is required (or only --markdown FILE)")
     if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", args.repo):
         raise UsageError(f"--repo `{args.repo}` is not OWNER/NAME")
-    audit = load_report(args.report)
     token = os.environ.get("GITHUB_TOKEN")
     if not token:
         raise UsageError(

@@ -36,9 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add("--cache", type=Path, metavar="PATH", help="remember successes in this file")
     add("--max-age", metavar="DURATION", help="how long a cached success counts (default 7d)")
-    add("--changed-since", metavar="GIT_REF",
+    add(
+        "--changed-since",
+        metavar="GIT_REF",
         help="check only links added or changed since REF; `auto`: what a pre-push hook pushes "
-        "(pre-commit's PRE_COMMIT_FROM_REF), else HEAD")
+        "(pre-commit's PRE_COMMIT_FROM_REF), else HEAD",
+    )
     add(
         "--allow-private",
         action="store_true",
