@@ -11,6 +11,7 @@ cap; a longer demand makes the link `blocked`, not broken).
 from __future__ import annotations
 
 import asyncio
+import functools
 import http.cookiejar
 import ipaddress
 import random
@@ -19,10 +20,13 @@ import ssl
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from tenacity import AsyncRetrying, RetryCallState, retry_if_result, stop_after_attempt
+
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
 
 from readme_gen.links import policy
 from readme_gen.links.results import Result, Status, Target, Use
@@ -123,6 +127,8 @@ class Checker:
                 return pending.pop()
             return await self.attempt(url)
 
+        from tenacity import AsyncRetrying, retry_if_result, stop_after_attempt
+
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.settings.retries + 1),
             wait=self._wait,
@@ -185,12 +191,12 @@ class Checker:
     def _final(
         self,
         code: int,
-        headers: httpx.Headers,
+        headers: dict[str, str],
         url: str,
         redirects: tuple[tuple[int, str], ...],
         page: str | None,
     ) -> Outcome:
-        host = (urlsplit(url).hostname or "").lower()
+        host = _host(url)
         for accept in self.settings.accept:
             if accept.host.search(host) and code in accept.statuses:
                 return Outcome(
@@ -261,10 +267,10 @@ class Checker:
                 )
         return None
 
-    async def fetch(self, url: str) -> tuple[int, httpx.Headers, str | None]:
+    async def fetch(self, url: str) -> tuple[int, dict[str, str], str | None]:
         """One request (two when HEAD proves nothing): status, headers, HTML prefix."""
         s = self.settings
-        host = urlsplit(url).hostname or ""
+        host = _host(url)
         gate = self._gates.get(host)
         if gate is None:
             gate = self._gates[host] = HostGate(s.per_host, s.min_interval)
@@ -281,35 +287,46 @@ class Checker:
 
     async def _send(
         self, client: httpx.AsyncClient, method: str, url: str, headers: dict[str, str]
-    ) -> tuple[int, httpx.Headers, str | None]:
+    ) -> tuple[int, dict[str, str], str | None]:
         request = client.build_request(method, url, headers=headers)
         response = await client.send(request, stream=True)
         try:
+            # Decoded once: httpx.Headers decodes every header again on each lookup.
+            found = {
+                k.decode("latin-1").lower(): v.decode("latin-1") for k, v in response.headers.raw
+            }
             page = None
-            content_type = response.headers.get("content-type", "")
+            content_type = found.get("content-type", "")
             if (
                 method == "GET"
                 and self.settings.verify_titles
                 and "html" in content_type
                 and response.status_code < 300
             ):
-                page = await self._read_prefix(response)
-            return response.status_code, response.headers, page
+                length = found.get("content-length", "")
+                small = length.isdigit() and int(length) <= self.settings.max_body
+                page = await self._read_prefix(response, _charset(content_type), whole=small)
+            return response.status_code, found, page
         finally:
             await response.aclose()
 
-    async def _read_prefix(self, response: httpx.Response) -> str:
-        """At most max_body bytes of the body: never a whole PDF, never an endless body."""
+    async def _read_prefix(self, response: httpx.Response, charset: str, *, whole: bool) -> str:
+        """At most max_body bytes of the body: never a whole PDF, never an endless body.
+        A small body of known length is read to its end (up to the cap) so that the
+        connection can be reused; otherwise reading stops at `</head>`."""
         limit = self.settings.max_body
         chunks: list[bytes] = []
         size = 0
         async for chunk in response.aiter_raw():
             chunks.append(chunk)
             size += len(chunk)
-            if size >= limit or b"</head>" in chunk.lower():
+            if size >= limit or (not whole and b"</head>" in chunk.lower()):
                 break
         data = b"".join(chunks)[:limit]
-        return data.decode(response.charset_encoding or "utf-8", errors="replace")
+        try:
+            return data.decode(charset, errors="replace")
+        except LookupError:  # an unknown charset name
+            return data.decode("utf-8", errors="replace")
 
     def _client(self, host: str) -> httpx.AsyncClient:
         client = self._clients.get(host)
@@ -385,6 +402,25 @@ def _transport(settings: CheckSettings, tls: ssl.SSLContext) -> httpx.AsyncBaseT
         return client
 
     return AiohttpTransport(client=session, verify=tls)
+
+
+@functools.lru_cache(maxsize=4096)
+def _host_of(netloc_url: str) -> str:
+    return (urlsplit(netloc_url).hostname or "").lower()
+
+
+def _host(url: str) -> str:
+    """The lower-cased host of `url` (parsed once per scheme and authority)."""
+    end = url.find("/", url.find("//") + 2)
+    return _host_of(url if end < 0 else url[:end])
+
+
+def _charset(content_type: str) -> str:
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip('"')
+    return "utf-8"
 
 
 def _transport_failure(

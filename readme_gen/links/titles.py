@@ -88,6 +88,8 @@ def normalise(title: str) -> str:
 def same_paper(catalog_title: str, page_title: str, *, source: str) -> bool:
     """Whether the page's title names the catalog's paper (tolerant; a clear mismatch only
     when they really differ)."""
+    if catalog_title == page_title:
+        return True
     ours, theirs = normalise(catalog_title), normalise(page_title)
     if not ours or not theirs:
         return True
