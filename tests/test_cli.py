@@ -42,4 +42,4 @@ def test_lint_reports_a_valid_catalog(cli, tmp_path):
     (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
     result = cli("lint")
     assert result.code == 0
-    assert "catalog.yaml: ok (1 papers in 1 sections)" in result.err
+    assert "catalog.yaml: 1 papers, 0 errors, 0 warnings, 0 ignored" in result.err

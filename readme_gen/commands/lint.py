@@ -1,21 +1,80 @@
-"""`readme-gen lint`: validate the catalog (every problem, located)."""
+"""`readme-gen lint [--format text|json|github]`: validate the catalog, then run the lint
+rules (readme_gen.lint.rules) minus the ignores configured in pyproject.toml.
+
+Exit codes: 0 no error-severity finding, 1 findings of severity error, 2 invalid catalog
+or configuration.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from readme_gen.catalog import load_catalog
 from readme_gen.commands.common import add_catalog_argument, catalog_path
+from readme_gen.config import tool_table
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_catalog_argument(parser)
+    parser.add_argument("--format", choices=("text", "json", "github"), default="text")
 
 
 def run(args: argparse.Namespace) -> int:
+    from readme_gen.lint.config import resolve
+    from readme_gen.lint.rules import Severity, run_rules
+
+    settings = resolve(tool_table("lint"))
     path = catalog_path(args)
     catalog = load_catalog(path)
-    count = sum(len(s.papers) for s in catalog.sections)
-    print(f"{path}: ok ({count} papers in {len(catalog.sections)} sections)", file=sys.stderr)
-    return 0
+    findings, used = [], set()
+    for finding in run_rules(catalog, aliases=settings.aliases):
+        matched = [i for i in settings.ignores if i.matches(finding)]
+        used.update(matched)
+        if not matched:
+            findings.append(finding)
+    unused = [i for i in settings.ignores if i not in used]
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    name = str(path)
+    if args.format == "json":
+        data = {
+            "summary": {
+                "errors": errors,
+                "warnings": len(findings) - errors,
+                "ignored": len(settings.ignores) - len(unused),
+            },
+            "findings": [
+                {
+                    "rule": f.rule,
+                    "name": f.name,
+                    "severity": f.severity.value,
+                    "message": f.message,
+                    "line": f.position.line,
+                    "column": f.position.column,
+                }
+                for f in findings
+            ],
+            "unused_ignores": [i.describe() for i in unused],
+        }
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for f in findings:
+            where = f"{name}:{f.position.line}:{f.position.column}"
+            if args.format == "github":
+                level = "error" if f.severity is Severity.ERROR else "warning"
+                print(
+                    f"::{level} file={name},line={f.position.line},col={f.position.column},"
+                    f"title={f.rule} {f.name}::{f.message}"
+                )
+            else:
+                print(f"{where}: {f.rule} {f.severity.value} {f.name}: {f.message}")
+        for ignore in unused:
+            print(f"pyproject.toml: unused lint ignore {ignore.describe()}: remove it")
+    papers = sum(len(s.papers) for s in catalog.sections)
+    print(
+        f"{name}: {papers} papers, {errors} errors, {len(findings) - errors} warnings, "
+        f"{len(settings.ignores) - len(unused)} ignored",
+        file=sys.stderr,
+    )
+    return 1 if errors else 0

@@ -1,0 +1,1 @@
+"""Lint rules over the catalog model: stable ids, severities, located findings."""
