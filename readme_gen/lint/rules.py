@@ -6,7 +6,7 @@
 | RG103 | venue-alias        | warning  | a venue spelled two ways (alias table, letter case) |
 | RG104 | impossible-year    | error    | the year contradicts the URL (arXiv id, CVF path) |
 | RG105 | insecure-http      | warning  | http:// where https:// is the norm |
-| RG104 | impossible-year    | error    | the year contradicts the link (arXiv id, CVF path) |
+| RG106 | arxiv-pdf          | warning  | an arXiv PDF or versioned link, not the abstract page |
 | RG107 | author-string      | error    | several authors in one string (`;` or ` and `) |
 | RG108 | surrounding-space  | warning  | leading or trailing white space |
 | RG109 | all-caps-title     | warning  | a title in capitals |
