@@ -1,0 +1,31 @@
+"""`readme-gen export --format json|bibtex|csv [--output FILE]`: the list for citing it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from readme_gen.catalog import load_catalog
+from readme_gen.commands.common import add_catalog_argument, catalog_path
+from readme_gen.fsutil import write_atomic
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_catalog_argument(parser)
+    parser.add_argument("--format", choices=("json", "bibtex", "csv"), required=True)
+    parser.add_argument(
+        "--output", "-o", type=Path, metavar="FILE", help="default: standard output"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from readme_gen.export import FORMATS
+
+    text = FORMATS[args.format](load_catalog(catalog_path(args)))
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(args.output, text.encode("utf-8"))
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
