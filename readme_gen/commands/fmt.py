@@ -1,0 +1,44 @@
+"""`readme-gen fmt [--check]`: rewrite catalog.yaml in its canonical layout (comments kept);
+`--check` writes nothing and exits 1 with a diff when the file is not formatted."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from readme_gen.catalog import read_text
+from readme_gen.commands.common import add_catalog_argument, catalog_path
+from readme_gen.fsutil import write_atomic
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_catalog_argument(parser)
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if not formatted"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from readme_gen.fmt import format_text
+
+    path = catalog_path(args)
+    text = read_text(path)
+    formatted = format_text(text, str(path), path.parent)
+    if formatted == text:
+        return 0
+    if args.check:
+        import difflib
+
+        sys.stdout.writelines(
+            difflib.unified_diff(
+                text.splitlines(keepends=True),
+                formatted.splitlines(keepends=True),
+                fromfile=f"{path} (on disk)",
+                tofile=f"{path} (formatted)",
+            )
+        )
+        print(f"{path} is not formatted: run `readme-gen fmt`", file=sys.stderr)
+        return 1
+    write_atomic(path, formatted.encode("utf-8"))
+    print(f"formatted {path}", file=sys.stderr)
+    return 0
