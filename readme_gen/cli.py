@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("readme_gen.commands.import_readme", "read a README in the list's format"),
     "lint": ("readme_gen.commands.lint", "validate and lint the catalog"),
     "links": ("readme_gen.commands.links", "check every paper link"),
+    "add": ("readme_gen.commands.add", "add a paper from its landing page and flags"),
     "fmt": ("readme_gen.commands.fmt", "rewrite the catalog in its canonical layout"),
     "export": ("readme_gen.commands.export", "export the list as json, bibtex or csv"),
     "audit-issue": (

@@ -99,7 +99,11 @@ class Checker:
         try:
             return list(await asyncio.gather(*(one(t) for t in targets)))
         finally:
-            await asyncio.gather(*(c.aclose() for c in self._clients.values()))
+            await self.aclose()
+
+    async def aclose(self) -> None:
+        await asyncio.gather(*(c.aclose() for c in self._clients.values()))
+        self._clients.clear()
 
     async def check_one(self, target: Target) -> Result:
         started = time.perf_counter()
@@ -493,6 +497,21 @@ def run_check(
     async def main() -> list[Result]:
         checker = Checker(settings, sleep=sleep or asyncio.sleep)
         return await checker.check(targets, on_result)
+
+    with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+        return runner.run(main())
+
+
+def fetch_page(url: str, settings: CheckSettings) -> Outcome:
+    """One landing page through the checker's client and safety rules (redirects followed,
+    body capped): its outcome, with `page` holding the HTML prefix when it was HTML."""
+
+    async def main() -> Outcome:
+        checker = Checker(replace(settings, verify_titles=True))
+        try:
+            return await checker.attempt(url)
+        finally:
+            await checker.aclose()
 
     with asyncio.Runner(loop_factory=_loop_factory()) as runner:
         return runner.run(main())

@@ -1,0 +1,149 @@
+"""`readme-gen add URL [--section ID] [--venue V] [--year Y] [--title T] [--author NAME ...]
+[--link LABEL=URL ...]`: add a paper from its landing page and the flags, refuse
+duplicates, keep every other byte of catalog.yaml, rebuild README.md.
+
+With --title, --author, --venue and --year it works offline. On a terminal it asks for
+what is still missing; otherwise it fails, listing the missing fields.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from readme_gen.catalog import parse_catalog, read_text
+from readme_gen.commands.common import add_catalog_argument, catalog_path
+from readme_gen.config import tool_table
+from readme_gen.errors import UsageError
+from readme_gen.fsutil import write_atomic
+
+if TYPE_CHECKING:
+    from readme_gen.add import Draft
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_catalog_argument(parser)
+    parser.add_argument("url", help="the paper's landing page (an arXiv PDF link is fine)")
+    parser.add_argument("--section", metavar="ID", help="the section's id (e.g. segmentation)")
+    parser.add_argument("--title")
+    parser.add_argument("--author", action="append", metavar="NAME", help="repeat per author")
+    parser.add_argument("--venue")
+    parser.add_argument("--year", type=int)
+    parser.add_argument(
+        "--link",
+        action="append",
+        default=[],
+        metavar="LABEL=URL",
+        help="another link, e.g. Code=https://github.com/...",
+    )
+    parser.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow loopback and private addresses (tests, intranets)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="the README to rebuild (default: README.md)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from readme_gen.add import Draft, canonical_url, duplicate_of, insert, merge, paper_from
+
+    path = catalog_path(args)
+    text = read_text(path)
+    catalog = parse_catalog(text, str(path), path.parent)
+    url = canonical_url(args.url)
+    if not url.lower().startswith(("http://", "https://")):
+        raise UsageError(f"`{args.url}` is not an http(s) URL")
+    links = [_link(item) for item in args.link]
+    given = Draft(args.title, tuple(args.author or ()), args.venue, args.year)
+    found = _fetch(url, allow_private=args.allow_private) if given.missing() else Draft()
+    draft = merge(found, given)
+    section_id = args.section or (catalog.sections[0].id if len(catalog.sections) == 1 else None)
+    draft, section_id = _complete(draft, section_id, [s.id for s in catalog.sections])
+    section = next((s for s in catalog.sections if s.id == section_id), None)
+    if section is None:
+        ids = ", ".join(s.id for s in catalog.sections)
+        raise UsageError(f"no section `{section_id}` in {path} (expected one of {ids})")
+    paper = paper_from(draft, url, links)
+    existing = duplicate_of(catalog, paper)
+    if existing is not None:
+        raise UsageError(f'already listed: "{existing.title}" at {path}:{existing.position.line}')
+    new_text = insert(text, catalog, section, paper)
+    new_catalog = parse_catalog(new_text, str(path), path.parent)
+    write_atomic(path, new_text.encode("utf-8"))
+    readme = args.output or Path(str(tool_table().get("output", "README.md")))
+    from readme_gen.render import render
+
+    write_atomic(readme, render(new_catalog).encode("utf-8"))
+    added = next(p for _, p in new_catalog.papers() if p.title == paper.title)
+    print(
+        f'added "{paper.title}" to `{section.id}` ({path}:{added.position.line}); rebuilt {readme}'
+    )
+    return 0
+
+
+def _link(item: str) -> tuple[str, str]:
+    label, sep, url = item.partition("=")
+    if not sep or not label.strip() or not url.strip():
+        raise UsageError(f"--link `{item}`: expected LABEL=URL")
+    return label.strip(), url.strip()
+
+
+def _fetch(url: str, *, allow_private: bool) -> Draft:
+    from readme_gen.add import Draft, from_meta
+    from readme_gen.links.checker import fetch_page
+    from readme_gen.links.results import Status
+    from readme_gen.links.settings import CheckSettings
+    from readme_gen.links.titles import parse_meta
+
+    outcome = fetch_page(url, CheckSettings(allow_private=allow_private, retries=1, timeout=20))
+    if outcome.status is not Status.OK or not outcome.page:
+        detail = outcome.detail or "not an HTML page"
+        print(f"note: could not read {url}: {detail}; using the flags only", file=sys.stderr)
+        return Draft()
+    return from_meta(parse_meta(outcome.page))
+
+
+def _complete(draft: Draft, section: str | None, sections: list[str]) -> tuple[Draft, str | None]:
+    from readme_gen.add import Draft
+
+    missing = draft.missing() + ([] if section else ["section"])
+    if not missing:
+        return draft, section
+    if not sys.stdin.isatty():
+        flags = ", ".join(
+            f"--{name.rstrip('s') if name == 'authors' else name}" for name in missing
+        )
+        raise UsageError(
+            f"missing {', '.join(missing)}: pass {flags} (or run on a terminal to be asked)"
+        )
+    answers = {}
+    for name in missing:
+        hint = (
+            f" ({', '.join(sections)})"
+            if name == "section"
+            else (" (separated by ;)" if name == "authors" else "")
+        )
+        answers[name] = input(f"{name}{hint}: ").strip()
+    try:
+        year = int(answers["year"]) if "year" in answers else draft.year
+    except ValueError:
+        raise UsageError(f"year `{answers['year']}` is not a number") from None
+    authors = (
+        tuple(a.strip() for a in answers["authors"].split(";") if a.strip())
+        if "authors" in answers
+        else draft.authors
+    )
+    completed = Draft(
+        answers.get("title") or draft.title, authors, answers.get("venue") or draft.venue, year
+    )
+    if completed.missing():
+        raise UsageError(f"still missing {', '.join(completed.missing())}")
+    return completed, answers.get("section") or section

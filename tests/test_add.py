@@ -1,0 +1,218 @@
+"""`readme-gen add` against a local server serving landing pages shaped like arXiv's, CVF
+open access', OpenReview's and Springer's; exact before/after text of catalog.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+from readme_gen.add import canonical_url, url_key
+from tests.conftest import VALID_CATALOG, snapshot
+from tests.links.server import ScriptedServer
+
+
+def meta(**tags: str | list[str]) -> bytes:
+    out = []
+    for name, values in tags.items():
+        for value in values if isinstance(values, list) else [values]:
+            out.append(f'<meta name="{name}" content="{value}">')
+    return f"<html><head><title>x</title>{''.join(out)}</head><body></body></html>".encode()
+
+
+PAGES = {
+    "/abs/2412.10181": meta(  # arXiv
+        citation_title="Boosting the dual-stream architecture in ultra-high resolution segmentation",
+        citation_author=["Qin, Rong", "Liu, Xingyu"],
+        citation_date="2024/12/13",
+        citation_arxiv_id="2412.10181",
+    ),
+    "/content/CVPR2025/html/X.html": meta(  # CVF open access
+        citation_title="No pains, more gains",
+        citation_author=["Chen, Wei", "Qin, Rong"],
+        citation_publication_date="2025",
+        citation_conference_title="Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)",
+    ),
+    "/forum": meta(  # OpenReview: all authors in one tag
+        citation_title="Learning to Downsample for Segmentation of Ultra-High Resolution Images",
+        citation_authors="Chen Jin; Ryutaro Tanno; Thomy Mertzanidou",
+        citation_online_date="2022/01/28",
+        citation_conference_title="International Conference on Learning Representations",
+    ),
+    "/chapter/10.1007/978-3-031-20056-4_22": meta(  # Springer
+        citation_title="HRDA: Context-Aware High-Resolution Domain-Adaptive Semantic Segmentation",
+        citation_author=["Lukas Hoyer", "Dengxin Dai", "Luc Van Gool"],
+        citation_publication_date="2022/10/20",
+        citation_conference_title="Computer Vision – ECCV 2022",
+    ),
+}
+
+
+@pytest.fixture
+def pages():
+    srv = ScriptedServer()
+    for path, body in PAGES.items():
+        srv.routes[path] = lambda h, n, body=body: h.reply(200, body)
+    yield srv
+    srv.close()
+
+
+def entry(title, authors, venue, year, url):
+    return (
+        f'      - title: "{title}"\n        authors: [{", ".join(authors)}]\n'
+        f"        venue: {venue}\n        year: {year}\n        links:\n          Paper: {url}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "flags", "expected"),
+    [
+        (
+            "/abs/2412.10181",
+            [],
+            (
+                "Boosting the dual-stream architecture in ultra-high resolution segmentation",
+                ["Rong Qin", "Xingyu Liu"],
+                "arXiv",
+                2024,
+            ),
+        ),
+        (
+            "/content/CVPR2025/html/X.html",
+            ["--venue", "CVPR"],
+            ("No pains, more gains", ["Wei Chen", "Rong Qin"], "CVPR", 2025),
+        ),
+        (
+            "/forum?id=HndgQudNb91",
+            ["--venue", "ICLR"],
+            (
+                "Learning to Downsample for Segmentation of Ultra-High Resolution Images",
+                ["Chen Jin", "Ryutaro Tanno", "Thomy Mertzanidou"],
+                "ICLR",
+                2022,
+            ),
+        ),
+        (
+            "/chapter/10.1007/978-3-031-20056-4_22",
+            [],
+            (
+                "HRDA: Context-Aware High-Resolution Domain-Adaptive Semantic Segmentation",
+                ["Lukas Hoyer", "Dengxin Dai", "Luc Van Gool"],
+                "Computer Vision – ECCV 2022",
+                2022,
+            ),
+        ),
+    ],
+    ids=["arxiv", "cvf", "openreview", "springer"],
+)
+def test_add_from_a_landing_page_inserts_exactly_one_entry(
+    cli, tmp_path, pages, path, flags, expected
+):
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    url = pages.url(path)
+    result = cli("add", url, "--allow-private", *flags)
+    assert result.code == 0, result.err
+    title, authors, venue, year = expected
+    new = entry(title, authors, venue, year, url)
+    if year > 2024:  # newest first: before the 2024 paper
+        expected_text = VALID_CATALOG.replace(
+            '      - title: "A paper"', new + '      - title: "A paper"'
+        )
+    else:
+        expected_text = VALID_CATALOG + new
+    text = (tmp_path / "catalog.yaml").read_text(encoding="utf-8")
+    assert text == expected_text
+    assert f"| {title} <br>" in (tmp_path / "README.md").read_text(encoding="utf-8")
+
+
+def test_flags_alone_work_offline_and_keep_comments(cli, tmp_path):
+    before = (
+        VALID_CATALOG.replace("    papers:\n", "    papers:   # newest first\n") + "# the end\n"
+    )
+    (tmp_path / "catalog.yaml").write_text(before, encoding="utf-8")
+    result = cli(
+        "add",
+        "https://arxiv.org/pdf/2307.00711v2",
+        "--title",
+        "Guided Patch-Grouping",
+        "--author",
+        "Deyi Ji",
+        "--author",
+        "Feng Zhao",
+        "--venue",
+        "IJCAI",
+        "--year",
+        "2023",
+        "--link",
+        "Code=https://github.com/x/y",
+    )
+    assert result.code == 0, result.err
+    new = (
+        entry(
+            "Guided Patch-Grouping",
+            ["Deyi Ji", "Feng Zhao"],
+            "IJCAI",
+            2023,
+            "https://arxiv.org/abs/2307.00711",
+        )
+        + "          Code: https://github.com/x/y\n"
+    )
+    after = (tmp_path / "catalog.yaml").read_text(encoding="utf-8")
+    assert after == before.replace("# the end\n", new + "# the end\n")
+
+
+def test_duplicates_are_refused_naming_the_entry(cli, tmp_path):
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    before = snapshot(tmp_path)
+    same_url = cli(
+        "add",
+        "http://example.org/a/",
+        "--title",
+        "X",
+        "--author",
+        "Y",
+        "--venue",
+        "V",
+        "--year",
+        "2020",
+    )
+    assert same_url.code == 2 and 'already listed: "A paper" at catalog.yaml:7' in same_url.err
+    same_title = cli(
+        "add",
+        "https://example.org/z",
+        "--title",
+        "a PAPER!",
+        "--author",
+        "Y",
+        "--venue",
+        "V",
+        "--year",
+        "2020",
+    )
+    assert same_title.code == 2 and "already listed" in same_title.err
+    assert snapshot(tmp_path) == before
+
+
+def test_missing_fields_off_a_terminal_fail_listing_them(cli, tmp_path):
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = cli("add", "https://no-such-host.invalid/paper", "--title", "T")
+    assert result.code == 2
+    assert "missing authors, venue, year: pass --author, --venue, --year" in result.err
+    assert snapshot(tmp_path) == before
+
+
+def test_url_normalisation():
+    assert (
+        canonical_url("https://arxiv.org/pdf/2412.10181v3.pdf")
+        == "https://arxiv.org/abs/2412.10181"
+    )
+    assert canonical_url("http://arxiv.org/abs/2412.10181v1") == "https://arxiv.org/abs/2412.10181"
+    same = {
+        url_key(u)
+        for u in (
+            "https://arxiv.org/abs/2412.10181",
+            "http://arxiv.org/pdf/2412.10181v2",
+            "https://www.arxiv.org/abs/2412.10181/",
+        )
+    }
+    assert len(same) == 1
+    assert url_key("https://X.org/p/") == url_key("http://x.org/p")
