@@ -11,12 +11,16 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readme_gen.catalog import load_catalog
 from readme_gen.commands.common import add_catalog_argument, catalog_path
 from readme_gen.config import tool_table
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
+
+if TYPE_CHECKING:
+    from readme_gen.links.results import Result
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,6 +54,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add("--strict", action="store_true", default=None, help="blocked and moved links fail too")
     add("--exclude", action="append", metavar="REGEX", help="skip URLs matching REGEX")
+    add(
+        "--fix-redirects",
+        action="store_true",
+        help="rewrite permanently moved URLs in the catalog to their targets, rebuild README.md",
+    )
     add("--format", choices=("text", "json", "markdown", "github"), default="text")
     add("--output", "-o", type=Path, metavar="FILE", help="write the report here")
 
@@ -125,6 +134,8 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UsageError(f"cannot write the cache {settings.cache}: {exc.strerror}") from None
     results = sort_results([*cached, *checked])
+    if args.fix_redirects:
+        results = _fix_redirects(path, results)
     report = Report(
         results, failing_statuses(settings.strict), time.perf_counter() - started, str(path)
     )
@@ -137,6 +148,40 @@ def run(args: argparse.Namespace) -> int:
     if args.output and args.format != "text":
         sys.stderr.write(format_report(report, "text").splitlines()[-1] + "\n")
     return 1 if report.failed else 0
+
+
+def _fix_redirects(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...]:
+    """Rewrite moved URLs in the catalog (every use), rebuild the README, say what changed;
+    the fixed links are reported as ok."""
+    from dataclasses import replace
+
+    from readme_gen.catalog import parse_catalog, read_text
+    from readme_gen.links.fix import moved_target, rewrite
+    from readme_gen.links.results import Status
+    from readme_gen.render import render
+
+    changes, fixed = [], set()
+    for result in results:
+        target = moved_target(result)
+        if target is None:
+            continue
+        fixed.add(result.url)
+        for use in result.uses:
+            changes.append((use.line, use.column, target))
+            print(f"{path}:{use.line}:{use.column}: {result.url} -> {target}", file=sys.stderr)
+    if not changes:
+        print("no permanently moved link to fix", file=sys.stderr)
+        return results
+    text = rewrite(read_text(path), changes)
+    catalog = parse_catalog(text, str(path), path.parent)
+    write_atomic(path, text.encode("utf-8"))
+    readme = Path(str(tool_table().get("output", "README.md")))
+    write_atomic(readme, render(catalog).encode("utf-8"))
+    print(f"fixed {len(fixed)} moved link(s) in {path}; rebuilt {readme}", file=sys.stderr)
+    return tuple(
+        replace(r, status=Status.OK, detail=f"fixed: now {r.final_url}") if r.url in fixed else r
+        for r in results
+    )
 
 
 def _int(value: object) -> int | None:

@@ -186,3 +186,26 @@ def test_settings_from_pyproject_apply(cli, tmp_path, server):
     result = cli("links", "--format", "json")
     assert result.code == 0, result.out
     assert json.loads(result.out)["summary"]["ok"] == 2
+
+
+def test_fix_redirects_rewrites_moved_urls_keeping_everything_else(cli, tmp_path, server):
+    server.routes["/old"] = lambda h, n: h.reply(301, headers={"Location": "/new?a=1&b=(2)"})
+    server.routes["/new"] = lambda h, n: h.reply(200, page(TITLE_A))
+    server.routes["/tmp"] = lambda h, n: h.reply(302, headers={"Location": "/b-here"})
+    server.routes["/b-here"] = lambda h, n: h.reply(200, page(TITLE_B))
+    path = write_catalog(tmp_path, server.url("/old"), server.url("/tmp"))
+    before = path.read_text(encoding="utf-8").replace(
+        f"Paper: {server.url('/old')}\n", f"Paper: {server.url('/old')}   # moved?\n"
+    )
+    path.write_text(before, encoding="utf-8")
+    result = cli("links", "--allow-private", "--fix-redirects")
+    assert result.code == 0, result.out + result.err
+    after = path.read_text(encoding="utf-8")
+    assert after == before.replace(server.url("/old"), server.url("/new?a=1&b=(2)"))
+    assert (
+        f"catalog.yaml:12:18: {server.url('/old')} -> {server.url('/new?a=1&b=(2)')}" in result.err
+    )
+    assert server.url("/new?a=1&b=\\(2\\)") in (tmp_path / "README.md").read_text(encoding="utf-8")
+    again = cli("links", "--allow-private", "--fix-redirects")
+    assert "no permanently moved link to fix" in again.err
+    assert path.read_text(encoding="utf-8") == after

@@ -1,0 +1,52 @@
+"""Rewriting permanently moved URLs in the catalog text, at their exact positions, so
+comments and the layout of everything else stay byte for byte."""
+
+from __future__ import annotations
+
+from readme_gen.links import policy
+from readme_gen.links.results import Result, Status
+from readme_gen.yamlemit import scalar
+
+
+def moved_target(result: Result) -> str | None:
+    """Where a `moved` link now lives: the end of its leading run of 301/308 redirects."""
+    if result.status is not Status.MOVED:
+        return None
+    target = None
+    for code, location in result.redirects:
+        if code not in policy.PERMANENT_REDIRECTS:
+            break
+        target = location
+    return target
+
+
+def _token_end(line: str, start: int) -> int:
+    """End of the YAML scalar starting at `start` (quoted, or plain up to a comment)."""
+    quote = line[start] if start < len(line) else ""
+    if quote in "\"'":
+        i = start + 1
+        while i < len(line):
+            if quote == '"' and line[i] == "\\":
+                i += 2
+                continue
+            if line[i] == quote:
+                if quote == "'" and line[i + 1 : i + 2] == "'":
+                    i += 2
+                    continue
+                return i + 1
+            i += 1
+        raise ValueError("unterminated quoted scalar")
+    cut = line.find(" #", start)
+    end = len(line.rstrip("\n")) if cut < 0 else cut
+    return len(line[:end].rstrip())
+
+
+def rewrite(text: str, changes: list[tuple[int, int, str]]) -> str:
+    """`text` with the scalar at each (line, column) replaced by the given URL."""
+    lines = text.splitlines(keepends=True)
+    for line, column, url in sorted(changes, reverse=True):
+        current = lines[line - 1]
+        start = column - 1
+        end = _token_end(current, start)
+        lines[line - 1] = current[:start] + scalar(url) + current[end:]
+    return "".join(lines)
