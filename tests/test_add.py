@@ -216,3 +216,44 @@ def test_url_normalisation():
     }
     assert len(same) == 1
     assert url_key("https://X.org/p/") == url_key("http://x.org/p")
+
+
+def test_on_a_terminal_missing_fields_are_asked_for(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    master, slave = pty.openpty()
+    exe = str(Path(sys.executable).with_name("readme-gen"))
+    proc = subprocess.Popen(
+        [exe, "add", "https://example.org/new", "--title", "Asked paper"],
+        cwd=tmp_path,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+    )
+    os.close(slave)
+    transcript = b""
+    answers = iter([b"Ann One; Bob Two\n", b"ICCV\n", b"2023\n"])
+    deadline = time.monotonic() + 20
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            chunk = os.read(master, 1024)
+        except OSError:
+            break
+        transcript += chunk
+        if chunk.rstrip().endswith(b":"):
+            os.write(master, next(answers, b"\n"))
+    proc.wait(timeout=10)
+    os.close(master)
+    text = transcript.decode(errors="replace")
+    assert "authors (separated by ;):" in text and "venue:" in text and "year:" in text
+    assert proc.returncode == 0, text
+    catalog = (tmp_path / "catalog.yaml").read_text(encoding="utf-8")
+    assert catalog == VALID_CATALOG + entry(
+        "Asked paper", ["Ann One", "Bob Two"], "ICCV", 2023, "https://example.org/new"
+    )
