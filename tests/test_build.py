@@ -120,8 +120,8 @@ def test_a_build_killed_at_any_moment_never_leaves_a_partial_readme(tmp_path):
     old = "the previous README\n" * 1000
     new = render(load_catalog(tmp_path / "catalog.yaml"))
     exe = str(Path(sys.executable).with_name("readme-gen"))
-    outcomes = set()
-    for delay in (0.05, 0.3, 0.6, 0.9, 1.2, 1.5, 2.0, 3.0):
+    killed_before_done = 0
+    for delay in (0.05, 0.3, 0.6, 0.9, 1.2, 1.5):
         readme.write_text(old, encoding="utf-8")
         proc = subprocess.Popen([exe, "build"], cwd=tmp_path, stderr=subprocess.DEVNULL)
         time.sleep(delay)
@@ -130,5 +130,8 @@ def test_a_build_killed_at_any_moment_never_leaves_a_partial_readme(tmp_path):
         proc.wait()
         content = readme.read_text(encoding="utf-8")
         assert content in (old, new), f"partial README after {delay}s"
-        outcomes.add(content == new)
-    assert outcomes == {False, True}, "the kills should land both before and after the rename"
+        killed_before_done += content == old
+    assert killed_before_done, "at least one kill should land before the README is replaced"
+    readme.write_text(old, encoding="utf-8")
+    subprocess.run([exe, "build"], cwd=tmp_path, stderr=subprocess.DEVNULL, check=True)
+    assert readme.read_text(encoding="utf-8") == new
