@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readme_gen.catalog import parse_catalog, read_text
-from readme_gen.commands.common import add_catalog_argument, catalog_path
-from readme_gen.config import tool_table
+from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
 
@@ -78,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     new_text = insert(text, catalog, section, paper)
     new_catalog = parse_catalog(new_text, str(path), path.parent)
     write_atomic(path, new_text.encode("utf-8"))
-    readme = args.output or Path(str(tool_table().get("output", "README.md")))
+    readme = readme_path(args.output)
     from readme_gen.render import render
 
     write_atomic(readme, render(new_catalog).encode("utf-8"))

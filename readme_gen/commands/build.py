@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from readme_gen.catalog import load_catalog
-from readme_gen.commands.common import add_catalog_argument, catalog_path
-from readme_gen.config import tool_table
+from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
 from readme_gen.render import render
@@ -32,12 +31,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def output_path(args: argparse.Namespace) -> Path:
-    if args.output is not None:
-        return Path(args.output)
-    return Path(str(tool_table().get("output", "README.md")))
-
-
 def _current(path: Path) -> str | None:
     try:
         return path.read_bytes().decode("utf-8", errors="surrogateescape")
@@ -50,7 +43,7 @@ def _current(path: Path) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    source, target = catalog_path(args), output_path(args)
+    source, target = catalog_path(args), readme_path(args.output)
     if source.resolve() == target.resolve():
         raise UsageError(f"--output {target} is the catalog itself")
     text = render(load_catalog(source))

@@ -23,3 +23,10 @@ def catalog_path(args: argparse.Namespace) -> Path:
     if args.catalog is not None:
         return Path(args.catalog)
     return Path(str(tool_table().get("catalog", "catalog.yaml")))
+
+
+def readme_path(output: Path | None) -> Path:
+    """--output, else `[tool.readme-gen] output`, else README.md."""
+    if output is not None:
+        return Path(output)
+    return Path(str(tool_table().get("output", "README.md")))

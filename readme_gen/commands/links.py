@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readme_gen.catalog import load_catalog
-from readme_gen.commands.common import add_catalog_argument, catalog_path
+from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
 from readme_gen.config import tool_table
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
@@ -175,7 +175,7 @@ def _fix_redirects(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...
     text = rewrite(read_text(path), changes)
     catalog = parse_catalog(text, str(path), path.parent)
     write_atomic(path, text.encode("utf-8"))
-    readme = Path(str(tool_table().get("output", "README.md")))
+    readme = readme_path(None)
     write_atomic(readme, render(catalog).encode("utf-8"))
     print(f"fixed {len(fixed)} moved link(s) in {path}; rebuilt {readme}", file=sys.stderr)
     return tuple(

@@ -380,7 +380,7 @@ class Checker:
                 wrong = [u for u in target.uses if not same_paper(u.title, title, source=source)]
                 if wrong:
                     return replace(base, status=Status.MISMATCH, detail=_mismatch(wrong, title))
-        moved = _moved_to(outcome.redirects)
+        moved = policy.moved_to(outcome.redirects)
         if moved is not None:
             return replace(base, status=Status.MOVED, detail=f"moved permanently to {moved}")
         return base
@@ -463,16 +463,6 @@ def _is_tls(exc: BaseException) -> bool:
         isinstance(e, ssl.SSLError) or any(n in type(e).__name__ for n in names)
         for e in _chain(exc)
     )
-
-
-def _moved_to(redirects: tuple[tuple[int, str], ...]) -> str | None:
-    """Where the URL permanently moved: the end of the leading run of 301/308 hops."""
-    target = None
-    for code, location in redirects:
-        if code not in policy.PERMANENT_REDIRECTS:
-            break
-        target = location
-    return target
 
 
 def _mismatch(wrong: list[Use], found: str) -> str:

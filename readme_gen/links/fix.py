@@ -10,14 +10,7 @@ from readme_gen.yamlemit import scalar
 
 def moved_target(result: Result) -> str | None:
     """Where a `moved` link now lives: the end of its leading run of 301/308 redirects."""
-    if result.status is not Status.MOVED:
-        return None
-    target = None
-    for code, location in result.redirects:
-        if code not in policy.PERMANENT_REDIRECTS:
-            break
-        target = location
-    return target
+    return policy.moved_to(result.redirects) if result.status is Status.MOVED else None
 
 
 def _token_end(line: str, start: int) -> int:

@@ -64,3 +64,13 @@ def backoff(attempt: int, *, base: float, cap: float, jitter: float) -> float:
     """Exponential backoff: base, 2*base, 4*base... capped, plus `jitter` in [0, 1) of it."""
     delay = min(cap, base * math.pow(2, attempt - 1))
     return delay + delay * jitter * 0.5
+
+
+def moved_to(redirects: tuple[tuple[int, str], ...]) -> str | None:
+    """Where a URL permanently moved: the end of its leading run of 301/308 redirects."""
+    target = None
+    for code, location in redirects:
+        if code not in PERMANENT_REDIRECTS:
+            break
+        target = location
+    return target
