@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from readme_gen.errors import CatalogError, Problem
-from readme_gen.markdown import unescape
+from readme_gen.markdown import ENTITY, unescape
 from readme_gen.model import Catalog, Link, NewsItem, Paper, Position, Section, display_order
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\Z")
@@ -32,7 +32,7 @@ ROW_FORMAT = (
 )
 
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = re.compile(ENTITY)
 
 
 def split_unescaped(text: str, separators: str) -> list[str]:

@@ -20,9 +20,9 @@ _TEXT_REPLACE = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 # a heading or a quote.
 _BLOCK_START = re.compile(r"(?:[-+#=]|[0-9]{1,9}[.)])")
 _URL_SPECIAL = re.compile(r"[\\()|]|&(?=#?[A-Za-z0-9]+;)")
-_UNESCAPE = re.compile(
-    r"\\([!-/:-@\[-`{-~])|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-)
+# A character reference as CommonMark reads it (the `;` is required).
+ENTITY = r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|" + ENTITY)
 
 
 def _text_char(match: re.Match[str]) -> str:

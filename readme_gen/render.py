@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from readme_gen.markdown import escape_block, escape_heading, escape_text, escape_url
+from readme_gen.markdown import escape_block, escape_heading, escape_text, escape_url, unescape
 from readme_gen.model import Catalog, Paper, Section
 from readme_gen.slug import Slugger
 
@@ -75,8 +75,6 @@ def _heading_text(line: str) -> str | None:
     trimmed = text.rstrip("#")
     if trimmed != text and (not trimmed or trimmed.endswith((" ", "\t"))):
         text = trimmed.strip()
-    from readme_gen.markdown import unescape
-
     return unescape(text)
 
 

@@ -290,7 +290,7 @@ class Checker:
             gate = self._gates[host] = HostGate(s.per_host, s.min_interval)
         transport = self._transport(host)
         headers = dict(self._headers)
-        if s.github_token and host.lower() in GITHUB_HOSTS:
+        if s.github_token and host in GITHUB_HOSTS:
             headers["Authorization"] = f"Bearer {s.github_token}"
         method = "GET" if s.verify_titles else "HEAD"
         async with gate, self._in_flight:  # the host's turn first: never idle a global slot

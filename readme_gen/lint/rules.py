@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
+from readme_gen.links.titles import normalise
 from readme_gen.model import Catalog, Paper, Position, Section
 
 
@@ -47,10 +48,6 @@ DEFAULT_VENUE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _norm_title(title: str) -> str:
-    return " ".join(re.findall(r"\w+", title.casefold()))
-
-
 def _papers(catalog: Catalog) -> Iterator[tuple[Section, Paper]]:
     # catalog order by position, not display order, so "first" means first in the file
     pairs = catalog.papers()
@@ -62,7 +59,7 @@ def duplicate_url(catalog: Catalog, **_: object) -> Iterator[Finding]:
     for _section, paper in _papers(catalog):
         for link in paper.links:
             seen = first.setdefault(link.url, paper)
-            if seen is not paper and _norm_title(seen.title) != _norm_title(paper.title):
+            if seen is not paper and normalise(seen.title) != normalise(paper.title):
                 yield Finding(
                     "RG101",
                     "duplicate-url",
@@ -77,7 +74,7 @@ def duplicate_url(catalog: Catalog, **_: object) -> Iterator[Finding]:
 def duplicate_paper(catalog: Catalog, **_: object) -> Iterator[Finding]:
     first: dict[str, Paper] = {}
     for _section, paper in _papers(catalog):
-        seen = first.setdefault(_norm_title(paper.title), paper)
+        seen = first.setdefault(normalise(paper.title), paper)
         if seen is not paper:
             yield Finding(
                 "RG102",
