@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 from readme_gen.links import policy
 from readme_gen.links.results import Result, Status, Target, Use
+from readme_gen.links.schedule import Feeder
 from readme_gen.links.settings import CheckSettings
 from readme_gen.links.titles import parse_meta, same_paper
 
@@ -78,7 +79,7 @@ class Checker:
         self.sleep = sleep
         self._in_flight = asyncio.Semaphore(settings.concurrency)
         self._gates: dict[str, HostGate] = {}
-        self._transports: dict[str, httpx.AsyncBaseTransport] = {}
+        self._transport: httpx.AsyncBaseTransport | None = None
         self._headers = {
             "User-Agent": settings.user_agent,
             "Accept-Encoding": "identity",
@@ -92,30 +93,59 @@ class Checker:
         }
         self._addresses: dict[tuple[str, int], asyncio.Task[str | None]] = {}
         self._random = random.Random()
-        # One trust store for every host: loading it costs ~20 ms per context.
-        self._tls = ssl.create_default_context()
 
     async def check(
         self, targets: Sequence[Target], on_result: Callable[[Result], None] | None = None
     ) -> list[Result]:
-        """One result per target, in the targets' order."""
+        """One result per target, in the targets' order.
 
-        async def one(target: Target) -> Result:
-            result = await self.check_one(target)
+        Targets are started as room frees up (see `schedule.Feeder`), never all at once:
+        the first request goes out at once and memory does not grow with the catalog."""
+        s = self.settings
+        feeder = Feeder(
+            enumerate(targets),
+            lambda item: _host(item[1].url),
+            per_key=s.per_host,
+            total=s.concurrency,
+        )
+        results: list[Result | None] = [None] * len(targets)
+
+        async def run(host: str, index: int, target: Target) -> None:
+            async def pause(seconds: float) -> None:  # a retry delay makes room for others
+                feeder.park(host)
+                start()
+                try:
+                    await self.sleep(seconds)
+                finally:
+                    feeder.resume(host)
+
+            try:
+                result = await self.check_one(target, pause=pause)
+            finally:
+                feeder.finish(host)
+            results[index] = result
             if on_result is not None:
                 on_result(result)
-            return result
+            start()
+
+        def start() -> None:
+            while (taken := feeder.take()) is not None:
+                host, (index, target) = taken
+                group.create_task(run(host, index, target))
 
         try:
-            return list(await asyncio.gather(*(one(t) for t in targets)))
+            async with asyncio.TaskGroup() as group:
+                start()
         finally:
             await self.aclose()
+        return [r for r in results if r is not None]
 
     async def aclose(self) -> None:
-        await asyncio.gather(*(t.aclose() for t in self._transports.values()))
-        self._transports.clear()
+        if self._transport is not None:
+            await self._transport.aclose()
+            self._transport = None
 
-    async def check_one(self, target: Target) -> Result:
+    async def check_one(self, target: Target, *, pause: Sleep | None = None) -> Result:
         started = time.perf_counter()
         if any(p.search(target.url) for p in self.settings.exclude):
             return Result(
@@ -124,14 +154,14 @@ class Checker:
         outcome = await self.attempt(target.url)
         attempts = 1
         if outcome.retry and self.settings.retries:
-            outcome, attempts = await self._retry(target.url, outcome)
+            outcome, attempts = await self._retry(target.url, outcome, pause or self.sleep)
         if outcome.retry:  # retries exhausted: what was transient is now the verdict
             detail = f"{outcome.detail} (after {attempts} attempts)"
             outcome = replace(outcome, retry=False, detail=detail)
         result = self._result(target, outcome, attempts)
         return replace(result, elapsed_ms=round((time.perf_counter() - started) * 1000))
 
-    async def _retry(self, url: str, first: Outcome) -> tuple[Outcome, int]:
+    async def _retry(self, url: str, first: Outcome, pause: Sleep) -> tuple[Outcome, int]:
         """Attempts 2..retries+1, driven by tenacity after a first transient failure (healthy
         links, the vast majority, never pay for the retry machinery)."""
         pending = [first]
@@ -147,7 +177,7 @@ class Checker:
             stop=stop_after_attempt(self.settings.retries + 1),
             wait=self._wait,
             retry=retry_if_result(lambda outcome: outcome.retry),
-            sleep=self.sleep,
+            sleep=pause,
             retry_error_callback=lambda state: state.outcome.result() if state.outcome else None,
         )
         outcome: Outcome = await retrying(again)
@@ -288,7 +318,7 @@ class Checker:
         gate = self._gates.get(host)
         if gate is None:
             gate = self._gates[host] = HostGate(s.per_host, s.min_interval)
-        transport = self._transport(host)
+        transport = self._transport or self._open()
         headers = dict(self._headers)
         if s.github_token and host in GITHUB_HOSTS:
             headers["Authorization"] = f"Bearer {s.github_token}"
@@ -347,11 +377,9 @@ class Checker:
         except LookupError:  # an unknown charset name
             return data.decode("utf-8", errors="replace")
 
-    def _transport(self, host: str) -> httpx.AsyncBaseTransport:
-        transport = self._transports.get(host)
-        if transport is None:
-            transport = self._transports[host] = _transport(self.settings, self._tls)
-        return transport
+    def _open(self) -> httpx.AsyncBaseTransport:
+        self._transport = _transport(self.settings)
+        return self._transport
 
     # -- verdict ---------------------------------------------------------------------
     def _result(self, target: Target, outcome: Outcome, attempts: int) -> Result:
@@ -381,15 +409,23 @@ class Checker:
         return base
 
 
-def _transport(settings: CheckSettings, tls: ssl.SSLContext) -> httpx.AsyncBaseTransport:
+def _transport(settings: CheckSettings) -> httpx.AsyncBaseTransport:
     """aiohttp's HTTP engine under httpx's API: on one core it sends about twice the
-    requests per second of httpx's own transport (scripts/bench_links.py). The session
+    requests per second of httpx's own transport (scripts/bench_links.py). One session for
+    every host (the checker's gates hold the limits; the connector's are a backstop). It
     stores no cookie, so none is carried from one link to another."""
     import aiohttp
     from httpx_aiohttp import AiohttpTransport
 
     def session() -> aiohttp.ClientSession:
-        connector = aiohttp.TCPConnector(limit=settings.per_host, keepalive_timeout=15, ssl=tls)
+        connector = aiohttp.TCPConnector(
+            limit=settings.concurrency,
+            limit_per_host=settings.per_host,
+            keepalive_timeout=15,
+            # aiohttp's default verifying context (the system's trust store), loaded once
+            # when aiohttp is imported: a context of our own would load it again (~20 ms).
+            ssl=True,
+        )
         client = aiohttp.ClientSession(
             connector=connector, cookie_jar=aiohttp.DummyCookieJar(), trust_env=False
         )
@@ -400,7 +436,12 @@ def _transport(settings: CheckSettings, tls: ssl.SSLContext) -> httpx.AsyncBaseT
             client._retry_connection = False
         return client
 
-    return AiohttpTransport(client=session, verify=tls)
+    # The transport makes its own TLS context only for a session it would create itself;
+    # ours brings its connector. Hand it one that verifies but trusts nothing (so it fails
+    # closed were it ever used) and costs nothing to make: the default would load httpx's
+    # certificate bundle for no use.
+    unused = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    return AiohttpTransport(client=session, verify=unused)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import time
 
@@ -247,6 +248,60 @@ def test_the_global_limit_holds():
         assert srv.recorder.count() == 30
     finally:
         srv.close()
+
+
+def test_a_slow_host_does_not_hold_up_the_others():
+    """Links start in turns across hosts: a catalog dominated by one slow publisher does
+    not make the other hosts' links wait behind it."""
+    srv = ScriptedServer(("127.0.0.1", "127.0.0.2"))
+    try:
+        targets = []
+        for i in range(8):
+            srv.routes[f"/slow{i}"] = lambda h, n: (time.sleep(0.3), h.reply(200, b"ok"))
+            targets.append(target(srv.url(f"/slow{i}", 0)))
+        for i in range(3):
+            srv.routes[f"/fast{i}"] = lambda h, n: h.reply(200, b"ok")
+            targets.append(target(srv.url(f"/fast{i}", 1)))
+        finished: list[str] = []
+        settings = CheckSettings(allow_private=True, per_host=2, concurrency=4)
+        results = run_check(targets, settings, on_result=lambda r: finished.append(r.url))
+        assert [r.url for r in results] == [t.url for t in targets]  # reported in order
+        assert all("/fast" in url for url in finished[:3])
+    finally:
+        srv.close()
+
+
+def test_a_retry_delay_makes_room_for_other_links(server):
+    """With one request allowed in flight, a link waiting out a retry delay does not keep
+    the next link from starting."""
+    server.routes["/flaky"] = lambda h, n: h.reply(503) if n == 1 else h.reply(200, b"ok")
+    server.routes["/ok"] = lambda h, n: h.reply(200, b"ok")
+
+    async def real_sleep(seconds: float) -> None:  # a short real wait instead of the backoff
+        await asyncio.sleep(0.3)
+
+    settings = CheckSettings(allow_private=True, concurrency=1, per_host=1)
+    targets = [target(server.url("/flaky")), target(server.url("/ok"))]
+    results = run_check(targets, settings, sleep=real_sleep)
+    assert [r.status for r in results] == [Status.OK, Status.OK]
+    assert [p for _, _, p in server.recorder.requests] == ["/flaky", "/ok", "/flaky"]
+
+
+def test_links_start_as_room_frees_up_not_all_at_once(server):
+    """Memory does not grow with the catalog: no more tasks are alive than requests may be
+    in flight (plus the event loop's own few)."""
+    for i in range(200):
+        server.routes[f"/p{i}"] = lambda h, n: h.reply(200, b"ok")
+    alive: list[int] = []
+    settings = CheckSettings(allow_private=True, concurrency=8, per_host=8)
+    targets = [target(server.url(f"/p{i}")) for i in range(200)]
+    results = run_check(targets, settings, on_result=lambda r: alive.append(_tasks()))
+    assert len(results) == 200 and {r.status for r in results} == {Status.OK}
+    assert max(alive) <= 8 + 3
+
+
+def _tasks() -> int:
+    return len(asyncio.all_tasks())
 
 
 def test_no_cookie_is_carried_to_another_link(server, sleep):
