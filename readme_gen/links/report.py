@@ -68,7 +68,13 @@ def to_json(report: Report) -> str:
         }
         for r in report.results
     ]
-    return json.dumps({"summary": summary, "links": links}, indent=2, ensure_ascii=False) + "\n"
+    # One link per line: easy to grep and to diff, and written by json's C encoder
+    # (`indent` would switch to its pure-Python encoder, ~3x slower on a big catalog).
+    items = "".join(f"\n    {_ENCODE(link)}," for link in links)[:-1] + ("\n  " if links else "")
+    return f'{{\n  "summary": {_ENCODE(summary)},\n  "links": [{items}]\n}}\n'
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def to_text(report: Report) -> str:
