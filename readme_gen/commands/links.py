@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readme_gen.catalog import load_catalog
+from readme_gen.catalog import gc_paused, load_catalog
 from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
 from readme_gen.config import tool_table
 from readme_gen.errors import UsageError
@@ -139,7 +139,8 @@ def run(args: argparse.Namespace) -> int:
     report = Report(
         results, failing_statuses(settings.strict), time.perf_counter() - started, str(path)
     )
-    text = format_report(report, args.format)
+    with gc_paused():  # thousands of small acyclic objects: see gc_paused
+        text = format_report(report, args.format)
     if args.output:
         write_atomic(args.output, text.encode("utf-8"))
         print(f"wrote {args.output}", file=sys.stderr)

@@ -158,8 +158,9 @@ class Checker:
         if outcome.retry:  # retries exhausted: what was transient is now the verdict
             detail = f"{outcome.detail} (after {attempts} attempts)"
             outcome = replace(outcome, retry=False, detail=detail)
-        result = self._result(target, outcome, attempts)
-        return replace(result, elapsed_ms=round((time.perf_counter() - started) * 1000))
+        return self._result(
+            target, outcome, attempts, round((time.perf_counter() - started) * 1000)
+        )
 
     async def _retry(self, url: str, first: Outcome, pause: Sleep) -> tuple[Outcome, int]:
         """Attempts 2..retries+1, driven by tenacity after a first transient failure (healthy
@@ -382,31 +383,34 @@ class Checker:
         return self._transport
 
     # -- verdict ---------------------------------------------------------------------
-    def _result(self, target: Target, outcome: Outcome, attempts: int) -> Result:
-        base = Result(
+    def _result(self, target: Target, outcome: Outcome, attempts: int, elapsed_ms: int) -> Result:
+        status, detail, title_found = outcome.status, outcome.detail, None
+        if status is Status.OK:
+            page = outcome.page if self.settings.verify_titles else None
+            found = parse_meta(page).best_title if page else None
+            wrong: list[Use] = []
+            if found is not None:
+                source, title_found = found
+                wrong = [
+                    u for u in target.uses if not same_paper(u.title, title_found, source=source)
+                ]
+            moved = policy.moved_to(outcome.redirects)
+            if wrong:
+                status, detail = Status.MISMATCH, _mismatch(wrong, title_found or "")
+            elif moved is not None:
+                status, detail = Status.MOVED, f"moved permanently to {moved}"
+        return Result(
             url=target.url,
-            status=outcome.status,
+            status=status,
             uses=target.uses,
             http_status=outcome.code,
             final_url=outcome.final_url,
             redirects=outcome.redirects,
             attempts=attempts,
-            detail=outcome.detail,
+            elapsed_ms=elapsed_ms,
+            title_found=title_found,
+            detail=detail,
         )
-        if outcome.status is not Status.OK:
-            return base
-        if self.settings.verify_titles and outcome.page:
-            found = parse_meta(outcome.page).best_title
-            if found is not None:
-                source, title = found
-                base = replace(base, title_found=title)
-                wrong = [u for u in target.uses if not same_paper(u.title, title, source=source)]
-                if wrong:
-                    return replace(base, status=Status.MISMATCH, detail=_mismatch(wrong, title))
-        moved = policy.moved_to(outcome.redirects)
-        if moved is not None:
-            return replace(base, status=Status.MOVED, detail=f"moved permanently to {moved}")
-        return base
 
 
 def _transport(settings: CheckSettings) -> httpx.AsyncBaseTransport:
