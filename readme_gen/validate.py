@@ -42,7 +42,7 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _URL_FORBIDDEN = re.compile(r'[\s<>"]')
 # Most URLs are this simple: accepted without urllib's general parser.
 _SIMPLE_URL = re.compile(
-    r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?:[/?#][!#-;=?-~]*)?\Z"
+    r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::([0-9]{1,5}))?(?:[/?#][!#-;=?-~]*)?\Z"
 )
 _BAD_TEXT = re.compile(_LINE_BREAK.pattern[:-1] + _CONTROL.pattern[1:])
 _KIND_NAMES = {
@@ -120,7 +120,8 @@ class Validator:
         value = self.text(node, what)
         if value is None:
             return None
-        if _SIMPLE_URL.match(value):
+        simple = _SIMPLE_URL.match(value)
+        if simple and (simple.group(1) is None or int(simple.group(1)) <= 65535):
             return value
         expected = "an absolute http:// or https:// URL"
         bad = _URL_FORBIDDEN.search(value)
@@ -133,6 +134,7 @@ class Validator:
         try:
             parts = urlsplit(value)
             host = parts.hostname
+            parts.port  # noqa: B018 - raises ValueError when out of range
         except ValueError as exc:
             self.at(node, f"{what} `{value}` is not a valid URL: {exc}", expected)
             return None

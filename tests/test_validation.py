@@ -7,6 +7,8 @@ import resource
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import VALID_CATALOG, snapshot
 
@@ -232,3 +234,41 @@ def test_unwritable_output_is_a_clear_error(cli, tmp_path):
     result = cli("build", "--output", str(Path("no-such-dir") / "README.md"))
     assert result.code == 2
     assert result.err.startswith("readme-gen: error: cannot write no-such-dir/README.md")
+
+
+_URL_CHARS = "abcXYZ019-._~:/?#[]@!$&'()*+,;=%"
+
+
+@given(
+    st.sampled_from(["http", "https", "HTTP", "ftp"]),
+    st.text(alphabet="abz09.-:", max_size=12),
+    st.text(alphabet=_URL_CHARS, max_size=16),
+)
+def test_the_quick_url_check_agrees_with_the_general_one(scheme, authority, rest):
+    """Most URLs are accepted by a regular expression without urllib's parser; it must never
+    accept what the general rules refuse."""
+    from urllib.parse import urlsplit
+
+    from readme_gen.validate import _SIMPLE_URL
+
+    url = f"{scheme}://{authority}{rest}"
+    simple = _SIMPLE_URL.match(url)
+    if not simple or (simple.group(1) and int(simple.group(1)) > 65535):
+        return
+    parts = urlsplit(url)
+    assert parts.scheme in ("http", "https") and url.startswith(parts.scheme)
+    assert parts.hostname
+    assert parts.port is None or 0 <= parts.port <= 65535
+
+
+def test_a_url_with_a_port_is_accepted_and_an_impossible_port_refused(tmp_path):
+    from readme_gen.catalog import parse_catalog
+    from readme_gen.errors import CatalogError
+
+    text = VALID_CATALOG.replace("https://", "https://example.org:8443/x?u=", 1)
+    catalog = parse_catalog(text, "catalog.yaml", tmp_path)
+    assert any(":8443/" in link.url for _, p in catalog.papers() for link in p.links)
+    for port in ("99999", "123456"):
+        text = VALID_CATALOG.replace("https://", f"https://example.org:{port}/x?u=", 1)
+        with pytest.raises(CatalogError, match="is not a valid URL: Port out of range"):
+            parse_catalog(text, "catalog.yaml", tmp_path)

@@ -210,7 +210,11 @@ class Checker:
                     code, headers, page = await self.fetch(current)
                     location = headers.get("location")
                     if code in policy.REDIRECTS and location:
-                        target = urljoin(current, location.strip())
+                        try:
+                            target = urljoin(current, location.strip())
+                        except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+                            detail = f"redirect to a URL that is not valid: {location} ({exc})"
+                            return Outcome(Status.BROKEN, code, current, tuple(redirects), detail)
                         redirects.append((code, target))
                         if target in seen:
                             return Outcome(
@@ -271,10 +275,13 @@ class Checker:
 
     async def guard(self, url: str) -> Outcome | None:
         """Refuse what must not be fetched: non-http(s), unresolvable or private hosts."""
-        parts = urlsplit(url)
+        try:  # a redirect's Location is the server's word: it may be any text
+            parts = urlsplit(url)
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as exc:
+            return Outcome(Status.BROKEN, None, url, detail=f"not a valid URL: {url} ({exc})")
         if parts.scheme not in ("http", "https") or not parts.hostname:
             return Outcome(Status.BROKEN, None, url, detail=f"not an http(s) URL: {url}")
-        port = parts.port or (443 if parts.scheme == "https" else 80)
         key = (parts.hostname.lower(), port)
         task = self._addresses.get(key)
         if task is None:

@@ -250,6 +250,17 @@ def test_the_global_limit_holds():
         srv.close()
 
 
+@pytest.mark.parametrize(
+    "location", ["http://127.0.0.1:99999/x", "http://[::1/x", "ftp://127.0.0.1/x"]
+)
+def test_a_redirect_to_an_impossible_url_is_broken_not_a_crash(server, sleep, location):
+    server.routes["/r"] = lambda h, n: h.reply(302, headers={"Location": location})
+    result = check(server.url("/r"), sleep)
+    assert result.status is Status.BROKEN
+    assert "URL" in result.detail and location in result.detail
+    assert server.recorder.count() == 1 and sleep.waits == []
+
+
 def test_a_slow_host_does_not_hold_up_the_others():
     """Links start in turns across hosts: a catalog dominated by one slow publisher does
     not make the other hosts' links wait behind it."""
