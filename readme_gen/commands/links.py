@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from readme_gen.links.cache import Cache, key
     from readme_gen.links.checker import run_check
     from readme_gen.links.collect import changed_since, collect
+    from readme_gen.links.progress import Progress
     from readme_gen.links.report import Report, failing_statuses, format_report, sort_results
     from readme_gen.links.results import Result, Status
     from readme_gen.links.settings import resolve
@@ -122,7 +123,9 @@ def run(args: argparse.Namespace) -> int:
                 cached=True,
             )
         )
-    progress = _Progress(len(to_check)) if _interactive() else None
+    progress = None
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        progress = Progress(len(to_check), sys.stderr, failing_statuses(settings.strict))
     checked = run_check(to_check, settings, on_result=progress.step if progress else None)
     if progress:
         progress.done()
@@ -187,34 +190,3 @@ def _fix_redirects(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...
 
 def _int(value: object) -> int | None:
     return value if isinstance(value, int) else None
-
-
-def _interactive() -> bool:
-    return sys.stderr.isatty() and not os.environ.get("CI")
-
-
-class _Progress:
-    """One self-rewriting line on a terminal: checked/total and the failing count."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.count = 0
-        self.failing = 0
-
-    def step(self, result: object) -> None:
-        from readme_gen.links.results import FAILING_BY_DEFAULT, Result
-
-        self.count += 1
-        if isinstance(result, Result) and result.status in FAILING_BY_DEFAULT:
-            self.failing += 1
-        width = 30
-        filled = width * self.count // max(self.total, 1)
-        sys.stderr.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {self.count}/{self.total}"
-            f"  failing: {self.failing}"
-        )
-        sys.stderr.flush()
-
-    def done(self) -> None:
-        sys.stderr.write("\r" + " " * 60 + "\r")
-        sys.stderr.flush()
