@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import itertools
 import time
 
 import pytest
@@ -232,6 +233,30 @@ def test_the_per_host_limit_holds_on_every_host():
         assert {r.status for r in results} == {Status.OK}
         assert dict(srv.recorder.max_in_flight) == {f"127.0.0.{i}": 3 for i in (1, 2, 3)}
         assert srv.recorder.count() == 30
+    finally:
+        srv.close()
+
+
+def test_the_minimum_interval_spaces_requests_to_one_host_only():
+    srv = ScriptedServer(("127.0.0.1", "127.0.0.2"))
+    try:
+        targets = []
+        for i in range(4):
+            for host in (0, 1):
+                srv.routes[f"/p{i}"] = lambda h, n: h.reply(200, b"ok")
+                targets.append(target(srv.url(f"/p{i}", host)))
+        settings = CheckSettings(allow_private=True, per_host=4, min_interval=0.2)
+        results = run_check(targets, settings)
+        assert {r.status for r in results} == {Status.OK}
+        for host in ("127.0.0.1", "127.0.0.2"):
+            times = [t for h, t in srv.recorder.arrivals if h == host]
+            assert len(times) == 4
+            assert all(b - a >= 0.19 for a, b in itertools.pairwise(times))
+        # the hosts are spaced independently: both start at once, not one after the other
+        firsts = [
+            next(t for h, t in srv.recorder.arrivals if h == x) for x in ("127.0.0.1", "127.0.0.2")
+        ]
+        assert abs(firsts[0] - firsts[1]) < 0.15
     finally:
         srv.close()
 
