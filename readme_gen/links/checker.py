@@ -73,6 +73,35 @@ class HostGate:
         self._slots.release()
 
 
+class CookieChain:
+    """Cookies set along one attempt's redirect chain, sent on its later hops only.
+
+    Some publishers (Springer, among others) redirect a first visit through a cookie check
+    and back: without the cookie that looks like a redirect loop, a false "broken". The
+    cookies live and die with one attempt: none is carried to another link or a retry.
+    Made only when a response sets one (most chains never do)."""
+
+    __slots__ = ("_jar",)
+
+    def __init__(self) -> None:
+        self._jar: httpx.Cookies | None = None
+
+    def add_to(self, request: httpx.Request) -> None:
+        if self._jar is not None:
+            self._jar.set_cookie_header(request)
+
+    def take_from(self, response: httpx.Response) -> None:
+        if self._jar is None:
+            self._jar = httpx.Cookies()
+        self._jar.extract_cookies(response)
+
+    def state(self) -> frozenset[tuple[str, str, str, str | None]]:
+        """What a revisit would send: a URL seen again with other cookies is no loop."""
+        if self._jar is None:
+            return frozenset()
+        return frozenset((c.domain, c.path, c.name, c.value) for c in self._jar.jar)
+
+
 class Checker:
     def __init__(self, settings: CheckSettings, *, sleep: Sleep = asyncio.sleep) -> None:
         self.settings = settings
@@ -199,7 +228,8 @@ class Checker:
     # -- one attempt -----------------------------------------------------------------
     async def attempt(self, url: str) -> Outcome:
         redirects: list[tuple[int, str]] = []
-        seen = {url}
+        cookies = CookieChain()
+        seen = {(url, cookies.state())}
         current = url
         try:
             async with asyncio.timeout(self.settings.timeout):
@@ -207,7 +237,7 @@ class Checker:
                     refusal = await self.guard(current)
                     if refusal is not None:
                         return refusal
-                    code, headers, page = await self.fetch(current)
+                    code, headers, page = await self.fetch(current, cookies)
                     location = headers.get("location")
                     if code in policy.REDIRECTS and location:
                         try:
@@ -216,11 +246,12 @@ class Checker:
                             detail = f"redirect to a URL that is not valid: {location} ({exc})"
                             return Outcome(Status.BROKEN, code, current, tuple(redirects), detail)
                         redirects.append((code, target))
-                        if target in seen:
+                        visit = (target, cookies.state())
+                        if visit in seen:
                             return Outcome(
                                 Status.BROKEN, code, target, tuple(redirects), "redirect loop"
                             )
-                        seen.add(target)
+                        seen.add(visit)
                         current = target
                         continue
                     return self._final(code, headers, current, tuple(redirects), page)
@@ -319,7 +350,9 @@ class Checker:
                 )
         return None
 
-    async def fetch(self, url: str) -> tuple[int, dict[str, str], str | None]:
+    async def fetch(
+        self, url: str, cookies: CookieChain | None = None
+    ) -> tuple[int, dict[str, str], str | None]:
         """One request (two when HEAD proves nothing): status, headers, HTML prefix."""
         s = self.settings
         host = _host(url)
@@ -332,26 +365,39 @@ class Checker:
             headers["Authorization"] = f"Bearer {s.github_token}"
         method = "GET" if s.verify_titles else "HEAD"
         async with gate, self._in_flight:  # the host's turn first: never idle a global slot
-            code, response_headers, page = await self._send(transport, method, url, headers)
+            code, response_headers, page = await self._send(
+                transport, method, url, headers, cookies
+            )
             if method == "HEAD" and code in policy.HEAD_UNRELIABLE:
-                code, response_headers, page = await self._send(transport, "GET", url, headers)
+                code, response_headers, page = await self._send(
+                    transport, "GET", url, headers, cookies
+                )
         return code, response_headers, page
 
     async def _send(
-        self, transport: httpx.AsyncBaseTransport, method: str, url: str, headers: dict[str, str]
+        self,
+        transport: httpx.AsyncBaseTransport,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        cookies: CookieChain | None = None,
     ) -> tuple[int, dict[str, str], str | None]:
-        # Straight to httpx's transport API: an AsyncClient's cookies, auth, redirects and
-        # event hooks would cost a third of the time per request and none of them is wanted
-        # (no cookies by design; redirects are followed by hand, hop by hop).
+        # Straight to httpx's transport API: an AsyncClient's cookie jar, auth, redirects
+        # and event hooks would cost a third of the time per request and none of them is
+        # wanted (cookies live in one redirect chain; redirects are followed hop by hop).
         request = httpx.Request(
             method, url, headers=headers, extensions={"timeout": self._timeouts}
         )
+        if cookies is not None:
+            cookies.add_to(request)
         response = await transport.handle_async_request(request)
         try:
             # Decoded once: httpx.Headers decodes every header again on each lookup.
             found = {
                 k.decode("latin-1").lower(): v.decode("latin-1") for k, v in response.headers.raw
             }
+            if cookies is not None and "set-cookie" in found:
+                cookies.take_from(response)
             page = None
             content_type = found.get("content-type", "")
             if (

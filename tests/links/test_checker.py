@@ -340,6 +340,55 @@ def _tasks() -> int:
     return len(asyncio.all_tasks())
 
 
+def _cookie_check(h, n):
+    """A publisher's first-visit cookie check (Springer): bounce through /check and back."""
+    if "check=1" in (h.headers.get("Cookie") or ""):
+        h.reply(200, page(TITLE))
+    else:
+        h.reply(302, headers={"Location": "/check?return=/article"})
+
+
+def test_a_cookie_check_along_the_redirect_chain_passes(server, sleep):
+    server.routes["/article"] = _cookie_check
+    server.routes["/check"] = lambda h, n: h.reply(
+        302, headers={"Location": "/article", "Set-Cookie": "check=1; Path=/"}
+    )
+    result = check(server.url("/article"), sleep)
+    assert result.status is Status.OK and result.title_found == TITLE
+    assert [p for _, _, p in server.recorder.requests] == ["/article", "/check", "/article"]
+    assert [h.get("cookie") for h in server.recorder.headers] == [None, None, "check=1"]
+    # the next link starts with no cookie, even on the same host
+    server.recorder.headers.clear()
+    second = check(server.url("/article"), sleep)
+    assert second.status is Status.OK
+    assert server.recorder.headers[0].get("cookie") is None
+
+
+def test_a_redirect_loop_is_still_a_loop_when_it_sets_cookies(server, sleep):
+    server.routes["/a"] = lambda h, n: h.reply(
+        302, headers={"Location": "/b", "Set-Cookie": "seen=1; Path=/"}
+    )
+    server.routes["/b"] = lambda h, n: h.reply(302, headers={"Location": "/a"})
+    result = check(server.url("/a"), sleep)
+    assert result.status is Status.BROKEN and result.detail == "redirect loop"
+    assert server.recorder.count() == 3  # /a, /b, /a with the cookie: /b again would repeat
+    assert sleep.waits == []
+
+
+def test_a_cookie_is_not_sent_to_another_host_in_the_chain():
+    srv = ScriptedServer(("127.0.0.1", "127.0.0.2"))
+    try:
+        srv.routes["/start"] = lambda h, n: h.reply(
+            302, headers={"Location": srv.url("/next", 1), "Set-Cookie": "s=1; Path=/"}
+        )
+        srv.routes["/next"] = lambda h, n: h.reply(200, b"ok", content_type="text/plain")
+        result = run_check([target(srv.url("/start", 0))], CheckSettings(allow_private=True))[0]
+        assert result.status is Status.OK
+        assert [h.get("cookie") for h in srv.recorder.headers] == [None, None]
+    finally:
+        srv.close()
+
+
 def test_no_cookie_is_carried_to_another_link(server, sleep):
     server.routes["/set"] = lambda h, n: h.reply(
         200, b"x", {"Set-Cookie": "session=abc; Path=/"}, content_type="text/plain"
