@@ -31,7 +31,7 @@ from readme_gen.links import policy
 from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.schedule import Feeder
 from readme_gen.links.settings import CheckSettings
-from readme_gen.links.titles import parse_meta, same_paper
+from readme_gen.links.titles import can_name_a_paper, parse_meta, same_paper
 
 Sleep = Callable[[float], Awaitable[None]]
 GITHUB_HOSTS = frozenset({"github.com", "api.github.com"})
@@ -444,9 +444,12 @@ class Checker:
             wrong: list[Use] = []
             if found is not None:
                 source, title_found = found
-                wrong = [
-                    u for u in target.uses if not same_paper(u.title, title_found, source=source)
-                ]
+                if can_name_a_paper(title_found, source=source):
+                    wrong = [
+                        u
+                        for u in target.uses
+                        if not same_paper(u.title, title_found, source=source)
+                    ]
             moved = policy.moved_to(outcome.redirects)
             if wrong:
                 status, detail = Status.MISMATCH, _mismatch(wrong, title_found or "")

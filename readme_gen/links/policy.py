@@ -33,6 +33,8 @@ def classify(code: int, headers: Mapping[str, str]) -> tuple[Status, str]:
     """The status of a final (non-redirect) answer, with a human detail."""
     if is_cloudflare_challenge(code, headers):
         return Status.BLOCKED, "a Cloudflare challenge: the host blocks automated clients"
+    if code == 202:  # "accepted", not the page: a placeholder served to automated clients
+        return Status.BLOCKED, "HTTP 202: the host answered with a placeholder, not the page"
     if 200 <= code < 300:
         return Status.OK, ""
     if code in BLOCKING:

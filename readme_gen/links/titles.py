@@ -85,6 +85,13 @@ def normalise(title: str) -> str:
     return " ".join(re.findall(r"\w+", folded))
 
 
+def can_name_a_paper(page_title: str, *, source: str) -> bool:
+    """Whether a page's title is specific enough to call the link wrong. Meta tags name the
+    paper by design; a `<title>` of fewer than four words is a site's name or a placeholder
+    ("IEEE Xplore", "Just a moment..."), which proves nothing either way."""
+    return source != "title" or len(normalise(page_title).split()) >= 4
+
+
 def same_paper(catalog_title: str, page_title: str, *, source: str) -> bool:
     """Whether the page's title names the catalog's paper (tolerant; a clear mismatch only
     when they really differ)."""

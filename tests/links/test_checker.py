@@ -175,6 +175,26 @@ def test_a_page_naming_another_paper_is_a_mismatch(server, sleep):
     )
 
 
+def test_a_site_name_in_the_title_tag_proves_nothing(server, sleep):
+    """A page with no meta tags and a <title> of a few words ("IEEE Xplore") is not called
+    another paper: only a title that could name one can make a link a mismatch."""
+    server.routes["/site"] = lambda h, n: h.reply(200, b"<html><head><title>IEEE Xplore</title>")
+    server.routes["/other"] = lambda h, n: h.reply(
+        200, b"<html><head><title>Recurrent Models of Visual Attention</title>"
+    )
+    site = check(server.url("/site"), sleep)
+    assert site.status is Status.OK and site.title_found == "IEEE Xplore"
+    assert check(server.url("/other"), sleep).status is Status.MISMATCH
+
+
+def test_a_202_placeholder_is_blocked_not_checked_for_a_title(server, sleep):
+    server.routes["/p"] = lambda h, n: h.reply(202, b"<html><head><title>Please wait</title>")
+    result = check(server.url("/p"), sleep)
+    assert result.status is Status.BLOCKED and "placeholder" in result.detail
+    assert result.title_found is None
+    assert server.recorder.count() == 1 and sleep.waits == []
+
+
 def test_one_url_serving_two_papers_names_the_wrong_one(server, sleep):
     server.routes["/shared"] = lambda h, n: h.reply(200, page(TITLE))
     shared = Target(
