@@ -34,6 +34,7 @@ from readme_gen.links.settings import CheckSettings
 from readme_gen.links.titles import can_name_a_paper, parse_meta, same_paper
 
 Sleep = Callable[[float], Awaitable[None]]
+Clock = Callable[[], float]
 GITHUB_HOSTS = frozenset({"github.com", "api.github.com"})
 
 
@@ -52,25 +53,53 @@ class Outcome:
 
 
 class HostGate:
-    """At most `limit` requests in flight to one host, `interval` seconds apart."""
+    """One host's turn: at most `limit` requests in flight, `interval` seconds apart, and
+    none at all while the host has asked for a pause (Retry-After, or 429s in a row)."""
 
-    def __init__(self, limit: int, interval: float) -> None:
+    def __init__(
+        self,
+        limit: int,
+        interval: float,
+        sleep: Sleep = asyncio.sleep,
+        clock: Clock = time.monotonic,
+    ) -> None:
         self._slots = asyncio.Semaphore(limit)
         self._interval = interval
+        self._sleep = sleep
+        self._clock = clock
         self._lock = asyncio.Lock()
-        self._next = 0.0
+        self._next = 0.0  # the earliest start of the next request (minimum interval)
+        self._resume_at = 0.0  # the end of a pause the host asked for
+        self._strikes = 0  # 429s in a row without a Retry-After
 
     async def __aenter__(self) -> None:
         await self._slots.acquire()
-        if self._interval:
+        if self._interval or self._resume_at:
             async with self._lock:
-                now = time.monotonic()
-                if now < self._next:
-                    await asyncio.sleep(self._next - now)
-                self._next = max(now, self._next) + self._interval
+                now = self._clock()
+                start = max(self._next, self._resume_at)
+                if now < start:
+                    await self._sleep(start - now)
+                    now = start
+                if now >= self._resume_at:
+                    self._resume_at = 0.0  # the pause is over: back to the quick path
+                self._next = now + self._interval
 
     async def __aexit__(self, *exc: object) -> None:
         self._slots.release()
+
+    def slow_down(self, seconds: float | None, *, base: float, cap: float) -> None:
+        """Hold every new request to this host: for `seconds` when the host said so, else
+        for a pause that doubles with each 429 in a row, from `base` up to `cap` (the way
+        lychee raises a host's backoff)."""
+        if seconds is None:
+            self._strikes += 1
+            seconds = min(cap, base * 2 ** (self._strikes - 1))
+        self._resume_at = max(self._resume_at, self._clock() + seconds)
+
+    def answered(self) -> None:
+        """The host answered normally: the next 429 starts the doubling afresh."""
+        self._strikes = 0
 
 
 class CookieChain:
@@ -103,9 +132,16 @@ class CookieChain:
 
 
 class Checker:
-    def __init__(self, settings: CheckSettings, *, sleep: Sleep = asyncio.sleep) -> None:
+    def __init__(
+        self,
+        settings: CheckSettings,
+        *,
+        sleep: Sleep = asyncio.sleep,
+        clock: Clock = time.monotonic,
+    ) -> None:
         self.settings = settings
         self.sleep = sleep
+        self.clock = clock
         self._in_flight = asyncio.Semaphore(settings.concurrency)
         self._gates: dict[str, HostGate] = {}
         self._transport: httpx.AsyncBaseTransport | None = None
@@ -287,8 +323,14 @@ class Checker:
                     f"HTTP {code} accepted by configuration",
                     page=page,
                 )
+        gate = self._gates.get(host)
         if policy.retryable(code):
             wait = policy.retry_after(headers.get("retry-after"), now=time.time())
+            if gate is not None and (code == 429 or wait is not None):
+                # The host as a whole is asking for air: its other links wait too.
+                s = self.settings
+                pause = None if wait is None else min(wait, s.retry_after_cap)
+                gate.slow_down(pause, base=s.backoff_base, cap=s.backoff_cap)
             if wait is not None and wait > self.settings.retry_after_cap:
                 return Outcome(
                     Status.BLOCKED,
@@ -301,6 +343,8 @@ class Checker:
             if not policy.is_cloudflare_challenge(code, headers):
                 status, detail = policy.classify(code, headers)
                 return Outcome(status, code, url, redirects, detail, retry=True, wait=wait)
+        if gate is not None:
+            gate.answered()
         status, detail = policy.classify(code, headers)
         return Outcome(status, code, url, redirects, detail, page=page)
 
@@ -358,7 +402,7 @@ class Checker:
         host = _host(url)
         gate = self._gates.get(host)
         if gate is None:
-            gate = self._gates[host] = HostGate(s.per_host, s.min_interval)
+            gate = self._gates[host] = HostGate(s.per_host, s.min_interval, self.sleep, self.clock)
         transport = self._transport or self._open()
         headers = dict(self._headers)
         if s.github_token and host in GITHUB_HOSTS:
@@ -577,11 +621,13 @@ def run_check(
     *,
     on_result: Callable[[Result], None] | None = None,
     sleep: Sleep | None = None,
+    clock: Clock | None = None,
 ) -> list[Result]:
-    """Check `targets` on a fresh event loop."""
+    """Check `targets` on a fresh event loop. `sleep` and `clock` are for tests: waits that
+    take no time, on a clock that they move."""
 
     async def main() -> list[Result]:
-        checker = Checker(settings, sleep=sleep or asyncio.sleep)
+        checker = Checker(settings, sleep=sleep or asyncio.sleep, clock=clock or time.monotonic)
         return await checker.check(targets, on_result)
 
     with asyncio.Runner(loop_factory=_loop_factory()) as runner:

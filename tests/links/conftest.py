@@ -13,13 +13,19 @@ def server():
 
 
 class FakeSleep:
-    """Records the waits the checker asks for instead of sleeping (the only mock)."""
+    """Records the waits the checker asks for instead of sleeping, and moves a clock of its
+    own by them (the only mocks: a sleep and a clock)."""
 
     def __init__(self) -> None:
         self.waits: list[float] = []
+        self.now = 1000.0
 
     async def __call__(self, seconds: float) -> None:
         self.waits.append(seconds)
+        self.now += seconds
+
+    def clock(self) -> float:
+        return self.now
 
 
 @pytest.fixture

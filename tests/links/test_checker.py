@@ -10,7 +10,7 @@ import time
 import pytest
 import trustme
 
-from readme_gen.links.checker import run_check
+from readme_gen.links.checker import HostGate, run_check
 from readme_gen.links.results import Status, Target, Use
 from readme_gen.links.settings import CheckSettings
 from tests.links.server import ScriptedServer, endless, page, stall
@@ -24,7 +24,9 @@ def target(url: str, title: str = TITLE, line: int = 7) -> Target:
 
 def check(url: str, sleep=None, title: str = TITLE, **options):
     settings = CheckSettings(allow_private=True, timeout=options.pop("timeout", 5.0), **options)
-    return run_check([target(url, title)], settings, sleep=sleep)[0]
+    return run_check(
+        [target(url, title)], settings, sleep=sleep, clock=sleep.clock if sleep else None
+    )[0]
 
 
 def test_healthy_link_costs_exactly_one_request(server, sleep):
@@ -200,7 +202,12 @@ def test_one_url_serving_two_papers_names_the_wrong_one(server, sleep):
     shared = Target(
         server.url("/shared"), (Use(TITLE, 10, 18), Use("Another Paper Entirely", 20, 18))
     )
-    result = run_check([shared], CheckSettings(allow_private=True), sleep=sleep)[0]
+    result = run_check(
+        [shared],
+        CheckSettings(allow_private=True),
+        sleep=sleep,
+        clock=sleep.clock if sleep else None,
+    )[0]
     assert result.status is Status.MISMATCH
     assert (
         '"Another Paper Entirely" (line 20)' in result.detail and "(line 10)" not in result.detail
@@ -279,6 +286,44 @@ def test_the_minimum_interval_spaces_requests_to_one_host_only():
         assert abs(firsts[0] - firsts[1]) < 0.15
     finally:
         srv.close()
+
+
+def test_a_429_holds_back_the_whole_host_for_its_retry_after(server):
+    """The host is asking for air, not just for that link: its next link waits too (real
+    time, a 1 s Retry-After)."""
+    server.routes["/a"] = lambda h, n: (
+        h.reply(429, headers={"Retry-After": "1"}) if n == 1 else h.reply(200, page(TITLE))
+    )
+    server.routes["/b"] = lambda h, n: h.reply(200, page(TITLE))
+    settings = CheckSettings(allow_private=True, per_host=1)
+    results = run_check([target(server.url("/a")), target(server.url("/b"))], settings)
+    assert [r.status for r in results] == [Status.OK, Status.OK]
+    paths = [p for _, _, p in server.recorder.requests]
+    times = [t for _, t in server.recorder.arrivals]
+    assert paths[0] == "/a" and sorted(paths) == ["/a", "/a", "/b"]
+    assert times[paths.index("/b")] - times[0] >= 0.9
+
+
+def test_429s_without_retry_after_double_the_host_s_pause(sleep):
+    async def scenario() -> list[float]:
+        gate = HostGate(4, 0.0, sleep, sleep.clock)
+        waits = []
+        for _ in range(3):
+            gate.slow_down(None, base=1.0, cap=30.0)
+            async with gate:
+                pass
+            waits.append(sleep.waits[-1])
+        gate.answered()  # a normal answer: the doubling starts afresh
+        gate.slow_down(None, base=1.0, cap=30.0)
+        async with gate:
+            pass
+        waits.append(sleep.waits[-1])
+        async with gate:  # the pause is over: no wait
+            pass
+        return waits
+
+    assert asyncio.run(scenario()) == [1.0, 2.0, 4.0, 1.0]
+    assert len(sleep.waits) == 4
 
 
 def test_the_global_limit_holds():
@@ -415,7 +460,12 @@ def test_no_cookie_is_carried_to_another_link(server, sleep):
     )
     server.routes["/other"] = lambda h, n: h.reply(200, b"x", content_type="text/plain")
     settings = CheckSettings(allow_private=True, concurrency=1)
-    run_check([target(server.url("/set")), target(server.url("/other"))], settings, sleep=sleep)
+    run_check(
+        [target(server.url("/set")), target(server.url("/other"))],
+        settings,
+        sleep=sleep,
+        clock=sleep.clock if sleep else None,
+    )
     assert all("cookie" not in h for h in server.recorder.headers)
     assert len(server.recorder.headers) == 2
 
