@@ -54,7 +54,7 @@ class Outcome:
 
 class HostGate:
     """One host's turn: at most `limit` requests in flight, `interval` seconds apart, and
-    none at all while the host has asked for a pause (Retry-After, or 429s in a row)."""
+    none at all while the host has asked for a pause (Retry-After)."""
 
     def __init__(
         self,
@@ -70,7 +70,6 @@ class HostGate:
         self._lock = asyncio.Lock()
         self._next = 0.0  # the earliest start of the next request (minimum interval)
         self._resume_at = 0.0  # the end of a pause the host asked for
-        self._strikes = 0  # 429s in a row without a Retry-After
 
     async def __aenter__(self) -> None:
         await self._slots.acquire()
@@ -88,18 +87,9 @@ class HostGate:
     async def __aexit__(self, *exc: object) -> None:
         self._slots.release()
 
-    def slow_down(self, seconds: float | None, *, base: float, cap: float) -> None:
-        """Hold every new request to this host: for `seconds` when the host said so, else
-        for a pause that doubles with each 429 in a row, from `base` up to `cap` (the way
-        lychee raises a host's backoff)."""
-        if seconds is None:
-            self._strikes += 1
-            seconds = min(cap, base * 2 ** (self._strikes - 1))
+    def pause(self, seconds: float) -> None:
+        """Hold every new request to this host for `seconds` (a Retry-After it sent)."""
         self._resume_at = max(self._resume_at, self._clock() + seconds)
-
-    def answered(self) -> None:
-        """The host answered normally: the next 429 starts the doubling afresh."""
-        self._strikes = 0
 
 
 class CookieChain:
@@ -323,14 +313,13 @@ class Checker:
                     f"HTTP {code} accepted by configuration",
                     page=page,
                 )
-        gate = self._gates.get(host)
         if policy.retryable(code):
             wait = policy.retry_after(headers.get("retry-after"), now=time.time())
-            if gate is not None and (code == 429 or wait is not None):
-                # The host as a whole is asking for air: its other links wait too.
-                s = self.settings
-                pause = None if wait is None else min(wait, s.retry_after_cap)
-                gate.slow_down(pause, base=s.backoff_base, cap=s.backoff_cap)
+            gate = self._gates.get(host)
+            if gate is not None and wait is not None and wait <= self.settings.retry_after_cap:
+                # The host as a whole asked for air: its other links wait too. (A longer
+                # demand makes the link blocked; stalling the whole run for it would not.)
+                gate.pause(wait)
             if wait is not None and wait > self.settings.retry_after_cap:
                 return Outcome(
                     Status.BLOCKED,
@@ -343,8 +332,6 @@ class Checker:
             if not policy.is_cloudflare_challenge(code, headers):
                 status, detail = policy.classify(code, headers)
                 return Outcome(status, code, url, redirects, detail, retry=True, wait=wait)
-        if gate is not None:
-            gate.answered()
         status, detail = policy.classify(code, headers)
         return Outcome(status, code, url, redirects, detail, page=page)
 
