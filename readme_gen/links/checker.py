@@ -1,8 +1,9 @@
 """Checking URLs concurrently: HEAD or a capped GET, manual redirects, retries, limits.
 
-Every distinct URL becomes one task. A request holds a slot of the global limit and of its
-host's gate (a few in flight, an optional minimum interval) only while it is on the wire;
-waits between retries hold nothing. Redirects are followed by hand so that every hop is
+Distinct URLs are started as room frees up, hosts taking turns (`schedule.Feeder`). A
+request holds a slot of the global limit and of its host's gate (`gate.HostGate`: a few in
+flight, an optional minimum interval, pauses the host asks for) only while it is on the
+wire; waits between retries hold nothing. Redirects are followed by hand so that every hop is
 checked against the safety rules and the chain is kept. tenacity drives the retries:
 exponential backoff with jitter, or the server's Retry-After when it gives one (up to a
 cap; a longer demand makes the link `blocked`, not broken).
@@ -17,7 +18,7 @@ import random
 import socket
 import ssl
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
@@ -28,13 +29,14 @@ if TYPE_CHECKING:
     from tenacity import RetryCallState
 
 from readme_gen.links import policy
+from readme_gen.links.cookies import CookieChain
+from readme_gen.links.gate import Clock, HostGate, Sleep
 from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.schedule import Feeder
 from readme_gen.links.settings import CheckSettings
 from readme_gen.links.titles import can_name_a_paper, parse_meta, same_paper
+from readme_gen.links.transport import loop_factory, open_transport
 
-Sleep = Callable[[float], Awaitable[None]]
-Clock = Callable[[], float]
 GITHUB_HOSTS = frozenset({"github.com", "api.github.com"})
 
 
@@ -50,75 +52,6 @@ class Outcome:
     retry: bool = False
     wait: float | None = None  # the server's Retry-After, when it gave one
     page: str | None = None  # a capped prefix of an HTML body
-
-
-class HostGate:
-    """One host's turn: at most `limit` requests in flight, `interval` seconds apart, and
-    none at all while the host has asked for a pause (Retry-After)."""
-
-    def __init__(
-        self,
-        limit: int,
-        interval: float,
-        sleep: Sleep = asyncio.sleep,
-        clock: Clock = time.monotonic,
-    ) -> None:
-        self._slots = asyncio.Semaphore(limit)
-        self._interval = interval
-        self._sleep = sleep
-        self._clock = clock
-        self._lock = asyncio.Lock()
-        self._next = 0.0  # the earliest start of the next request (minimum interval)
-        self._resume_at = 0.0  # the end of a pause the host asked for
-
-    async def __aenter__(self) -> None:
-        await self._slots.acquire()
-        if self._interval or self._resume_at:
-            async with self._lock:
-                now = self._clock()
-                start = max(self._next, self._resume_at)
-                if now < start:
-                    await self._sleep(start - now)
-                    now = start
-                if now >= self._resume_at:
-                    self._resume_at = 0.0  # the pause is over: back to the quick path
-                self._next = now + self._interval
-
-    async def __aexit__(self, *exc: object) -> None:
-        self._slots.release()
-
-    def pause(self, seconds: float) -> None:
-        """Hold every new request to this host for `seconds` (a Retry-After it sent)."""
-        self._resume_at = max(self._resume_at, self._clock() + seconds)
-
-
-class CookieChain:
-    """Cookies set along one attempt's redirect chain, sent on its later hops only.
-
-    Some publishers (Springer, among others) redirect a first visit through a cookie check
-    and back: without the cookie that looks like a redirect loop, a false "broken". The
-    cookies live and die with one attempt: none is carried to another link or a retry.
-    Made only when a response sets one (most chains never do)."""
-
-    __slots__ = ("_jar",)
-
-    def __init__(self) -> None:
-        self._jar: httpx.Cookies | None = None
-
-    def add_to(self, request: httpx.Request) -> None:
-        if self._jar is not None:
-            self._jar.set_cookie_header(request)
-
-    def take_from(self, response: httpx.Response) -> None:
-        if self._jar is None:
-            self._jar = httpx.Cookies()
-        self._jar.extract_cookies(response)
-
-    def state(self) -> frozenset[tuple[str, str, str, str | None]]:
-        """What a revisit would send: a URL seen again with other cookies is no loop."""
-        if self._jar is None:
-            return frozenset()
-        return frozenset((c.domain, c.path, c.name, c.value) for c in self._jar.jar)
 
 
 class Checker:
@@ -463,7 +396,7 @@ class Checker:
             return data.decode("utf-8", errors="replace")
 
     def _open(self) -> httpx.AsyncBaseTransport:
-        self._transport = _transport(self.settings)
+        self._transport = open_transport(self.settings)
         return self._transport
 
     # -- verdict ---------------------------------------------------------------------
@@ -498,41 +431,6 @@ class Checker:
             title_found=title_found,
             detail=detail,
         )
-
-
-def _transport(settings: CheckSettings) -> httpx.AsyncBaseTransport:
-    """aiohttp's HTTP engine under httpx's API: on one core it sends about twice the
-    requests per second of httpx's own transport (scripts/bench_links.py). One session for
-    every host (the checker's gates hold the limits; the connector's are a backstop). It
-    stores no cookie, so none is carried from one link to another."""
-    import aiohttp
-    from httpx_aiohttp import AiohttpTransport
-
-    def session() -> aiohttp.ClientSession:
-        connector = aiohttp.TCPConnector(
-            limit=settings.concurrency,
-            limit_per_host=settings.per_host,
-            keepalive_timeout=15,
-            # aiohttp's default verifying context (the system's trust store), loaded once
-            # when aiohttp is imported: a context of our own would load it again (~20 ms).
-            ssl=True,
-        )
-        client = aiohttp.ClientSession(
-            connector=connector, cookie_jar=aiohttp.DummyCookieJar(), trust_env=False
-        )
-        # aiohttp silently resends an idempotent request once when the connection drops;
-        # retries are tenacity's job, counted and spaced, so turn that off. There is no
-        # public switch; tests/links count the requests a reset costs and catch a change.
-        if hasattr(client, "_retry_connection"):
-            client._retry_connection = False
-        return client
-
-    # The transport makes its own TLS context only for a session it would create itself;
-    # ours brings its connector. Hand it one that verifies but trusts nothing (so it fails
-    # closed were it ever used) and costs nothing to make: the default would load httpx's
-    # certificate bundle for no use.
-    unused = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    return AiohttpTransport(client=session, verify=unused)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -617,7 +515,7 @@ def run_check(
         checker = Checker(settings, sleep=sleep or asyncio.sleep, clock=clock or time.monotonic)
         return await checker.check(targets, on_result)
 
-    with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+    with asyncio.Runner(loop_factory=loop_factory()) as runner:
         return runner.run(main())
 
 
@@ -632,15 +530,5 @@ def fetch_page(url: str, settings: CheckSettings) -> Outcome:
         finally:
             await checker.aclose()
 
-    with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+    with asyncio.Runner(loop_factory=loop_factory()) as runner:
         return runner.run(main())
-
-
-def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
-    """uvloop where it is installed (Linux, macOS): it roughly halves the event loop's cost
-    per request; the standard loop elsewhere."""
-    try:
-        import uvloop
-    except ImportError:
-        return None
-    return uvloop.new_event_loop

@@ -272,18 +272,19 @@ def test_the_minimum_interval_spaces_requests_to_one_host_only():
             for host in (0, 1):
                 srv.routes[f"/p{i}"] = lambda h, n: h.reply(200, b"ok")
                 targets.append(target(srv.url(f"/p{i}", host)))
-        settings = CheckSettings(allow_private=True, per_host=4, min_interval=0.2)
+        settings = CheckSettings(allow_private=True, per_host=4, min_interval=0.3)
         results = run_check(targets, settings)
         assert {r.status for r in results} == {Status.OK}
         for host in ("127.0.0.1", "127.0.0.2"):
             times = [t for h, t in srv.recorder.arrivals if h == host]
             assert len(times) == 4
-            assert all(b - a >= 0.19 for a, b in itertools.pairwise(times))
+            # the server notes arrival a little after the send: allow it some jitter
+            assert all(b - a >= 0.25 for a, b in itertools.pairwise(times))
         # the hosts are spaced independently: both start at once, not one after the other
         firsts = [
             next(t for h, t in srv.recorder.arrivals if h == x) for x in ("127.0.0.1", "127.0.0.2")
         ]
-        assert abs(firsts[0] - firsts[1]) < 0.15
+        assert abs(firsts[0] - firsts[1]) < 0.2
     finally:
         srv.close()
 
