@@ -35,7 +35,7 @@ from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.schedule import Feeder
 from readme_gen.links.settings import CheckSettings
 from readme_gen.links.titles import can_name_a_paper, parse_meta, same_paper
-from readme_gen.links.transport import loop_factory, open_transport
+from readme_gen.links.transport import Address, loop_factory, open_transport
 
 GITHUB_HOSTS = frozenset({"github.com", "api.github.com"})
 
@@ -79,7 +79,9 @@ class Checker:
             "write": settings.timeout,
             "pool": settings.timeout,
         }
-        self._addresses: dict[tuple[str, int], asyncio.Task[str | None]] = {}
+        # (host, port) -> why it must not be fetched (None: it may) and the addresses
+        # judged; connections go to those very addresses (see transport.open_transport).
+        self._addresses: dict[tuple[str, int], asyncio.Task[tuple[str | None, list[Address]]]] = {}
         self._random = random.Random()
 
     async def check(
@@ -277,12 +279,7 @@ class Checker:
             return Outcome(Status.BROKEN, None, url, detail=f"not a valid URL: {url} ({exc})")
         if parts.scheme not in ("http", "https") or not parts.hostname:
             return Outcome(Status.BROKEN, None, url, detail=f"not an http(s) URL: {url}")
-        key = (parts.hostname.lower(), port)
-        task = self._addresses.get(key)
-        if task is None:
-            task = asyncio.ensure_future(self._resolve(*key))
-            self._addresses[key] = task
-        reason = await task
+        reason, _ = await self._vet(parts.hostname.lower(), port)
         if reason is None:
             return None
         return Outcome(
@@ -293,7 +290,22 @@ class Checker:
             retry=reason.startswith("DNS lookup failed temporarily"),
         )
 
-    async def _resolve(self, host: str, port: int) -> str | None:
+    def _vet(self, host: str, port: int) -> asyncio.Task[tuple[str | None, list[Address]]]:
+        """One lookup per host and port, shared by every link and hop that needs it."""
+        task = self._addresses.get((host, port))
+        if task is None:
+            task = self._addresses[(host, port)] = asyncio.ensure_future(self._resolve(host, port))
+        return task
+
+    async def vetted(self, host: str, port: int) -> list[Address]:
+        """The addresses a connection to `host` may use: those the safety rules judged, never
+        a second DNS answer that could differ (DNS rebinding)."""
+        reason, addresses = await self._vet(host.lower(), port)
+        if reason is not None:
+            raise OSError(reason)
+        return addresses
+
+    async def _resolve(self, host: str, port: int) -> tuple[str | None, list[Address]]:
         try:
             infos = await asyncio.get_running_loop().getaddrinfo(
                 host, port, type=socket.SOCK_STREAM
@@ -301,18 +313,21 @@ class Checker:
         except socket.gaierror as exc:
             if exc.errno == socket.EAI_AGAIN:
                 self._addresses.pop((host, port), None)
-                return f"DNS lookup failed temporarily for {host}"
-            return f"DNS: {host} does not resolve ({exc.strerror})"
-        if self.settings.allow_private:
-            return None
-        for info in infos:
-            address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-            if not address.is_global:
-                return (
-                    f"refused: {host} resolves to the non-public address {address} "
-                    "(--allow-private allows it)"
-                )
-        return None
+                return f"DNS lookup failed temporarily for {host}", []
+            return f"DNS: {host} does not resolve ({exc.strerror})", []
+        addresses = [
+            (int(family), proto, str(sockaddr[0]), int(sockaddr[1]))
+            for family, _, proto, _, sockaddr in infos
+        ]
+        if not self.settings.allow_private:
+            for _, _, ip, _ in addresses:
+                address = ipaddress.ip_address(ip.split("%")[0])
+                if not address.is_global:
+                    return (
+                        f"refused: {host} resolves to the non-public address {address} "
+                        "(--allow-private allows it)"
+                    ), []
+        return None, addresses
 
     async def fetch(
         self, url: str, cookies: CookieChain | None = None
@@ -396,7 +411,7 @@ class Checker:
             return data.decode("utf-8", errors="replace")
 
     def _open(self) -> httpx.AsyncBaseTransport:
-        self._transport = open_transport(self.settings)
+        self._transport = open_transport(self.settings, self.vetted)
         return self._transport
 
     # -- verdict ---------------------------------------------------------------------

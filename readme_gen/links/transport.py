@@ -4,24 +4,49 @@ it is installed."""
 from __future__ import annotations
 
 import asyncio
+import socket
 import ssl
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import httpx
 
 from readme_gen.links.settings import CheckSettings
 
+Address = tuple[int, int, str, int]
+"""(family, protocol, IP address, port): one address a host resolved to."""
+Lookup = Callable[[str, int], Awaitable[list[Address]]]
 
-def open_transport(settings: CheckSettings) -> httpx.AsyncBaseTransport:
+
+def open_transport(settings: CheckSettings, lookup: Lookup) -> httpx.AsyncBaseTransport:
     """aiohttp's HTTP engine under httpx's API: on one core it sends about twice the
     requests per second of httpx's own transport (scripts/bench_links.py). One session for
     every host (the checker's gates hold the limits; the connector's are a backstop). It
     stores no cookie, so none is carried from one link to another."""
     import aiohttp
+    from aiohttp.abc import AbstractResolver, ResolveResult
     from httpx_aiohttp import AiohttpTransport
+
+    class Vetted(AbstractResolver):
+        """Hostnames resolve to the addresses `lookup` vetted: the safety rules judge the
+        very addresses connected to, not an earlier DNS answer (DNS rebinding). IP
+        literals never reach a resolver; the checker judges those itself."""
+
+        async def resolve(
+            self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+        ) -> list[ResolveResult]:
+            numeric = socket.AI_NUMERICHOST | socket.AI_NUMERICSERV
+            return [
+                ResolveResult(hostname=host, host=ip, port=p, family=f, proto=proto, flags=numeric)
+                for f, proto, ip, p in await lookup(host, port)
+                if not family or f == family
+            ]
+
+        async def close(self) -> None:
+            pass
 
     def session() -> aiohttp.ClientSession:
         connector = aiohttp.TCPConnector(
+            resolver=Vetted(),
             limit=settings.concurrency,
             limit_per_host=settings.per_host,
             keepalive_timeout=15,

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import itertools
+import socket
 import time
 
 import pytest
 import trustme
 
-from readme_gen.links.checker import run_check
-from readme_gen.links.results import Status, Target, Use
+from readme_gen.links.checker import Checker, run_check
+from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
 from tests.links.server import ScriptedServer, endless, page, stall
 
@@ -212,6 +213,34 @@ def test_one_url_serving_two_papers_names_the_wrong_one(server, sleep):
     assert (
         '"Another Paper Entirely" (line 20)' in result.detail and "(line 10)" not in result.detail
     )
+
+
+def test_connections_go_to_the_vetted_address_not_a_second_dns_answer():
+    """DNS rebinding: the safety rules judge an address, so the connection must use that
+    address. The checker's vetted answer for `localhost` is preloaded as 127.0.0.2 (where
+    the server listens), while the system resolves it to 127.0.0.1 (where nothing does):
+    the link answers only if the connection used the vetted address."""
+    srv = ScriptedServer(("127.0.0.2",))
+    try:
+        srv.routes["/p"] = lambda h, n: h.reply(200, page(TITLE))
+        port = srv.servers[0].server_address[1]
+        settings = CheckSettings(allow_private=True, timeout=5.0)
+
+        async def scenario() -> Result:
+            checker = Checker(settings)
+            vetted = asyncio.get_running_loop().create_future()
+            vetted.set_result((None, [(socket.AF_INET, socket.IPPROTO_TCP, "127.0.0.2", port)]))
+            checker._addresses[("localhost", port)] = vetted
+            try:
+                return await checker.check_one(target(f"http://localhost:{port}/p"))
+            finally:
+                await checker.aclose()
+
+        result = asyncio.run(scenario())
+        assert result.status is Status.OK, result.detail
+        assert srv.recorder.requests == [("GET", "127.0.0.2", "/p")]
+    finally:
+        srv.close()
 
 
 def test_dns_failure_is_broken_without_a_request(sleep):
