@@ -90,6 +90,9 @@ class Handler(BaseHTTPRequestHandler):
         headers: dict[str, str] | None = None,
         content_type: str = "text/html; charset=utf-8",
     ) -> None:
+        # No longer in flight before a byte of the answer leaves: the client may send its
+        # next request the moment it reads this one, and must not be seen overlapping it.
+        self._leave()
         self.send_response(code)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
