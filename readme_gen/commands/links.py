@@ -123,9 +123,10 @@ def run(args: argparse.Namespace) -> int:
                 cached=True,
             )
         )
+    failing = failing_statuses(settings.strict)
     progress = None
     if sys.stderr.isatty() and not os.environ.get("CI"):
-        progress = Progress(len(to_check), sys.stderr, failing_statuses(settings.strict))
+        progress = Progress(len(to_check), sys.stderr, failing)
     checked = run_check(to_check, settings, on_result=progress.step if progress else None)
     if progress:
         progress.done()
@@ -139,9 +140,7 @@ def run(args: argparse.Namespace) -> int:
     results = sort_results([*cached, *checked])
     if args.fix_redirects:
         results = _fix_redirects(path, results)
-    report = Report(
-        results, failing_statuses(settings.strict), time.perf_counter() - started, str(path)
-    )
+    report = Report(results, failing, time.perf_counter() - started, str(path))
     with gc_paused():  # thousands of small acyclic objects: see gc_paused
         text = format_report(report, args.format)
     if args.output:

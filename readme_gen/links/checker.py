@@ -279,7 +279,7 @@ class Checker:
             return Outcome(Status.BROKEN, None, url, detail=f"not a valid URL: {url} ({exc})")
         if parts.scheme not in ("http", "https") or not parts.hostname:
             return Outcome(Status.BROKEN, None, url, detail=f"not an http(s) URL: {url}")
-        reason, _ = await self._vet(parts.hostname.lower(), port)
+        reason, _ = await self._vet(parts.hostname, port)
         if reason is None:
             return None
         return Outcome(
@@ -292,6 +292,7 @@ class Checker:
 
     def _vet(self, host: str, port: int) -> asyncio.Task[tuple[str | None, list[Address]]]:
         """One lookup per host and port, shared by every link and hop that needs it."""
+        host = host.lower()
         task = self._addresses.get((host, port))
         if task is None:
             task = self._addresses[(host, port)] = asyncio.ensure_future(self._resolve(host, port))
@@ -300,7 +301,7 @@ class Checker:
     async def vetted(self, host: str, port: int) -> list[Address]:
         """The addresses a connection to `host` may use: those the safety rules judged, never
         a second DNS answer that could differ (DNS rebinding)."""
-        reason, addresses = await self._vet(host.lower(), port)
+        reason, addresses = await self._vet(host, port)
         if reason is not None:
             raise OSError(reason)
         return addresses
@@ -329,9 +330,7 @@ class Checker:
                     ), []
         return None, addresses
 
-    async def fetch(
-        self, url: str, cookies: CookieChain | None = None
-    ) -> tuple[int, dict[str, str], str | None]:
+    async def fetch(self, url: str, cookies: CookieChain) -> tuple[int, dict[str, str], str | None]:
         """One request (two when HEAD proves nothing): status, headers, HTML prefix."""
         s = self.settings
         host = _host(url)
@@ -359,7 +358,7 @@ class Checker:
         method: str,
         url: str,
         headers: dict[str, str],
-        cookies: CookieChain | None = None,
+        cookies: CookieChain,
     ) -> tuple[int, dict[str, str], str | None]:
         # Straight to httpx's transport API: an AsyncClient's cookie jar, auth, redirects
         # and event hooks would cost a third of the time per request and none of them is
@@ -367,15 +366,14 @@ class Checker:
         request = httpx.Request(
             method, url, headers=headers, extensions={"timeout": self._timeouts}
         )
-        if cookies is not None:
-            cookies.add_to(request)
+        cookies.add_to(request)
         response = await transport.handle_async_request(request)
         try:
             # Decoded once: httpx.Headers decodes every header again on each lookup.
             found = {
                 k.decode("latin-1").lower(): v.decode("latin-1") for k, v in response.headers.raw
             }
-            if cookies is not None and "set-cookie" in found:
+            if "set-cookie" in found:
                 cookies.take_from(response)
             page = None
             content_type = found.get("content-type", "")

@@ -70,8 +70,9 @@ def to_json(report: Report) -> str:
     ]
     # One link per line: easy to grep and to diff, and written by json's C encoder
     # (`indent` would switch to its pure-Python encoder, ~3x slower on a big catalog).
-    items = "".join(f"\n    {_ENCODE(link)}," for link in links)[:-1] + ("\n  " if links else "")
-    return f'{{\n  "summary": {_ENCODE(summary)},\n  "links": [{items}]\n}}\n'
+    items = ",\n".join(f"    {_ENCODE(link)}" for link in links)
+    body = f"[\n{items}\n  ]" if links else "[]"
+    return f'{{\n  "summary": {_ENCODE(summary)},\n  "links": {body}\n}}\n'
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
