@@ -29,8 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from readme_gen.model import Catalog, Link, NewsItem, Paper, Section  # noqa: E402
-from readme_gen.yamlemit import dump_catalog  # noqa: E402
+from readme_gen.catalog.emit import dump_catalog  # noqa: E402
+from readme_gen.catalog.model import Catalog, Link, NewsItem, Paper, Section  # noqa: E402
 
 WORDS = [
     "high",

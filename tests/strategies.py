@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from readme_gen.model import Catalog, Link, NewsItem, Paper, Section, display_order
+from readme_gen.catalog.model import Catalog, Link, NewsItem, Paper, Section, display_order
 
 # Every character a one-line field may hold (no line breaks, no other control characters,
 # no lone surrogates), with Markdown/HTML/YAML metacharacters made frequent.

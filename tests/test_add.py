@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from readme_gen.add import canonical_url, url_key
+from readme_gen.catalog.edit import canonical_url, url_key
 from tests.conftest import VALID_CATALOG, snapshot
 from tests.links.server import ScriptedServer
 

@@ -13,13 +13,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readme_gen.catalog import parse_catalog, read_text
+from readme_gen.catalog.load import parse_catalog, read_text
 from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
 
 if TYPE_CHECKING:
-    from readme_gen.add import Draft
+    from readme_gen.catalog.edit import Draft
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +52,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from readme_gen.add import Draft, canonical_url, duplicate_of, insert, merge, paper_from
+    from readme_gen.catalog.edit import (
+        Draft,
+        canonical_url,
+        duplicate_of,
+        insert,
+        merge,
+        paper_from,
+    )
 
     path = catalog_path(args)
     text = read_text(path)
@@ -78,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     new_catalog = parse_catalog(new_text, str(path), path.parent)
     write_atomic(path, new_text.encode("utf-8"))
     readme = readme_path(args.output)
-    from readme_gen.render import render
+    from readme_gen.readme.render import render
 
     write_atomic(readme, render(new_catalog).encode("utf-8"))
     added = next(p for _, p in new_catalog.papers() if p.title == paper.title)
@@ -96,7 +103,7 @@ def _link(item: str) -> tuple[str, str]:
 
 
 def _fetch(url: str, *, allow_private: bool) -> Draft:
-    from readme_gen.add import Draft, from_meta
+    from readme_gen.catalog.edit import Draft, from_meta
     from readme_gen.links.checker import fetch_page
     from readme_gen.links.results import Status
     from readme_gen.links.settings import CheckSettings
@@ -111,7 +118,7 @@ def _fetch(url: str, *, allow_private: bool) -> Draft:
 
 
 def _complete(draft: Draft, section: str | None, sections: list[str]) -> tuple[Draft, str | None]:
-    from readme_gen.add import Draft
+    from readme_gen.catalog.edit import Draft
 
     missing = draft.missing() + ([] if section else ["section"])
     if not missing:

@@ -16,9 +16,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from readme_gen.audit import CLOSING_COMMENT, issue_body, load_report
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
+from readme_gen.publish.audit import CLOSING_COMMENT, issue_body, load_report
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Plan from the report, then act; with --dry-run only say what would change."""
-    from readme_gen.github import DEFAULT_API, GitHub
+    from readme_gen.publish.github import DEFAULT_API, GitHub
 
     audit = load_report(args.report)
     if args.markdown is not None:

@@ -7,11 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from readme_gen.catalog import load_catalog
+from readme_gen.catalog.load import load_catalog
 from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
-from readme_gen.render import render
+from readme_gen.readme.render import render
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from readme_gen.catalog import load_catalog
+from readme_gen.catalog.load import load_catalog
 from readme_gen.commands.common import add_catalog_argument, catalog_path
 from readme_gen.fsutil import write_atomic
 
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from readme_gen.export import FORMATS
+    from readme_gen.publish.export import FORMATS
 
     text = FORMATS[args.format](load_catalog(catalog_path(args)))
     if args.output is None:

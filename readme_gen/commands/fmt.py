@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from readme_gen.catalog import read_text
+from readme_gen.catalog.load import read_text
 from readme_gen.commands.common import add_catalog_argument, catalog_path
 from readme_gen.fsutil import write_atomic
 
@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from readme_gen.fmt import format_text
+    from readme_gen.catalog.fmt import format_text
 
     path = catalog_path(args)
     text = read_text(path)

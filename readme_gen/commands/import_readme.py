@@ -7,12 +7,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from readme_gen.catalog import parse_tree, read_text
+from readme_gen.catalog.emit import dump_catalog
+from readme_gen.catalog.load import parse_tree, read_text
+from readme_gen.catalog.validate import validate
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
-from readme_gen.importer import parse_readme
-from readme_gen.validate import validate
-from readme_gen.yamlemit import dump_catalog
+from readme_gen.readme.parse import parse_readme
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

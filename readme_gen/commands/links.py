@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readme_gen.catalog import gc_paused, load_catalog
+from readme_gen.catalog.load import gc_paused, load_catalog
 from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
 from readme_gen.config import tool_table
 from readme_gen.errors import UsageError
@@ -158,10 +158,10 @@ def _fix_redirects(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...
     the fixed links are reported as ok."""
     from dataclasses import replace
 
-    from readme_gen.catalog import parse_catalog, read_text
+    from readme_gen.catalog.load import parse_catalog, read_text
     from readme_gen.links.fix import moved_target, rewrite
     from readme_gen.links.results import Status
-    from readme_gen.render import render
+    from readme_gen.readme.render import render
 
     changes, fixed = [], set()
     for result in results:

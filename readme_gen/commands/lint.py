@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from readme_gen.catalog import load_catalog
+from readme_gen.catalog.load import load_catalog
 from readme_gen.commands.common import add_catalog_argument, catalog_path
 from readme_gen.config import tool_table
 

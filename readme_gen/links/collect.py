@@ -5,10 +5,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from readme_gen.catalog import parse_catalog
+from readme_gen.catalog.load import parse_catalog
+from readme_gen.catalog.model import Catalog
 from readme_gen.errors import CatalogError, UsageError
 from readme_gen.links.results import Target, Use
-from readme_gen.model import Catalog
 
 
 def collect(catalog: Catalog) -> list[Target]:

@@ -3,9 +3,9 @@ comments and the layout of everything else stay byte for byte."""
 
 from __future__ import annotations
 
+from readme_gen.catalog.emit import scalar
 from readme_gen.links import policy
 from readme_gen.links.results import Result, Status
-from readme_gen.yamlemit import scalar
 
 
 def moved_target(result: Result) -> str | None:

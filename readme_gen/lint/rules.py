@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
+from readme_gen.catalog.model import Catalog, Paper, Position, Section
 from readme_gen.links.titles import normalise
-from readme_gen.model import Catalog, Paper, Position, Section
 
 
 class Severity(enum.Enum):

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from readme_gen.catalog import load_catalog
-from readme_gen.render import render
+from readme_gen.catalog.load import load_catalog
+from readme_gen.readme.render import render
 from tests.conftest import REPO, VALID_CATALOG
 
 GIT = [

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from readme_gen import fastyaml
+from readme_gen.catalog import fastyaml
+from readme_gen.catalog.emit import dump_catalog
+from readme_gen.catalog.yamltree import compose
 from readme_gen.errors import CatalogError
-from readme_gen.yamlemit import dump_catalog
-from readme_gen.yamltree import compose
 from tests.conftest import REPO
 from tests.strategies import TEXT, catalogs
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from readme_gen.audit import MARKER
+from readme_gen.publish.audit import MARKER
 from tests.links.server import ScriptedServer
 
 REPO = "owner/list"

@@ -8,9 +8,9 @@ import json
 
 import bibtexparser
 
-from readme_gen.catalog import load_catalog
-from readme_gen.export import keys, to_bibtex
-from readme_gen.model import Catalog, Link, Paper, Section
+from readme_gen.catalog.load import load_catalog
+from readme_gen.catalog.model import Catalog, Link, Paper, Section
+from readme_gen.publish.export import keys, to_bibtex
 from tests.conftest import REPO
 
 
@@ -54,7 +54,7 @@ def test_special_characters_are_escaped_and_read_back():
 
 
 def test_family_names():
-    from readme_gen.export import family_name
+    from readme_gen.publish.export import family_name
 
     assert family_name("Jean-Baptiste Cordonnier") == "cordonnier"
     assert family_name("Smith, Ann") == "smith"

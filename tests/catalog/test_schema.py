@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from readme_gen.catalog import load_catalog
+from readme_gen.catalog.load import load_catalog
 from readme_gen.errors import CatalogError
 from tests.conftest import FIXTURES, REPO
 

@@ -2,7 +2,7 @@
 
 Tolerates what hand-written lists contain (`<sup><sub>` for `<sub><sub>`, unclosed tags,
 missing spaces around `<br>`, `;` between authors) and is the exact inverse of
-`readme_gen.render`: `parse_readme(render(c))` equals `c` except for what a README does not
+`readme_gen.readme.render`: `parse_readme(render(c))` equals `c` except for what a README does not
 carry, namely section ids (derived here from each section's title, see `section_id`) and
 appendix template files (extra `##` sections after the tables are not papers and are skipped).
 """
@@ -13,9 +13,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from readme_gen.catalog.model import (
+    Catalog,
+    Link,
+    NewsItem,
+    Paper,
+    Position,
+    Section,
+    display_order,
+)
 from readme_gen.errors import CatalogError, Problem
-from readme_gen.markdown import ENTITY, unescape
-from readme_gen.model import Catalog, Link, NewsItem, Paper, Position, Section, display_order
+from readme_gen.readme.markdown import ENTITY, unescape
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\Z")
 _NEWS = re.compile(r":loudspeaker:[ \t]*\[((?:\\.|[^\]\\])*)\][ \t]*(.*)\Z")

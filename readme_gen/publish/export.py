@@ -17,7 +17,7 @@ import json
 import re
 import unicodedata
 
-from readme_gen.model import Catalog, Paper
+from readme_gen.catalog.model import Catalog, Paper
 
 JOURNALS = frozenset(
     {

@@ -4,9 +4,9 @@ It understands block mappings and sequences, flow sequences of scalars, plain, s
 double-quoted one-line scalars and comments, and nothing else: for anything it is not sure
 of (anchors, tags, block scalars, multi-line scalars, flow mappings, duplicate keys, plain
 scalars YAML would read as numbers other than whole numbers, tabs, syntax errors...) it
-returns None and the caller falls back to ruamel.yaml (`readme_gen.yamltree.compose`),
+returns None and the caller falls back to ruamel.yaml (`readme_gen.catalog.yamltree.compose`),
 which is the reference: for every text this module accepts, it yields the same tree,
-positions included (tests/test_fastyaml.py checks that property). It imports only `re`,
+positions included (tests/catalog/test_fastyaml.py checks that property). It imports only `re`,
 so reading a catalog does not pay ruamel.yaml's start-up cost.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from readme_gen.yamltree import INT, NOT_TEXT, STR, Map, Node, Scalar, Seq
+from readme_gen.catalog.yamltree import INT, NOT_TEXT, STR, Map, Node, Scalar, Seq
 
 # Characters whose YAML handling is subtle (line breaks other than \n, controls, BOMs,
 # tabs): leave such texts to ruamel.yaml.

@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from readme_gen.catalog import load_catalog
-from readme_gen.render import render
+from readme_gen.catalog.load import load_catalog
+from readme_gen.readme.render import render
 from tests.conftest import REPO, VALID_CATALOG, snapshot
 
 

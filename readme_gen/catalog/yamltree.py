@@ -1,6 +1,6 @@
 """A YAML document as a small tree of positioned nodes, the input of validation.
 
-Two readers produce the same tree: `readme_gen.fastyaml` for the plain layout catalog.yaml
+Two readers produce the same tree: `readme_gen.catalog.fastyaml` for the plain layout catalog.yaml
 is written in (fast, no ruamel import), and `compose` here, built on ruamel.yaml's event
 parser, for everything else and for every error message. Composing from events means
 aliases are never expanded (an alias bomb costs nothing: anchors are rejected), and every

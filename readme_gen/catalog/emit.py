@@ -3,15 +3,15 @@
 Key order is fixed, indentation is two spaces, author lists are flow style, titles are
 always double-quoted, and any other scalar is plain unless YAML would read it as something
 other than the same text, in which case it is double-quoted with escapes. The fast reader
-(`readme_gen.fastyaml`) accepts everything written here.
+(`readme_gen.catalog.fastyaml`) accepts everything written here.
 """
 
 from __future__ import annotations
 
 import re
 
-from readme_gen.model import Catalog, Paper
-from readme_gen.yamltree import NOT_TEXT as _NOT_TEXT
+from readme_gen.catalog.model import Catalog, Paper
+from readme_gen.catalog.yamltree import NOT_TEXT as _NOT_TEXT
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=schema/catalog.schema.json\n"
 

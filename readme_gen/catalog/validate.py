@@ -12,8 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from readme_gen.errors import CatalogError, Problem
-from readme_gen.model import (
+from readme_gen.catalog.model import (
     Appendix,
     Catalog,
     Link,
@@ -23,7 +22,8 @@ from readme_gen.model import (
     Section,
     display_order,
 )
-from readme_gen.yamltree import STR, Map, Node, Scalar, Seq
+from readme_gen.catalog.yamltree import STR, Map, Node, Scalar, Seq
+from readme_gen.errors import CatalogError, Problem
 
 T = TypeVar("T")
 

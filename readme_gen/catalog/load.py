@@ -1,6 +1,6 @@
 """Loading catalog.yaml: bytes -> text -> positioned tree -> validated `Catalog`.
 
-The fast reader (`readme_gen.fastyaml`) handles the plain layout the catalog is written in
+The fast reader (`readme_gen.catalog.fastyaml`) handles the plain layout the catalog is written in
 without importing ruamel.yaml; anything it is unsure of goes to ruamel.yaml's parser, which
 also produces every syntax error message. Both give the same tree, so validation and its
 line numbers do not depend on which one ran.
@@ -14,11 +14,11 @@ import gc
 from collections.abc import Iterator
 from pathlib import Path
 
-from readme_gen import fastyaml
+from readme_gen.catalog import fastyaml
+from readme_gen.catalog.model import Catalog
+from readme_gen.catalog.validate import validate
+from readme_gen.catalog.yamltree import Node, compose
 from readme_gen.errors import CatalogError, Problem, UsageError
-from readme_gen.model import Catalog
-from readme_gen.validate import validate
-from readme_gen.yamltree import Node, compose
 
 
 def read_text(path: Path, *, label: str | None = None) -> str:

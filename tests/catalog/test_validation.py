@@ -208,7 +208,7 @@ def test_malformed_pyproject_is_located(cli, tmp_path):
 def test_next_year_is_allowed_and_uses_the_clock(tmp_path):
     import datetime as dt
 
-    from readme_gen.catalog import parse_catalog
+    from readme_gen.catalog.load import parse_catalog
     from readme_gen.errors import CatalogError
 
     text = bad("year: 2024", "year: 2031")
@@ -249,7 +249,7 @@ def test_the_quick_url_check_agrees_with_the_general_one(scheme, authority, rest
     accept what the general rules refuse."""
     from urllib.parse import urlsplit
 
-    from readme_gen.validate import _SIMPLE_URL
+    from readme_gen.catalog.validate import _SIMPLE_URL
 
     url = f"{scheme}://{authority}{rest}"
     simple = _SIMPLE_URL.match(url)
@@ -262,7 +262,7 @@ def test_the_quick_url_check_agrees_with_the_general_one(scheme, authority, rest
 
 
 def test_a_url_with_a_port_is_accepted_and_an_impossible_port_refused(tmp_path):
-    from readme_gen.catalog import parse_catalog
+    from readme_gen.catalog.load import parse_catalog
     from readme_gen.errors import CatalogError
 
     text = VALID_CATALOG.replace("https://", "https://example.org:8443/x?u=", 1)

@@ -5,7 +5,7 @@ Metadata comes from Highwire meta tags (`citation_title`; `citation_author`, or
 OpenReview's single `citation_authors` joined by "; "; `citation_publication_date`,
 `citation_date` or `citation_online_date`; `citation_conference_title` or
 `citation_journal_title`; `citation_arxiv_id`), then `og:title`. The new entry is rendered
-by `readme_gen.yamlemit` at the section's indentation and inserted before the first paper
+by `readme_gen.catalog.emit` at the section's indentation and inserted before the first paper
 of an older year (the file stays newest first), or after the section's last paper.
 """
 
@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit, urlunsplit
 
+from readme_gen.catalog.emit import dump_paper
+from readme_gen.catalog.model import Catalog, Link, Paper, Section
 from readme_gen.links.titles import PageMeta, normalise
-from readme_gen.model import Catalog, Link, Paper, Section
-from readme_gen.yamlemit import dump_paper
 
 _ARXIV = re.compile(
     r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/([0-9]{4}\.[0-9]{4,5}|[a-z-]+/[0-9]{7})(?:v[0-9]+)?(?:\.pdf)?/?$",

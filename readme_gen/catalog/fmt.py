@@ -1,6 +1,6 @@
 """`fmt`: catalog.yaml in the one canonical layout, comments and blank lines kept.
 
-The layout is `readme_gen.yamlemit`'s: keys in a fixed order, two-space indentation with
+The layout is `readme_gen.catalog.emit`'s: keys in a fixed order, two-space indentation with
 list items under their key, flow-style author lists, titles double-quoted and any other
 text plain unless YAML would misread it (then double-quoted). ruamel.yaml's round-trip mode
 carries the comments; only layout changes, never a value (`format_text` checks that the
@@ -13,9 +13,9 @@ import io
 from pathlib import Path
 from typing import Any
 
-from readme_gen.catalog import parse_catalog
-from readme_gen.yamlemit import key as key_style
-from readme_gen.yamlemit import scalar
+from readme_gen.catalog.emit import key as key_style
+from readme_gen.catalog.emit import scalar
+from readme_gen.catalog.load import parse_catalog
 
 ORDER = {
     "root": ("title", "description", "news", "sections", "appendices"),

@@ -7,11 +7,11 @@ import dataclasses
 
 from hypothesis import HealthCheck, given, settings
 
-from readme_gen.catalog import load_catalog, parse_catalog
-from readme_gen.importer import parse_readme, section_id
-from readme_gen.model import Catalog
-from readme_gen.render import render
-from readme_gen.yamlemit import dump_catalog
+from readme_gen.catalog.emit import dump_catalog
+from readme_gen.catalog.load import load_catalog, parse_catalog
+from readme_gen.catalog.model import Catalog
+from readme_gen.readme.parse import parse_readme, section_id
+from readme_gen.readme.render import render
 from tests.conftest import FIXTURES, REPO, snapshot
 from tests.strategies import catalogs
 

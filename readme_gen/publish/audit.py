@@ -1,7 +1,7 @@
 """The scheduled link audit's issue: from a `readme-gen links --format json` report to what
 the one open `link-audit` issue should say, and whether it should exist at all.
 
-Pure: no network. `readme_gen.github` talks to GitHub; the command wires the two.
+Pure: no network. `readme_gen.publish.github` talks to GitHub; the command wires the two.
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from readme_gen.catalog import load_catalog
-from readme_gen.model import Appendix, Catalog, Link, Paper, Section
-from readme_gen.render import render, row
+from readme_gen.catalog.load import load_catalog
+from readme_gen.catalog.model import Appendix, Catalog, Link, Paper, Section
+from readme_gen.readme.render import render, row
 from tests.conftest import FIXTURES, REPO
 
 EXPECTED = (FIXTURES / "README.expected.md").read_text(encoding="utf-8")
@@ -51,7 +51,7 @@ def test_years_newest_first_and_catalog_order_within_a_year():
     def paper(title: str, year: int) -> Paper:
         return Paper(title, ("A",), "V", year, (Link("Paper", "https://x.org/"),))
 
-    from readme_gen.model import display_order
+    from readme_gen.catalog.model import display_order
 
     papers = display_order([paper("old", 2019), paper("new-1", 2024), paper("new-2", 2024)])
     section = Section("s", "S", papers)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from readme_gen.slug import Slugger, slug
+from readme_gen.readme.slug import Slugger, slug
 
 # (input, expected) in order, through ONE slugger: github-slugger's fixtures run that way.
 SEQUENCE = [

@@ -5,16 +5,22 @@ The format is the hand-written list's, with every row in one canonical form:
     | VENUE<br><sup>YEAR</sup> | TITLE <br> <sub><sub>AUTHOR, AUTHOR</sub></sub> | [Paper](URL) |
 
 Sections in catalog order, `### YEAR` groups newest first, papers in catalog order within a
-year; the Contents list links GitHub's own heading anchors (see `readme_gen.slug`).
+year; the Contents list links GitHub's own heading anchors (see `readme_gen.readme.slug`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from readme_gen.markdown import escape_block, escape_heading, escape_text, escape_url, unescape
-from readme_gen.model import Catalog, Paper, Section
-from readme_gen.slug import Slugger
+from readme_gen.catalog.model import Catalog, Paper, Section
+from readme_gen.readme.markdown import (
+    escape_block,
+    escape_heading,
+    escape_text,
+    escape_url,
+    unescape,
+)
+from readme_gen.readme.slug import Slugger
 
 RULE = "-" * 86
 TABLE_HEAD = "| **Pub.** | **Title** | **Links** |\n| --- | --- | --- |"

@@ -1,0 +1,2 @@
+"""The catalog layer: catalog.yaml -> load (yamltree, fastyaml) -> validate -> model.Catalog,
+and the text edits that write it back (emit, fmt, edit). No network code lives here."""
