@@ -42,30 +42,28 @@ class PageMeta:
         return [v for k, v in self.fields if k == name]
 
 
-_HEAD_END = re.compile(r"</head\s*>|<body[\s>]", re.I)
-_META = re.compile(r"<meta\s([^>]*)>", re.I)
-_ATTR = re.compile(r"""([A-Za-z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+# The scanner's pieces: each is matched at a known position and consumes at least one
+# character, so a page is read once, front to back (no backtracking over the document).
+_TAG_NAME = re.compile(r"(/?)([A-Za-z][^\s/>]*)")
+_SPACE = re.compile(r"[\s/]*")
+_ATTR_NAME = re.compile(r"[^\s\"'>/=]+")
+_EQUALS = re.compile(r"\s*=\s*")
+_UNQUOTED = re.compile(r"[^\s>]*")
+# Elements whose content is text, not markup: a `<meta>` inside a script's string or a
+# style sheet is not a tag, and neither is anything inside a comment.
+_RAW_TEXT = ("script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes")
+_CLOSERS = {name: re.compile(rf"</{name}[\s/>]", re.I) for name in _RAW_TEXT}
 
 
 def parse_meta(document: str) -> PageMeta:
     """The meta tags and title of an HTML document's head (or of a prefix of it).
 
-    Regular expressions over the head only, not a full HTML parser: landing pages are
-    checked by the thousand and only a few tags matter."""
-    end = _HEAD_END.search(document)
-    head = document[: end.start()] if end else document
-    fields = []
-    for tag in _META.finditer(head):
-        attrs = {
-            m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
-            for m in _ATTR.finditer(tag.group(1))
-        }
-        name = attrs.get("name") or attrs.get("property")
-        if name and "content" in attrs:
-            fields.append((name.lower(), html.unescape(attrs["content"]).strip()))
-    title_match = _TITLE.search(head)
-    title = " ".join(html.unescape(title_match.group(1)).split()) if title_match else None
+    One linear pass, not a full HTML parser: landing pages are checked by the thousand
+    and only a few tags matter. It follows the HTML tokenizer where that decides which tags
+    are real: comments, `<script>`, `<style>` and other raw-text elements are skipped,
+    quoted attribute values may hold `>`, and a quote or tag left open runs to the end.
+    The head ends at `</head>` or `<body>`."""
+    fields, title = _scan(document)
     first = dict(reversed(fields))
     authors = [v for k, v in fields if k == "citation_author"]
     if not authors and first.get("citation_authors"):
@@ -73,10 +71,91 @@ def parse_meta(document: str) -> PageMeta:
     return PageMeta(
         citation_title=first.get("citation_title"),
         og_title=first.get("og:title"),
-        title=title or None,
+        title=" ".join(html.unescape(title).split()) or None if title is not None else None,
         authors=tuple(authors),
         fields=tuple(fields),
     )
+
+
+def _scan(doc: str) -> tuple[list[tuple[str, str]], str | None]:
+    fields: list[tuple[str, str]] = []
+    title: str | None = None
+    pos, size = 0, len(doc)
+    while (lt := doc.find("<", pos)) >= 0 and lt + 1 < size:
+        if doc.startswith("!--", lt + 1):
+            end = doc.find("-->", lt + 4)
+            if end < 0:
+                break
+            pos = end + 3
+            continue
+        if doc[lt + 1] in "!?":  # a doctype, or a bogus comment
+            end = doc.find(">", lt + 2)
+            if end < 0:
+                break
+            pos = end + 1
+            continue
+        tag = _TAG_NAME.match(doc, lt + 1)
+        if tag is None:  # a lone `<` in text
+            pos = lt + 1
+            continue
+        parsed = _attributes(doc, tag.end())
+        if parsed is None:  # the document ends inside the tag
+            break
+        attrs, pos = parsed
+        name = tag.group(2).lower()
+        if tag.group(1):  # a closing tag
+            if name == "head":
+                break
+            continue
+        if name == "body":
+            break
+        if name == "meta":
+            key = attrs.get("name") or attrs.get("property")
+            if key and "content" in attrs:
+                fields.append((key.lower(), html.unescape(attrs["content"]).strip()))
+        elif name in _CLOSERS:
+            close = _CLOSERS[name].search(doc, pos)
+            if close is None:  # the rest of the document is this element's text
+                break
+            if name == "title" and title is None:
+                title = doc[pos : close.start()]
+            pos = close.start()
+    return fields, title
+
+
+def _attributes(doc: str, pos: int) -> tuple[dict[str, str], int] | None:
+    """A tag's attributes from `pos` (the first occurrence of a name wins) and the
+    position after its `>`; None when the document ends first."""
+    attrs: dict[str, str] = {}
+    size = len(doc)
+    while True:
+        pos = _SPACE.match(doc, pos).end()  # type: ignore[union-attr]  # matches always
+        if pos >= size:
+            return None
+        if doc[pos] == ">":
+            return attrs, pos + 1
+        name = _ATTR_NAME.match(doc, pos)
+        if name is None:  # a stray quote or `=`: the tokenizer takes it into a name
+            pos += 1
+            continue
+        pos = name.end()
+        equals = _EQUALS.match(doc, pos)
+        value = ""
+        if equals is not None:
+            pos = equals.end()
+            if pos >= size:
+                return None
+            quote = doc[pos]
+            if quote in "\"'":
+                close = doc.find(quote, pos + 1)
+                if close < 0:
+                    return None
+                value, pos = doc[pos + 1 : close], close + 1
+            else:
+                unquoted = _UNQUOTED.match(doc, pos)
+                value = unquoted.group() if unquoted else ""
+                pos = unquoted.end() if unquoted else pos
+        attrs.setdefault(name.group().lower(), value)
 
 
 def normalise(title: str) -> str:

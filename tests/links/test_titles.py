@@ -93,3 +93,120 @@ def test_a_title_is_always_its_own_paper(title):
     for source in ("citation_title", "og:title", "title"):
         assert same_paper(title, title, source=source)
         assert same_paper(title, f"  {title.upper()} ", source=source) or not normalise(title)
+
+
+# -- the scanner against a reference HTML tokenizer ----------------------------------
+class _Reference:
+    """html.parser's tokenizer, asked the same question: the head's meta fields and title."""
+
+    def __init__(self, document: str) -> None:
+        from html.parser import HTMLParser
+
+        fields: list[tuple[str, str]] = []
+        title: list[str] = []
+        state = {"in_title": False, "done": False, "titled": False}
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+                if state["done"]:
+                    return
+                if tag == "body":
+                    state["done"] = True
+                first: dict[str, str] = {}
+                for k, v in attrs:
+                    first.setdefault(k, v or "")
+                if tag == "meta":
+                    key = first.get("name") or first.get("property")
+                    if key and "content" in first:
+                        fields.append((key.lower(), first["content"].strip()))
+                if tag == "title" and not state["titled"]:
+                    state["in_title"] = True
+
+            def handle_endtag(self, tag: str) -> None:
+                if tag == "head":
+                    state["done"] = True
+                if tag == "title" and state["in_title"]:
+                    state["in_title"], state["titled"] = False, True
+
+            def handle_data(self, data: str) -> None:
+                if state["in_title"] and not state["done"]:
+                    title.append(data)
+
+        parser = Parser(convert_charrefs=True)
+        parser.feed(document)
+        parser.close()
+        self.fields = fields
+        self.title = " ".join("".join(title).split()) or None if state["titled"] else None
+
+
+_WORD = st.text(alphabet="abcXYZ &;<>/=-'\" é", min_size=0, max_size=12)
+_PLAIN = st.text(alphabet="abcXYZ é-", min_size=1, max_size=12)
+
+
+@st.composite
+def _fragment(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["meta", "comment", "script", "style", "text", "entity"]))
+    name = draw(st.sampled_from(["citation_title", "og:title", "citation_author", "x"]))
+    value = draw(_WORD).replace('"', "&quot;")
+    meta = draw(
+        st.sampled_from(
+            [
+                f'<meta name="{name}" content="{value}">',
+                f"<META CONTENT=\"{value}\" NAME='{name}' />",
+                f'<meta property="{name}" data-x="a>b" content="{value}">',
+                f"<meta name={name} content={draw(_PLAIN).replace(' ', '')}>",
+            ]
+        )
+    )
+    return {
+        "meta": meta,
+        "comment": f"<!-- {meta} -->",
+        "script": f"<script>var s = '{meta}';</script>",
+        "style": f"<style>/* {meta} */</style>",
+        "text": draw(_PLAIN),
+        "entity": "&amp; &lt; &#233;",
+    }[kind]
+
+
+@given(
+    st.lists(_fragment(), max_size=8),
+    st.one_of(st.none(), _PLAIN),
+    st.lists(_fragment(), max_size=4),
+)
+def test_the_scanner_agrees_with_a_reference_tokenizer(before, title, after):
+    page = "<!doctype html><html><head>" + "".join(before)
+    if title is not None:
+        page += f"<title>{title}</title>"
+    page += "".join(after) + "</head><body><meta name='citation_title' content='body'></body>"
+    ours, reference = parse_meta(page), _Reference(page)
+    assert list(ours.fields) == reference.fields
+    assert ours.title == reference.title
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<title>" * 40_000,
+        "<meta a" * 40_000,
+        '<meta content="' * 20_000,
+        "<!--" * 60_000,
+        "<script>" * 30_000,
+        "<a " + "x=" * 100_000,
+        "<head>" + "<meta name=citation_title content=" + "a" * 250_000,
+        '<meta name="' + "\x00" * 250_000,
+    ],
+)
+def test_pathological_pages_end_without_error(page):
+    """Each would cost the old regular expressions tens of seconds (see bench_links.py
+    for the time per page); here: they parse, and nothing bogus is found."""
+    meta = parse_meta(page)
+    assert meta.citation_title is None or meta.citation_title.startswith("a")
+
+
+def test_markup_in_comments_and_scripts_is_not_a_tag():
+    page = (
+        '<head><!-- <meta name="citation_title" content="Wrong"> -->'
+        '<script>document.write(\'<meta name="citation_title" content="Wrong">\')</script>'
+        '<meta name="citation_title" data-note="a > b" content="Right">'
+    )
+    assert parse_meta(page).citation_title == "Right"
