@@ -16,44 +16,27 @@ from typing import TYPE_CHECKING
 from readme_gen.catalog.load import gc_paused, load_catalog
 from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
 from readme_gen.config import tool_table
-from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
 
 if TYPE_CHECKING:
-    from readme_gen.links.results import Result
+    from readme_gen.links.cache import Cache
+    from readme_gen.links.results import Result, Target
+    from readme_gen.links.settings import CheckSettings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from readme_gen.links.settings import add_flags
+
     add_catalog_argument(parser)
+    add_flags(parser)  # one flag per declared setting (links/settings.py)
     add = parser.add_argument
-    add("--concurrency", type=int, metavar="N", help="requests in flight at most (default 64)")
-    add("--per-host", type=int, metavar="N", help="requests in flight per host (default 4)")
-    add("--min-interval", metavar="SECONDS", help="minimum time between requests to one host")
-    add("--timeout", type=float, metavar="SECONDS", help="time limit per attempt (default 20)")
-    add("--connect-timeout", type=float, metavar="SECONDS", help="time limit to connect (10)")
-    add("--retries", type=int, metavar="N", help="retries of transient failures (default 3)")
-    add(
-        "--verify-titles",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="compare landing pages' titles with the catalog's (default: on)",
-    )
-    add("--cache", type=Path, metavar="PATH", help="remember successes in this file")
-    add("--max-age", metavar="DURATION", help="how long a cached success counts (default 7d)")
+    add("--exclude", action="append", metavar="REGEX", help="skip URLs matching REGEX")
     add(
         "--changed-since",
         metavar="GIT_REF",
         help="check only links added or changed since REF; `auto`: what a pre-push hook pushes "
         "(pre-commit's PRE_COMMIT_FROM_REF), else HEAD",
     )
-    add(
-        "--allow-private",
-        action="store_true",
-        default=None,
-        help="allow loopback and private addresses (tests, intranets)",
-    )
-    add("--strict", action="store_true", default=None, help="blocked and moved links fail too")
-    add("--exclude", action="append", metavar="REGEX", help="skip URLs matching REGEX")
     add(
         "--fix-redirects",
         action="store_true",
@@ -64,83 +47,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from readme_gen.links.cache import Cache, key
-    from readme_gen.links.checker import run_check
-    from readme_gen.links.collect import changed_since, collect
-    from readme_gen.links.progress import Progress
+    from readme_gen.links.cache import Cache
     from readme_gen.links.report import Report, failing_statuses, format_report, sort_results
-    from readme_gen.links.results import Result, Status
-    from readme_gen.links.settings import resolve
+    from readme_gen.links.settings import options, resolve
 
-    flags = {
-        name: getattr(args, name)
-        for name in (
-            "concurrency",
-            "per_host",
-            "min_interval",
-            "timeout",
-            "connect_timeout",
-            "retries",
-            "verify_titles",
-            "cache",
-            "max_age",
-            "allow_private",
-            "strict",
-            "exclude",
-        )
-    }
+    flags = {f.name: getattr(args, f.name) for _, f, _ in options()}
+    flags["exclude"] = args.exclude
     settings = resolve(tool_table("links"), flags, env=os.environ)
     path = catalog_path(args)
-    catalog = load_catalog(path)
-    targets = collect(catalog)
-    if args.changed_since:
-        ref = args.changed_since
-        if ref == "auto":
-            ref = os.environ.get("PRE_COMMIT_FROM_REF") or "HEAD"
-        targets = changed_since(targets, path, ref)
+    targets = _targets(path, args.changed_since)
     started = time.perf_counter()
-    cache = (
-        Cache(settings.cache, max_age=settings.max_age, now=time.time()) if settings.cache else None
-    )
-    cached: list[Result] = []
-    to_check = []
-    for target in targets:
-        entry = cache.fresh(key(target, verify_titles=settings.verify_titles)) if cache else None
-        if entry is None:
-            to_check.append(target)
-            continue
-        final = entry.get("final_url")
-        title = entry.get("title_found")
-        cached.append(
-            Result(
-                target.url,
-                Status.OK,
-                target.uses,
-                http_status=_int(entry.get("http_status")),
-                final_url=final if isinstance(final, str) else None,
-                title_found=title if isinstance(title, str) else None,
-                detail="cached",
-                cached=True,
-            )
-        )
-    failing = failing_statuses(settings.strict)
-    progress = None
-    if sys.stderr.isatty() and not os.environ.get("CI"):
-        progress = Progress(len(to_check), sys.stderr, failing)
-    checked = run_check(to_check, settings, on_result=progress.step if progress else None)
-    if progress:
-        progress.done()
-    if cache is not None:
-        for target, result in zip(to_check, checked, strict=True):
-            cache.remember(key(target, verify_titles=settings.verify_titles), result)
-        try:
-            cache.save()
-        except OSError as exc:
-            raise UsageError(f"cannot write the cache {settings.cache}: {exc.strerror}") from None
-    results = sort_results([*cached, *checked])
+    cache = None
+    if settings.cache:
+        cache = Cache(settings.cache, max_age=settings.max_age, now=time.time())
+    checked = _check(targets, settings, cache)
+    results = sort_results(checked)
     if args.fix_redirects:
         results = _fix_redirects(path, results)
-    report = Report(results, failing, time.perf_counter() - started, str(path))
+    elapsed = time.perf_counter() - started
+    report = Report(results, failing_statuses(settings.strict), elapsed, str(path))
     with gc_paused():  # thousands of small acyclic objects: see gc_paused
         text = format_report(report, args.format)
     if args.output:
@@ -150,7 +75,55 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     if args.output and args.format != "text":
         sys.stderr.write(format_report(report, "text").splitlines()[-1] + "\n")
+    if cache is not None:  # after the report: a cache that cannot be written loses no verdict
+        try:
+            cache.save()
+        except OSError as exc:
+            print(
+                f"readme-gen: warning: cannot write the cache {settings.cache}: "
+                f"{exc.strerror or exc}; the report is complete",
+                file=sys.stderr,
+            )
     return 1 if report.failed else 0
+
+
+def _targets(path: Path, changed: str | None) -> list[Target]:
+    from readme_gen.links.collect import changed_since, collect
+
+    targets = collect(load_catalog(path))
+    if changed:
+        ref = (os.environ.get("PRE_COMMIT_FROM_REF") or "HEAD") if changed == "auto" else changed
+        targets = changed_since(targets, path, ref)
+    return targets
+
+
+def _check(targets: list[Target], settings: CheckSettings, cache: Cache | None) -> list[Result]:
+    """Every target's result: cached successes, then the rest checked (with a progress
+    line on a terminal); new successes are remembered in the cache (in memory)."""
+    from readme_gen.links.cache import key
+    from readme_gen.links.checker import run_check
+    from readme_gen.links.progress import Progress
+    from readme_gen.links.report import failing_statuses
+
+    verify = settings.verify_titles
+    cached: list[Result] = []
+    to_check: list[Target] = []
+    for target in targets:
+        hit = cache.result(target, verify_titles=verify) if cache else None
+        if hit is None:
+            to_check.append(target)
+        else:
+            cached.append(hit)
+    progress = None
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        progress = Progress(len(to_check), sys.stderr, failing_statuses(settings.strict))
+    checked = run_check(to_check, settings, on_result=progress.step if progress else None)
+    if progress:
+        progress.done()
+    if cache is not None:
+        for target, result in zip(to_check, checked, strict=True):
+            cache.remember(key(target, verify_titles=verify), result)
+    return [*cached, *checked]
 
 
 def _fix_redirects(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...]:
@@ -185,7 +158,3 @@ def _fix_redirects(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...
         replace(r, status=Status.OK, detail=f"fixed: now {r.final_url}") if r.url in fixed else r
         for r in results
     )
-
-
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) else None

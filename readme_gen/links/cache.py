@@ -47,6 +47,27 @@ class Cache:
             return entry
         return None
 
+    def result(self, target: Target, *, verify_titles: bool) -> Result | None:
+        """The cached success for `target`, if a fresh one is remembered."""
+        entry = self.fresh(key(target, verify_titles=verify_titles))
+        if entry is None:
+            return None
+        code, final, title = (
+            entry.get("http_status"),
+            entry.get("final_url"),
+            entry.get("title_found"),
+        )
+        return Result(
+            target.url,
+            Status.OK,
+            target.uses,
+            http_status=code if isinstance(code, int) and not isinstance(code, bool) else None,
+            final_url=final if isinstance(final, str) else None,
+            title_found=title if isinstance(title, str) else None,
+            detail="cached",
+            cached=True,
+        )
+
     def remember(self, cache_key: str, result: Result) -> None:
         if result.status is Status.OK and not result.cached:
             self.entries[cache_key] = {

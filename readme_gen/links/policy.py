@@ -9,7 +9,7 @@ import email.utils
 import math
 from collections.abc import Mapping
 
-from readme_gen.links.results import Status
+from readme_gen.links.results import Reason, Status
 
 PERMANENT_REDIRECTS = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -25,25 +25,54 @@ def retryable(code: int) -> bool:
     return code in RETRYABLE
 
 
+# How often each transient cause is tried again (capped by --retries). A server that is
+# down or stalls rarely recovers within seconds, so one more try settles it; a 5xx or a
+# 429 often does, after a short wait. Anything absent here is final at once.
+RETRIES: dict[Reason, int] = {
+    Reason.HTTP_STATUS: 1_000,  # only retryable codes reach here: --retries decides
+    Reason.RESET: 2,
+    Reason.TIMEOUT_READ: 1,
+    Reason.TIMEOUT_CONNECT: 1,
+    Reason.REFUSED: 1,
+    Reason.DNS_TEMPORARY: 1,
+    Reason.CONNECT_FAILED: 1,
+    Reason.MALFORMED_RESPONSE: 1,  # a reused connection can hold an earlier answer's junk
+}
+
+
+def retry_limit(reason: Reason | None, code: int | None, *, retries: int) -> int:
+    """How many more attempts a failure of `reason` (with HTTP `code`, if any) earns."""
+    if reason is None or (reason is Reason.HTTP_STATUS and (code is None or not retryable(code))):
+        return 0
+    return min(retries, RETRIES.get(reason, 0))
+
+
 def is_cloudflare_challenge(code: int, headers: Mapping[str, str]) -> bool:
     return code in (403, 503) and "cf-mitigated" in headers
 
 
-def classify(code: int, headers: Mapping[str, str]) -> tuple[Status, str]:
-    """The status of a final (non-redirect) answer, with a human detail."""
+def classify(code: int, headers: Mapping[str, str]) -> tuple[Status, Reason | None, str]:
+    """The status of a final (non-redirect) answer, its reason and a human detail."""
     if is_cloudflare_challenge(code, headers):
-        return Status.BLOCKED, "a Cloudflare challenge: the host blocks automated clients"
+        detail = "a Cloudflare challenge: the host blocks automated clients"
+        return Status.BLOCKED, Reason.BOT_CHALLENGE, detail
     if code == 202:  # "accepted", not the page: a placeholder served to automated clients
-        return Status.BLOCKED, "HTTP 202: the host answered with a placeholder, not the page"
+        detail = "HTTP 202: the host answered with a placeholder, not the page"
+        return Status.BLOCKED, Reason.BOT_CHALLENGE, detail
     if 200 <= code < 300:
-        return Status.OK, ""
+        return Status.OK, None, ""
     if code in BLOCKING:
-        return Status.BLOCKED, f"HTTP {code}: the host refuses automated clients"
+        return (
+            Status.BLOCKED,
+            Reason.HTTP_STATUS,
+            f"HTTP {code}: the host refuses automated clients",
+        )
     if code == 429:
-        return Status.BLOCKED, "HTTP 429: rate-limited"
+        return Status.BLOCKED, Reason.HTTP_STATUS, "HTTP 429: rate-limited"
     if code in (404, 410):
-        return Status.BROKEN, f"HTTP {code}: {'not found' if code == 404 else 'gone'}"
-    return Status.BROKEN, f"HTTP {code}"
+        detail = f"HTTP {code}: {'not found' if code == 404 else 'gone'}"
+        return Status.BROKEN, Reason.HTTP_STATUS, detail
+    return Status.BROKEN, Reason.HTTP_STATUS, f"HTTP {code}"
 
 
 def retry_after(value: str | None, *, now: float) -> float | None:

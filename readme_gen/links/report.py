@@ -40,6 +40,13 @@ class Report:
 Formatter = Callable[[Report], str]
 
 
+def why(result: Result) -> str:
+    """The detail, led by the typed reason: `[reset] connection reset: ...`."""
+    if result.reason is None or result.reason.value in result.detail[:40]:
+        return result.detail
+    return f"[{result.reason.value}] {result.detail}"
+
+
 def to_json(report: Report) -> str:
     """The stable schema documented in docs/links.md."""
     summary: dict[str, object] = {
@@ -59,6 +66,7 @@ def to_json(report: Report) -> str:
             "attempts": r.attempts,
             "elapsed_ms": r.elapsed_ms,
             "title_found": r.title_found,
+            "reason": r.reason.value if r.reason else None,
             "detail": r.detail,
             "cached": r.cached,
             "papers": [
@@ -90,7 +98,7 @@ def to_text(report: Report) -> str:
                 lines.append(f"  {report.catalog}:{use.line}:{use.column}: {r.url}")
                 lines.append(f"      {use.title}")
             if r.detail:
-                lines.append(f"      {r.detail}")
+                lines.append(f"      {why(r)}")
         lines.append("")
     counts = report.counts()
     summary = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
@@ -118,7 +126,7 @@ def to_markdown(report: Report) -> str:
             "| --- | --- | --- | --- |",
         ]
         for r in group:
-            detail = r.detail
+            detail = why(r)
             if status is Status.BROKEN:
                 detail += f" ([archived copies](https://web.archive.org/web/*/{r.url}))"
             for use in r.uses:
@@ -139,7 +147,7 @@ def to_github(report: Report) -> str:
             continue
         level = "error" if r.status in report.failing else "warning"
         for use in r.uses:
-            message = _escape_annotation(f"{r.status.value}: {r.url} ({use.title}): {r.detail}")
+            message = _escape_annotation(f"{r.status.value}: {r.url} ({use.title}): {why(r)}")
             lines.append(
                 f"::{level} file={report.catalog},line={use.line},col={use.column}::{message}"
             )

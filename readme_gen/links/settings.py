@@ -1,18 +1,22 @@
-"""The checker's settings, resolved once: defaults < `[tool.readme-gen.links]` < flags.
+"""The checker's settings, each declared once, resolved once: defaults <
+`[tool.readme-gen.links]` < flags.
 
-Defaults (documented in docs/links.md): 64 requests in flight, 4 per host and no minimum
-interval between them, a 20 s timeout per attempt (10 s to connect), 3 retries with
-exponential backoff from 1 s, `Retry-After` honoured up to 60 s, titles verified, bodies
-read up to 256 KiB, 10 redirects, private addresses refused.
+Every setting is one field of `CheckSettings` with its default, help, kind and unit (its
+`option(...)` metadata). The command-line flags (`add_flags`), the pyproject reader
+(`resolve`) and the defaults table in docs/links.md (`defaults_table`, checked by a test)
+all derive from those fields, so a setting is added or changed in one place.
 """
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from readme_gen import HOMEPAGE, __version__
 from readme_gen.errors import UsageError
@@ -21,9 +25,25 @@ USER_AGENT = f"readme-gen/{__version__} (paper-list link checker; +{HOMEPAGE})"
 _DURATION = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(s|m|h|d|w)?\s*\Z")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, None: 1}
 
+Kind = Literal["count", "seconds", "bytes", "switch", "text", "path"]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """How a setting is written and explained: its kind, help, unit and lowest value."""
+
+    help: str
+    kind: Kind
+    minimum: float = 0
+    metavar: str = ""
+
+
+def option(default: Any, help: str, kind: Kind, *, minimum: float = 0, metavar: str = "") -> Any:
+    return field(default=default, metadata={"option": Option(help, kind, minimum, metavar)})
+
 
 def parse_duration(text: str) -> float:
-    """Seconds in `30`, `90s`, `15m`, `12h`, `7d` or `2w`."""
+    """Seconds in `30`, `1.5`, `90s`, `15m`, `12h`, `7d` or `2w`."""
     match = _DURATION.match(str(text))
     if not match:
         raise ValueError(f"`{text}` is not a duration (expected e.g. 30s, 15m, 12h, 7d)")
@@ -40,72 +60,116 @@ class Accept:
 
 @dataclass(frozen=True, slots=True)
 class CheckSettings:
-    concurrency: int = 64
-    per_host: int = 4
-    min_interval: float = 0.0
-    timeout: float = 20.0
-    connect_timeout: float = 10.0
-    retries: int = 3
-    backoff_base: float = 1.0
-    backoff_cap: float = 30.0
-    retry_after_cap: float = 60.0
-    verify_titles: bool = True
-    max_body: int = 256 * 1024
-    max_redirects: int = 10
-    user_agent: str = USER_AGENT
+    concurrency: int = option(64, "requests in flight at most", "count", minimum=1)
+    per_host: int = option(4, "requests in flight to one host at most", "count", minimum=1)
+    min_interval: float = option(0.0, "minimum time between requests to one host", "seconds")
+    timeout: float = option(20.0, "time limit of one attempt", "seconds", minimum=0.001)
+    connect_timeout: float = option(10.0, "time limit to connect", "seconds", minimum=0.001)
+    retries: int = option(3, "retries of transient failures at most (see docs)", "count")
+    link_deadline: float = option(
+        60.0, "time limit of all attempts and waits of one link", "seconds", minimum=0.001
+    )
+    retry_after_cap: float = option(
+        60.0, "longest Retry-After honoured; a longer one makes the link blocked", "seconds"
+    )
+    verify_titles: bool = option(True, "compare landing pages' titles with the catalog's", "switch")
+    max_body: int = option(256 * 1024, "bytes of an HTML page read at most", "bytes", minimum=1)
+    max_redirects: int = option(10, "redirects followed at most", "count")
+    user_agent: str = option(USER_AGENT, "the User-Agent header", "text")
+    allow_private: bool = option(
+        False, "allow loopback and private addresses (tests, intranets)", "switch"
+    )
+    cache: Path | None = option(None, "remember successes in this file", "path", metavar="PATH")
+    max_age: float = option(7 * 86400.0, "how long a cached success counts", "seconds")
+    strict: bool = option(False, "blocked and moved links fail too", "switch")
+    # Not options of their own kind: lists and tables (see `resolve`), and the token,
+    # which comes from the environment only.
     accept: tuple[Accept, ...] = ()
     exclude: tuple[re.Pattern[str], ...] = ()
-    allow_private: bool = False
-    cache: Path | None = None
-    max_age: float = 7 * 86400.0
-    strict: bool = False
+    backoff_base: float = 0.5
+    backoff_cap: float = 30.0
     github_token: str | None = field(default=None, repr=False)
 
 
-_FIELDS: dict[str, tuple[str, type]] = {
-    "concurrency": ("concurrency", int),
-    "per-host": ("per_host", int),
-    "min-interval": ("min_interval", float),
-    "timeout": ("timeout", float),
-    "connect-timeout": ("connect_timeout", float),
-    "retries": ("retries", int),
-    "retry-after-cap": ("retry_after_cap", float),
-    "verify-titles": ("verify_titles", bool),
-    "max-body": ("max_body", int),
-    "max-redirects": ("max_redirects", int),
-    "user-agent": ("user_agent", str),
-    "allow-private": ("allow_private", bool),
-    "cache": ("cache", Path),
-    "max-age": ("max_age", float),
-    "strict": ("strict", bool),
-}
+def options() -> list[tuple[str, dataclasses.Field[Any], Option]]:
+    """(config key, field, option) of every declared setting, in declaration order."""
+    return [
+        (f.name.replace("_", "-"), f, f.metadata["option"])
+        for f in dataclasses.fields(CheckSettings)
+        if "option" in f.metadata
+    ]
 
 
-def _convert(key: str, value: Any, kind: type, where: str) -> Any:
+def add_flags(parser: argparse.ArgumentParser) -> None:
+    """One flag per setting, `--per-host` for `per-host`; values are checked by `resolve`."""
+    for key, f, opt in options():
+        if opt.kind == "switch":
+            action: Any = argparse.BooleanOptionalAction if f.default else "store_true"
+            help = f"{opt.help} (default on)" if f.default else opt.help
+            parser.add_argument(f"--{key}", dest=f.name, action=action, default=None, help=help)
+            continue
+        metavar = opt.metavar or {"seconds": "SECONDS", "bytes": "BYTES", "text": "TEXT"}.get(
+            opt.kind, "N"
+        )
+        shown = describe(f.default, opt.kind)
+        help = f"{opt.help} (default {shown})" if shown != "none" else opt.help
+        parser.add_argument(f"--{key}", dest=f.name, metavar=metavar, default=None, help=help)
+
+
+def describe(value: Any, kind: Kind) -> str:
+    """A default as the docs write it."""
+    if value is None:
+        return "none"
+    if kind == "switch":
+        return "on" if value else "off"
+    if kind == "seconds":
+        for unit in ("d", "h"):
+            if value >= _UNITS[unit] and value % _UNITS[unit] == 0:
+                return f"{value / _UNITS[unit]:g}{unit}"
+        return f"{value:g}s"
+    return str(value)
+
+
+def defaults_table() -> str:
+    """The Markdown table of settings that docs/links.md carries (a test keeps it equal)."""
+    rows = ["| setting | flag | default | meaning |", "| --- | --- | --- | --- |"]
+    for key, f, opt in options():
+        default = describe(f.default, opt.kind)
+        if f.name == "user_agent":
+            default = "readme-gen/VERSION (...)"
+        rows.append(f"| `{key}` | `--{key}` | {default} | {opt.help} |")
+    return "\n".join(rows) + "\n"
+
+
+def convert(key: str, value: Any, opt: Option, where: str) -> Any:
+    """One setting's value from the config file or a flag, checked against its kind."""
+
+    def bad(detail: str = "") -> UsageError:
+        tail = f": {detail}" if detail else ""
+        return UsageError(f"{where} `{key}`: `{value}` is not a valid value{tail}")
+
+    if opt.kind == "switch":
+        if not isinstance(value, bool):
+            raise bad("expected true or false")
+        return value
+    if opt.kind in ("text", "path"):
+        if not isinstance(value, (str, Path)):
+            raise bad("expected a string")
+        return Path(value) if opt.kind == "path" else str(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise bad()
     try:
-        if kind is bool:
-            if not isinstance(value, bool):
-                raise ValueError
-            return value
-        if kind is float and key in (
-            "max-age",
-            "min-interval",
-            "timeout",
-            "connect-timeout",
-            "retry-after-cap",
-        ):
-            number = parse_duration(value) if isinstance(value, str) else float(value)
-        elif kind in (int, float):
-            if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-                raise ValueError
-            number = kind(value)
+        if opt.kind == "seconds":
+            number: float = parse_duration(value) if isinstance(value, str) else float(value)
+        elif isinstance(value, float) and not value.is_integer():
+            raise ValueError
         else:
-            return kind(str(value))
+            number = int(value)
     except ValueError as exc:
-        detail = f": {exc}" if str(exc) else ""
-        raise UsageError(f"{where} `{key}`: `{value}` is not a valid value{detail}") from None
-    if number < 0 or (key in ("concurrency", "per-host") and number < 1):
-        raise UsageError(f"{where} `{key}`: `{value}` is out of range (expected a positive number)")
+        raise bad(str(exc) if opt.kind == "seconds" else "expected a whole number") from None
+    if not math.isfinite(number) or number < opt.minimum:
+        lowest = "at least 1" if opt.minimum >= 1 else "a positive number"
+        raise UsageError(f"{where} `{key}`: `{value}` is out of range (expected {lowest})")
     return number
 
 
@@ -114,26 +178,24 @@ def resolve(
 ) -> CheckSettings:
     """Settings from the pyproject table and the command-line flags (None = not given)."""
     where = "pyproject.toml [tool.readme-gen.links]"
-    known = set(_FIELDS) | {"accept", "exclude"}
+    declared = options()
+    known = {key for key, _, _ in declared} | {"accept", "exclude"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise UsageError(
             f"{where}: unknown setting `{unknown[0]}` (expected one of {', '.join(sorted(known))})"
         )
     values: dict[str, Any] = {}
-    for key, (name, kind) in _FIELDS.items():
+    for key, f, opt in declared:
         if key in table:
-            values[name] = _convert(key, table[key], kind, where)
-    for key, (name, kind) in _FIELDS.items():
-        flag = flags.get(name)
-        if flag is not None:
-            values[name] = _convert(key, flag, kind, "--" + key)
+            values[f.name] = convert(key, table[key], opt, where)
+        if flags.get(f.name) is not None:
+            values[f.name] = convert(key, flags[f.name], opt, f"--{key}")
     values["exclude"] = _patterns(table.get("exclude", []), where) + _patterns(
         flags.get("exclude") or [], "--exclude"
     )
     values["accept"] = _accepts(table.get("accept", {}), where)
-    token = env.get("GITHUB_TOKEN")
-    values["github_token"] = token or None
+    values["github_token"] = env.get("GITHUB_TOKEN") or None
     return CheckSettings(**values)
 
 
@@ -147,12 +209,14 @@ def _patterns(items: Any, where: str) -> tuple[re.Pattern[str], ...]:
 
 
 def _accepts(table: Any, where: str) -> tuple[Accept, ...]:
-    """`accept = {"ieeexplore\\\\.ieee\\\\.org" = [418], ...}`: host regex -> statuses."""
+    """`accept = {"ieeexplore\\\\.ieee\\\\.org" = [418]}`: host regex -> statuses."""
     if not isinstance(table, dict):
         raise UsageError(f"{where} `accept`: expected a table of host pattern = [statuses]")
     out = []
     for pattern, statuses in table.items():
-        if not isinstance(statuses, list) or not all(isinstance(s, int) for s in statuses):
+        if not isinstance(statuses, list) or not all(
+            isinstance(s, int) and not isinstance(s, bool) for s in statuses
+        ):
             raise UsageError(f"{where} `accept.{pattern}`: expected a list of HTTP statuses")
         try:
             out.append(Accept(re.compile(pattern), frozenset(statuses)))

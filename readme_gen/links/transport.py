@@ -10,10 +10,11 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
+from readme_gen.links.resolver import Address
 from readme_gen.links.settings import CheckSettings
 
-Address = tuple[int, int, str, int]
-"""(family, protocol, IP address, port): one address a host resolved to."""
+MAX_HEADER_LINE = 64 * 1024
+MAX_HEADERS = 1024
 Lookup = Callable[[str, int], Awaitable[list[Address]]]
 
 
@@ -55,7 +56,15 @@ def open_transport(settings: CheckSettings, lookup: Lookup) -> httpx.AsyncBaseTr
             ssl=True,
         )
         client = aiohttp.ClientSession(
-            connector=connector, cookie_jar=aiohttp.DummyCookieJar(), trust_env=False
+            connector=connector,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            trust_env=False,
+            # Browsers accept header lines far longer than aiohttp's 8 KiB default (real
+            # sites send large Content-Security-Policy and Set-Cookie headers). Past these
+            # bounds an answer is malformed: the link's verdict, not the run's end.
+            max_line_size=MAX_HEADER_LINE,
+            max_field_size=MAX_HEADER_LINE,
+            max_headers=MAX_HEADERS,
         )
         # aiohttp silently resends an idempotent request once when the connection drops;
         # retries are tenacity's job, counted and spaced, so turn that off. There is no

@@ -12,6 +12,7 @@ import pytest
 import trustme
 
 from readme_gen.links.checker import Checker, run_check
+from readme_gen.links.resolver import Verdict
 from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
 from tests.links.server import ScriptedServer, endless, page, stall
@@ -120,7 +121,7 @@ def test_503_twice_then_200_is_ok_after_backoff(server, sleep):
     result = check(server.url("/s"), sleep)
     assert result.status is Status.OK and result.attempts == 3
     assert server.recorder.count() == 3
-    assert len(sleep.waits) == 2 and 1.0 <= sleep.waits[0] < 1.5 and 2.0 <= sleep.waits[1] < 3.0
+    assert len(sleep.waits) == 2 and 0.5 <= sleep.waits[0] < 0.75 and 1.0 <= sleep.waits[1] < 1.5
 
 
 def test_5xx_that_persists_is_broken_after_the_retries(server, sleep):
@@ -229,8 +230,8 @@ def test_connections_go_to_the_vetted_address_not_a_second_dns_answer():
         async def scenario() -> Result:
             checker = Checker(settings)
             vetted = asyncio.get_running_loop().create_future()
-            vetted.set_result((None, [(socket.AF_INET, socket.IPPROTO_TCP, "127.0.0.2", port)]))
-            checker._addresses[("localhost", port)] = vetted
+            vetted.set_result(Verdict(((socket.AF_INET, socket.IPPROTO_TCP, "127.0.0.2", port),)))
+            checker.resolver._lookups[("localhost", port)] = vetted
             try:
                 return await checker.check_one(target(f"http://localhost:{port}/p"))
             finally:
@@ -509,7 +510,7 @@ def test_excluded_and_accepted_by_configuration(server, sleep):
 
 
 def test_a_github_token_goes_to_github_hosts_only(server, sleep):
-    from readme_gen.links.checker import GITHUB_HOSTS
+    from readme_gen.links.client import GITHUB_HOSTS
 
     server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE))
     check(server.url("/ok"), sleep, github_token="secret-token")

@@ -7,7 +7,7 @@ import email.utils
 import pytest
 
 from readme_gen.links.policy import backoff, classify, moved_to, retry_after, retryable
-from readme_gen.links.results import Status
+from readme_gen.links.results import Reason, Status
 
 
 @pytest.mark.parametrize(
@@ -34,9 +34,10 @@ def test_classify(code, headers, status):
 
 
 def test_cloudflare_and_202_say_why():
-    assert "Cloudflare" in classify(403, {"cf-mitigated": "challenge"})[1]
-    assert "placeholder" in classify(202, {})[1]
-    assert classify(404, {})[1] == "HTTP 404: not found"
+    assert "Cloudflare" in classify(403, {"cf-mitigated": "challenge"})[2]
+    assert "placeholder" in classify(202, {})[2]
+    assert classify(404, {}) == (Status.BROKEN, Reason.HTTP_STATUS, "HTTP 404: not found")
+    assert classify(202, {})[1] is Reason.BOT_CHALLENGE
 
 
 @pytest.mark.parametrize("code", [408, 429, 500, 502, 503, 504])
@@ -78,3 +79,31 @@ def test_moved_to_is_the_end_of_the_leading_permanent_redirects():
     assert moved_to(((301, "https://a/"), (308, "https://b/"))) == "https://b/"
     assert moved_to(((301, "https://a/"), (302, "https://b/"))) == "https://a/"
     assert moved_to(((302, "https://a/"), (301, "https://b/"))) is None
+
+
+@pytest.mark.parametrize(
+    ("ip", "public"),
+    [
+        ("8.8.8.8", True),
+        ("2606:4700::1111", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("::1", False),
+        ("::ffff:127.0.0.1", False),  # IPv4-mapped
+        ("64:ff9b::7f00:1", False),  # NAT64 of 127.0.0.1
+        ("64:ff9b::a00:1", False),  # NAT64 of 10.0.0.1
+        ("64:ff9b::808:808", True),  # NAT64 of 8.8.8.8
+        ("2002:7f00:1::", False),  # 6to4 of 127.0.0.1
+        ("2002:c0a8:101::1", False),  # 6to4 of 192.168.1.1
+        ("2002:808:808::1", True),  # 6to4 of 8.8.8.8
+        ("::127.0.0.1", False),  # IPv4-compatible
+        ("::10.0.0.1", False),
+        ("::ffff:0:127.0.0.1", False),  # IPv4-translated
+        ("::ffff:0:a00:1", False),
+        ("fe80::1%eth0", False),
+    ],
+)
+def test_ipv6_forms_embedding_ipv4_are_judged_by_that_address(ip, public):
+    from readme_gen.links.resolver import is_public
+
+    assert is_public(ip) is public

@@ -1,0 +1,75 @@
+"""URLs as the checker meets them: the host a URL names, and whether a URL (the catalog's,
+or a server's Location header, which may be any bytes) can be fetched at all."""
+
+from __future__ import annotations
+
+import functools
+import re
+from urllib.parse import SplitResult, urljoin, urlsplit
+
+import httpx
+
+# C0 controls, space and DEL: a browser strips them from the ends of a Location and
+# refuses them inside a host; here any of them inside the URL makes it unfetchable.
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _host_of(scheme_and_authority: str) -> str:
+    return (urlsplit(scheme_and_authority).hostname or "").lower()
+
+
+def host_of(url: str) -> str:
+    """The lower-cased host of `url` (parsed once per scheme and authority)."""
+    end = url.find("/", url.find("//") + 2)
+    return _host_of(url if end < 0 else url[:end])
+
+
+def problem(url: str) -> str | None:
+    """Why `url` cannot be fetched, or None when it can: an http(s) URL with a host that
+    encodes to DNS labels (IDNA, at most 63 octets each), a valid port and no control
+    characters."""
+    if _CONTROL.search(url):
+        return "it holds a control character or a space"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for an impossible port
+    except ValueError as exc:
+        return str(exc)
+    if parts.scheme not in ("http", "https"):
+        return "not an http(s) URL"
+    if not parts.hostname:
+        return "no host"
+    host_problem = _host_problem(parts)
+    if host_problem:
+        return host_problem
+    try:
+        httpx.URL(url)
+    except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+        return str(exc).splitlines()[0][:200] if str(exc) else "rejected by the URL parser"
+    return None
+
+
+def _host_problem(parts: SplitResult) -> str | None:
+    host = parts.hostname or ""
+    if host.startswith("[") or ":" in host:  # an IPv6 literal: urlsplit checked it
+        return None
+    try:
+        encoded = host.encode("idna") if not host.isascii() else host.encode("ascii")
+    except UnicodeError:
+        return f"the host {host!r} is not a valid internationalised domain name"
+    labels = encoded.rstrip(b".").split(b".")
+    if len(encoded) > 253 or any(len(label) > 63 or not label for label in labels):
+        return "the host is not a valid domain name (a label is empty or over 63 octets)"
+    return None
+
+
+def follow(base: str, location: str) -> tuple[str, str | None]:
+    """The URL a redirect's Location leads to from `base`, and why it cannot be fetched
+    (None when it can)."""
+    location = location.strip(" \t\r\n")
+    try:
+        target = urljoin(base, location)
+    except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+        return location, str(exc)
+    return target, problem(target)
