@@ -75,8 +75,16 @@ class Checker:
                 finally:
                     feeder.resume(host)
 
+            async def aside(seconds: float) -> None:  # the host is paused: others go first
+                feeder.step_aside(host)
+                start()
+                try:
+                    await self.sleep(seconds)
+                finally:
+                    feeder.step_back(host)
+
             try:
-                result = await self.check_one(target, pause=pause)
+                result = await self.check_one(target, pause=pause, aside=aside)
             finally:
                 feeder.finish(host)
             results[index] = result
@@ -99,7 +107,9 @@ class Checker:
     async def aclose(self) -> None:
         await self.client.aclose()
 
-    async def check_one(self, target: Target, *, pause: Sleep | None = None) -> Result:
+    async def check_one(
+        self, target: Target, *, pause: Sleep | None = None, aside: Sleep | None = None
+    ) -> Result:
         """The link's verdict. Whatever goes wrong inside its check becomes its result: a
         server cannot stop the run, and neither can a bug confined to one link."""
         started = time.perf_counter()
@@ -112,7 +122,9 @@ class Checker:
                     detail="excluded by configuration",
                     reason=Reason.EXCLUDED,
                 )
-            outcome, attempts = await self._attempts(target.url, pause or self.sleep)
+            outcome, attempts = await self._attempts(
+                target.url, pause or self.sleep, aside or self.sleep
+            )
             return verdict(
                 target,
                 outcome,
@@ -131,11 +143,18 @@ class Checker:
                 reason=reason,
             )
 
-    async def _attempts(self, url: str, pause: Sleep) -> tuple[Outcome, int]:
+    async def _attempts(self, url: str, pause: Sleep, aside: Sleep) -> tuple[Outcome, int]:
         """The first attempt, then as many more as its failures earn within the deadline.
         Healthy links, the vast majority, never pay for the retry machinery."""
         deadline = self.clock() + self.settings.link_deadline
-        first = await self.attempt(url, budget=self._budget(deadline))
+        gate = self.client.gate(urls.host_of(url))
+
+        async def attempt() -> Outcome:
+            if (paused := gate.paused_for()) > 0:  # wait it out without holding a place
+                await aside(paused)
+            return await self.attempt(url, budget=self._budget(deadline))
+
+        first = await attempt()
         if self._retries_earned(first) == 0:
             return first, 1
 
@@ -146,7 +165,7 @@ class Checker:
         async def again() -> Outcome:
             if pending:  # tenacity's first call replays the failure we already have
                 return pending.pop()
-            return await self.attempt(url, budget=self._budget(deadline))
+            return await attempt()
 
         def stop(state: RetryCallState) -> bool:
             outcome = state.outcome.result() if state.outcome else first
@@ -323,7 +342,7 @@ def fetch_page(url: str, settings: CheckSettings) -> Outcome:
     async def main() -> Outcome:
         checker = Checker(replace(settings, verify_titles=True))
         try:
-            outcome, _ = await checker._attempts(url, checker.sleep)
+            outcome, _ = await checker._attempts(url, checker.sleep, checker.sleep)
             return outcome
         finally:
             await checker.aclose()

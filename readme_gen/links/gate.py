@@ -46,6 +46,10 @@ class HostGate:
     async def __aexit__(self, *exc: object) -> None:
         self._slots.release()
 
+    def paused_for(self) -> float:
+        """Seconds left of a pause the host asked for (0 when there is none)."""
+        return max(0.0, self._resume_at - self._clock()) if self._resume_at else 0.0
+
     def pause(self, seconds: float) -> None:
         """Hold every new request to this host for `seconds` (a Retry-After it sent)."""
         self._resume_at = max(self._resume_at, self._clock() + seconds)

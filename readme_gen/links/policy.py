@@ -92,9 +92,10 @@ def retry_after(value: str | None, *, now: float) -> float | None:
 
 
 def backoff(attempt: int, *, base: float, cap: float, jitter: float) -> float:
-    """Exponential backoff: base, 2*base, 4*base... capped, plus `jitter` in [0, 1) of it."""
+    """Exponential backoff: base, 2*base, 4*base... capped, spread by `jitter` in [0, 1) to
+    within a quarter either side, so that links failing together do not retry together."""
     delay = min(cap, base * math.pow(2, attempt - 1))
-    return delay + delay * jitter * 0.5
+    return delay * (0.75 + 0.5 * jitter)
 
 
 def moved_to(redirects: tuple[tuple[int, str], ...]) -> str | None:

@@ -62,6 +62,14 @@ class Feeder(Generic[T]):
         if self._running[key] >= self._per_key and key in self._turns:
             self._turns.remove(key)
 
+    def step_aside(self, key: str) -> None:
+        """An item of `key` waits for its host (a pause the host asked for): it frees its
+        place in the total, not its host's, so other hosts' items start meanwhile."""
+        self._total_running -= 1
+
+    def step_back(self, key: str) -> None:
+        self._total_running += 1
+
     def finish(self, key: str) -> None:
         """An item of `key` is done."""
         self.park(key)

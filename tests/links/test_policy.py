@@ -62,8 +62,8 @@ def test_retry_after_in_seconds_or_as_an_http_date():
         assert retry_after(junk, now=now) is None
 
 
-def test_backoff_doubles_from_the_base_up_to_the_cap_with_at_most_half_again_of_jitter():
-    assert [backoff(n, base=1.0, cap=30.0, jitter=0.0) for n in range(1, 7)] == [
+def test_backoff_doubles_from_the_base_up_to_the_cap_within_a_quarter_of_jitter():
+    assert [backoff(n, base=1.0, cap=30.0, jitter=0.5) for n in range(1, 7)] == [
         1.0,
         2.0,
         4.0,
@@ -71,7 +71,8 @@ def test_backoff_doubles_from_the_base_up_to_the_cap_with_at_most_half_again_of_
         16.0,
         30.0,
     ]
-    assert backoff(3, base=1.0, cap=30.0, jitter=0.999) == pytest.approx(4.0 * 1.4995)
+    assert backoff(3, base=1.0, cap=30.0, jitter=0.999) == pytest.approx(4.0 * 1.2495)
+    assert backoff(1, base=0.5, cap=30.0, jitter=0.0) == pytest.approx(0.375)
 
 
 def test_moved_to_is_the_end_of_the_leading_permanent_redirects():
