@@ -117,3 +117,12 @@ def parse_csl(
         doi=_text(record.get("DOI")),
         venue=venue_name(containers, aliases=aliases, known=known),
     )
+
+
+_DOI = re.compile(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.[0-9]{4,9}/\S+)", re.I)
+
+
+def doi_of(text: str) -> str | None:
+    """The DOI in `10.xxxx/yyy`, `doi:10.xxxx/yyy` or a `https://doi.org/...` URL."""
+    match = _DOI.fullmatch(text.strip())
+    return match.group(1) if match else None

@@ -140,3 +140,22 @@ def test_oversized_values_are_capped():
     if isinstance(work, Failure):
         pytest.fail(work.detail)
     assert len(work.title) <= 2000 and len(work.authors) == 5000
+
+
+@pytest.mark.parametrize(
+    ("text", "doi"),
+    [
+        ("10.1109/CVPR52729.2023.00708", "10.1109/CVPR52729.2023.00708"),
+        ("doi:10.1016/j.media.2023.102881", "10.1016/j.media.2023.102881"),
+        ("https://doi.org/10.1007/978-3-031-19803-8_41", "10.1007/978-3-031-19803-8_41"),
+        ("http://dx.doi.org/10.1109/TPAMI.2020.3019563", "10.1109/TPAMI.2020.3019563"),
+        ("https://evil.example/10.1109/x", None),
+        ("10.1109/with space", None),
+        ("2412.10181", None),
+        ("", None),
+    ],
+)
+def test_doi_of(text, doi):
+    from readme_gen.metadata.csl import doi_of
+
+    assert doi_of(text) == doi
