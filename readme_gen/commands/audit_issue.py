@@ -18,7 +18,8 @@ from pathlib import Path
 
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
-from readme_gen.publish.audit import CLOSING_COMMENT, issue_body, load_report
+from readme_gen.publish import findings
+from readme_gen.publish.audit import CLOSING_COMMENT, issue_body, load_report, summary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--run-url",
         default=None,
         metavar="URL",
-        help="link to the workflow run, shown in the issue",
+        help="link to the workflow run, shown in the issue (default: from GITHUB_SERVER_URL, "
+        "GITHUB_REPOSITORY and GITHUB_RUN_ID when set)",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would change; change nothing"
@@ -55,13 +57,9 @@ def run(args: argparse.Namespace) -> int:
     from readme_gen.publish.github import DEFAULT_API, GitHub
 
     audit = load_report(args.report)
+    run_url = args.run_url or findings.run_url(os.environ)
     if args.markdown is not None:
-        text = (
-            issue_body(audit, run_url=args.run_url)
-            if audit.needs_issue
-            else ("## Link audit\n\nAll links are healthy.\n")
-        )
-        write_atomic(args.markdown, text.encode("utf-8"))
+        write_atomic(args.markdown, summary(audit, run_url=run_url).encode("utf-8"))
         if args.repo is None:
             return 0
     if args.repo is None:
@@ -88,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         issues = github.open_issues(args.label)
         if audit.needs_issue:
-            body, title = issue_body(audit, run_url=args.run_url), audit.title()
+            body, title = issue_body(audit, run_url=run_url), audit.title()
             if not issues:
 
                 def create() -> str:

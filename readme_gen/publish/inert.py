@@ -85,12 +85,13 @@ def safe_url(url: str) -> str | None:
     return encoded
 
 
-def markdown_link(url: str, text: str | None = None) -> str:
+def markdown_link(url: str, text: str | None = None, *, limit: int | None = None) -> str:
     """A link readme-gen puts there on purpose: an autolink `<url>` (or `[text](<url>)`)
-    to an http(s) URL, percent-encoded so it cannot end early; any other URL is text."""
+    to an http(s) URL, percent-encoded so it cannot end early. Any other URL, or one
+    longer than `limit` once encoded, is shown as (shortened) text instead."""
     safe = safe_url(url)
-    if safe is None:
-        return markdown(url if text is None else f"{text} ({url})")
+    if safe is None or (limit is not None and len(safe) > limit):
+        return markdown(url if text is None else f"{text} ({url})", limit=limit)
     return f"<{safe}>" if text is None else f"[{markdown(text)}](<{safe}>)"
 
 

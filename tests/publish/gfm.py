@@ -28,7 +28,7 @@ REFERENCE = re.compile(r"@[A-Za-z0-9_]|#[A-Za-z0-9]|(?i:gh-[0-9])|:[A-Za-z0-9_+-
 class Rendered:
     tags: list[str] = field(default_factory=list)
     hrefs: list[str] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)  # text nodes, in order
+    texts: list[str] = field(default_factory=list)  # text nodes outside our <a>, in order
     cells: list[str] = field(default_factory=list)  # text of each <td>
 
     def references(self) -> list[str]:
@@ -40,20 +40,24 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.out = Rendered()
         self.cell: list[str] | None = None
+        self.in_link = 0  # GitHub links nothing more inside a link
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.out.tags.append(tag)
         self.out.hrefs += [v or "" for k, v in attrs if k in ("href", "src")]
         if tag == "td":
             self.cell = []
+        self.in_link += tag == "a"
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "td" and self.cell is not None:
             self.out.cells.append("".join(self.cell))
             self.cell = None
+        self.in_link -= tag == "a"
 
     def handle_data(self, data: str) -> None:
-        self.out.texts.append(data)
+        if not self.in_link:
+            self.out.texts.append(data)
         if self.cell is not None:
             self.cell.append(data)
 

@@ -134,7 +134,7 @@ def test_opens_one_issue_when_links_fail(cli, tmp_path, github):
     issue = github.issues[1]
     assert issue["labels"] == [{"name": "link-audit"}]
     assert issue["body"].startswith(MARKER)
-    assert "| Paper 1 | 11 | <https://example.org/1> | detail 1" in issue["body"]
+    assert "| Paper 1 | <https://example.org/1> | 11 | detail 1" in issue["body"]
     assert "Could not verify" in issue["body"]  # blocked is listed, apart from broken
     assert github.server.recorder.headers[0]["authorization"] == "Bearer t0ken"
 
@@ -229,7 +229,7 @@ def test_markdown_only_needs_no_repository_or_token(cli, tmp_path, monkeypatch):
     path = report(tmp_path, "ok", "broken")
     result = cli("audit-issue", "--report", str(path), "--markdown", "summary.md")
     assert result.code == 0
-    assert "| Paper 1 | 11 | <https://example.org/1> |" in (tmp_path / "summary.md").read_text(
+    assert "| Paper 1 | <https://example.org/1> | 11 |" in (tmp_path / "summary.md").read_text(
         "utf-8"
     )
     healthy = cli("audit-issue", "--report", str(report(tmp_path, "ok")), "--markdown", "s2.md")
