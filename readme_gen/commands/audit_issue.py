@@ -91,20 +91,20 @@ def run(args: argparse.Namespace) -> int:
 
                 def create() -> str:
                     created = github.create_issue(title, body, args.label)
-                    return f"opened #{created.get('number')}: {title}"
+                    return f"opened #{created.number}: {title}"
 
                 act(f"open an issue: {title}", create)
                 return 0
             keep, extra = issues[0], issues[1:]
-            number = int(keep["number"])
+            number = keep.number
             if extra:
-                numbers = ", ".join(f"#{i['number']}" for i in extra)
+                numbers = ", ".join(f"#{i.number}" for i in extra)
                 print(
                     f"note: {len(extra)} more open `{args.label}` issue(s) ({numbers}); "
                     f"keeping #{number}, the oldest",
                     file=sys.stderr,
                 )
-            if keep.get("body") == body and keep.get("title") == title:
+            if keep.body == body and keep.title == title:
                 print(f"#{number} is up to date")
                 return 0
 
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
             print("all links healthy; no open audit issue: nothing to do")
             return 0
         for issue in issues:
-            number = int(issue["number"])
+            number = issue.number
             act(f"close #{number} with a comment", functools.partial(close, number))
         return 0
     finally:
