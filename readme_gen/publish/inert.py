@@ -123,9 +123,9 @@ def annotation(
 # --- CSV ---------------------------------------------------------------------------------
 
 # OWASP "CSV Injection": a cell a spreadsheet would read as a formula (or, after a tab or a
-# carriage return, as the start of one) gets a leading single quote, which every spreadsheet
-# reads as "this cell is text". The quoted-field rules of `csv` keep separators in place.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# carriage return, as the start of one) gets a leading single quote, which spreadsheets
+# read as "this cell is text". OWASP ASVS 1.2.10 adds NUL. Documented in docs/publishing.md.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\x00")
 
 
 def csv_cell(text: str) -> str:

@@ -165,6 +165,7 @@ def test_terminal_escapes():
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1", "'\t=1"),
         ("\r=1", "'\r=1"),
+        ("\x00=1", "'\x00=1"),
         ("A title = 1", "A title = 1"),
         ("", ""),
     ],
