@@ -8,7 +8,12 @@ from readme_gen.catalog.model import Catalog, Link, NewsItem, Paper, Section, di
 
 # Every character a one-line field may hold (no line breaks, no other control characters,
 # no lone surrogates), with Markdown/HTML/YAML metacharacters made frequent.
-_SPECIAL = st.sampled_from([*list("|<>&*_[]`#\\,;:-+!~$=()'\" \t"), "<br>", "&amp;", "1.", "\xa0"])
+_SPECIAL = st.sampled_from(
+    [
+        *list("|<>&*_[]`#\\,;:-+!~$=()'\" \t@"),
+        *["<br>", "&amp;", "1.", "\xa0", "<!---->", "www.", "WWW.", "http://", "a@b.co"],
+    ]
+)
 _ANY = st.characters(
     codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"), include_characters="\t"
 )

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
-from readme_gen.publish.audit import CLOSING_COMMENT, issue_body, load_report
+from readme_gen.publish import findings
+from readme_gen.publish.audit import CLOSING_COMMENT, issue_body, load_report, summary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--run-url",
         default=None,
         metavar="URL",
-        help="link to the workflow run, shown in the issue",
+        help="link to the workflow run, shown in the issue (default: from GITHUB_SERVER_URL, "
+        "GITHUB_REPOSITORY and GITHUB_RUN_ID when set)",
     )
     parser.add_argument(
         "--dry-run", action="store_true", help="say what would change; change nothing"
@@ -55,13 +57,9 @@ def run(args: argparse.Namespace) -> int:
     from readme_gen.publish.github import DEFAULT_API, GitHub
 
     audit = load_report(args.report)
+    run_url = args.run_url or findings.run_url(os.environ)
     if args.markdown is not None:
-        text = (
-            issue_body(audit, run_url=args.run_url)
-            if audit.needs_issue
-            else ("## Link audit\n\nAll links are healthy.\n")
-        )
-        write_atomic(args.markdown, text.encode("utf-8"))
+        write_atomic(args.markdown, summary(audit, run_url=run_url).encode("utf-8"))
         if args.repo is None:
             return 0
     if args.repo is None:
@@ -88,25 +86,25 @@ def run(args: argparse.Namespace) -> int:
     try:
         issues = github.open_issues(args.label)
         if audit.needs_issue:
-            body, title = issue_body(audit, run_url=args.run_url), audit.title()
+            body, title = issue_body(audit, run_url=run_url), audit.title()
             if not issues:
 
                 def create() -> str:
                     created = github.create_issue(title, body, args.label)
-                    return f"opened #{created.get('number')}: {title}"
+                    return f"opened #{created.number}: {title}"
 
                 act(f"open an issue: {title}", create)
                 return 0
             keep, extra = issues[0], issues[1:]
-            number = int(keep["number"])
+            number = keep.number
             if extra:
-                numbers = ", ".join(f"#{i['number']}" for i in extra)
+                numbers = ", ".join(f"#{i.number}" for i in extra)
                 print(
                     f"note: {len(extra)} more open `{args.label}` issue(s) ({numbers}); "
                     f"keeping #{number}, the oldest",
                     file=sys.stderr,
                 )
-            if keep.get("body") == body and keep.get("title") == title:
+            if keep.body == body and keep.title == title:
                 print(f"#{number} is up to date")
                 return 0
 
@@ -120,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
             print("all links healthy; no open audit issue: nothing to do")
             return 0
         for issue in issues:
-            number = int(issue["number"])
+            number = issue.number
             act(f"close #{number} with a comment", functools.partial(close, number))
         return 0
     finally:

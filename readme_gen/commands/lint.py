@@ -24,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from readme_gen.lint.config import resolve
     from readme_gen.lint.rules import Severity, run_rules
+    from readme_gen.publish import inert
 
     settings = resolve(tool_table("lint"))
     path = catalog_path(args)
@@ -59,21 +60,29 @@ def run(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
+        show = inert.terminal
         for f in findings:
-            where = f"{name}:{f.position.line}:{f.position.column}"
             if args.format == "github":
-                level = "error" if f.severity is Severity.ERROR else "warning"
+                level: inert.Level = "error" if f.severity is Severity.ERROR else "warning"
                 print(
-                    f"::{level} file={name},line={f.position.line},col={f.position.column},"
-                    f"title={f.rule} {f.name}::{f.message}"
+                    inert.annotation(
+                        level,
+                        f.message,
+                        file=name,
+                        line=f.position.line,
+                        col=f.position.column,
+                        title=f"{f.rule} {f.name}",
+                    )
                 )
             else:
-                print(f"{where}: {f.rule} {f.severity.value} {f.name}: {f.message}")
+                where = f"{show(name)}:{f.position.line}:{f.position.column}"
+                print(f"{where}: {f.rule} {f.severity.value} {f.name}: {show(f.message)}")
         for ignore in unused:
-            print(f"pyproject.toml: unused lint ignore {ignore.describe()}: remove it")
+            print(f"pyproject.toml: unused lint ignore {show(ignore.describe())}: remove it")
     papers = sum(len(s.papers) for s in catalog.sections)
     print(
-        f"{name}: {papers} papers, {errors} errors, {len(findings) - errors} warnings, "
+        f"{inert.terminal(name)}: {papers} papers, {errors} errors, "
+        f"{len(findings) - errors} warnings, "
         f"{len(settings.ignores) - len(unused)} ignored",
         file=sys.stderr,
     )

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from readme_gen.links.results import Result, Status
+from readme_gen.publish import findings, inert
 
 ORDER = (Status.BROKEN, Status.MISMATCH, Status.BLOCKED, Status.MOVED, Status.EXCLUDED, Status.OK)
 TITLES = {
@@ -87,6 +89,7 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def to_text(report: Report) -> str:
+    show = inert.terminal
     lines = []
     for status in ORDER[:-1]:
         group = [r for r in report.results if r.status is status]
@@ -95,10 +98,10 @@ def to_text(report: Report) -> str:
         lines.append(f"{TITLES[status]} ({len(group)}):")
         for r in group:
             for use in r.uses:
-                lines.append(f"  {report.catalog}:{use.line}:{use.column}: {r.url}")
-                lines.append(f"      {use.title}")
+                lines.append(f"  {show(report.catalog)}:{use.line}:{use.column}: {show(r.url)}")
+                lines.append(f"      {show(use.title)}")
             if r.detail:
-                lines.append(f"      {why(r)}")
+                lines.append(f"      {show(why(r))}")
         lines.append("")
     counts = report.counts()
     summary = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
@@ -106,38 +109,22 @@ def to_text(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def to_markdown(report: Report) -> str:
-    counts = report.counts()
-    out = ["## Link audit", "", "| Status | Links |", "| --- | --- |"]
-    out += [f"| {s.value} | {counts[s.value]} |" for s in ORDER if counts[s.value]]
-    for status in ORDER[:-2]:
-        group = [r for r in report.results if r.status is status]
-        if not group:
-            continue
-        out += [
-            "",
-            f"### {TITLES[status]}",
-            "",
-            "| Paper | Link | Line | Detail |",
-            "| --- | --- | --- | --- |",
-        ]
-        for r in group:
-            detail = why(r)
-            if status is Status.BROKEN:
-                detail += f" ([archived copies](https://web.archive.org/web/*/{r.url}))"
-            for use in r.uses:
-                out.append(f"| {_cell(use.title)} | <{r.url}> | {use.line} | {_cell(detail)} |")
-    if not any(r.status in report.failing or r.status is Status.MOVED for r in report.results):
-        out += ["", "All links are healthy."]
-    return "\n".join(out) + "\n"
-
-
-def _escape_annotation(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def to_markdown(report: Report, *, run: str | None = None) -> str:
+    """The job summary: the one Markdown rendering of findings (readme_gen.publish.findings)."""
+    healthy = not any(
+        r.status in report.failing or r.status is Status.MOVED for r in report.results
+    )
+    return findings.render(
+        Counter(r.status for r in report.results),
+        [
+            findings.Finding(r.status, r.url, why(r), tuple((u.title, u.line) for u in r.uses))
+            for r in report.results
+        ],
+        preamble=["## Link audit", ""],
+        footer=["All links are healthy."] if healthy else [],
+        limit=findings.SUMMARY_LIMIT,
+        run=run,
+    )
 
 
 def to_github(report: Report) -> str:
@@ -145,11 +132,11 @@ def to_github(report: Report) -> str:
     for r in report.results:
         if r.status in (Status.OK, Status.EXCLUDED):
             continue
-        level = "error" if r.status in report.failing else "warning"
+        level: inert.Level = "error" if r.status in report.failing else "warning"
         for use in r.uses:
-            message = _escape_annotation(f"{r.status.value}: {r.url} ({use.title}): {why(r)}")
+            message = f"{r.status.value}: {r.url} ({use.title}): {why(r)}"
             lines.append(
-                f"::{level} file={report.catalog},line={use.line},col={use.column}::{message}"
+                inert.annotation(level, message, file=report.catalog, line=use.line, col=use.column)
             )
     counts = report.counts()
     lines.append("links: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
@@ -159,7 +146,9 @@ def to_github(report: Report) -> str:
 FORMATTERS: dict[str, Formatter] = {
     "text": to_text,
     "json": to_json,
-    "markdown": to_markdown,
+    # The run's URL, for "and N more: see the report attached to the run", is read from
+    # the environment GitHub Actions sets (commands/links.py could pass it in instead).
+    "markdown": lambda report: to_markdown(report, run=findings.run_url(os.environ)),
     "github": to_github,
 }
 

@@ -12,25 +12,19 @@ from pathlib import Path
 from typing import Any
 
 from readme_gen.errors import UsageError
+from readme_gen.links.results import Status
+from readme_gen.publish.findings import ISSUE_LIMIT, SUMMARY_LIMIT, Finding, render
 
 MARKER = "<!-- readme-gen:link-audit -->"
 # What keeps the issue open: failing links, and permanent moves (the catalog should follow).
-ATTENTION = ("broken", "mismatch", "moved")
-STATUSES = ("ok", "moved", "mismatch", "blocked", "broken", "excluded")
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    status: str
-    url: str
-    detail: str
-    papers: tuple[tuple[str, int], ...]  # (title, line)
-    final_url: str | None
+ATTENTION = (Status.BROKEN, Status.MISMATCH, Status.MOVED)
+_BY_NAME = {s.value: s for s in Status}
+STATUS_NAMES = ", ".join(_BY_NAME)
 
 
 @dataclass(frozen=True, slots=True)
 class Audit:
-    counts: dict[str, int]
+    counts: dict[Status, int]
     findings: tuple[Finding, ...]
 
     @property
@@ -38,7 +32,7 @@ class Audit:
         return any(f.status in ATTENTION for f in self.findings)
 
     def title(self) -> str:
-        parts = [f"{self.counts.get(s, 0)} {s}" for s in ATTENTION if self.counts.get(s, 0)]
+        parts = [f"{self.counts.get(s, 0)} {s.value}" for s in ATTENTION if self.counts.get(s, 0)]
         return "Link audit: " + (", ".join(parts) if parts else "all links healthy")
 
 
@@ -61,7 +55,7 @@ def load_report(path: Path) -> Audit:
     findings = []
     for n, item in enumerate(links):
         findings.append(_finding(item, f"{path}: links[{n}]"))
-    counts = {s: int(summary.get(s, 0)) for s in STATUSES if isinstance(summary.get(s, 0), int)}
+    counts = {s: n for s in Status if type(n := summary.get(s.value, 0)) is int and n > 0}
     return Audit(counts, tuple(findings))
 
 
@@ -69,62 +63,46 @@ def _finding(item: Any, where: str) -> Finding:
     if not isinstance(item, dict):
         raise UsageError(f"{where}: expected an object")
     status, url = item.get("status"), item.get("url")
-    if status not in STATUSES or not isinstance(url, str):
-        raise UsageError(f"{where}: expected `url` and a `status` of {', '.join(STATUSES)}")
+    if not isinstance(status, str) or status not in _BY_NAME or not isinstance(url, str):
+        raise UsageError(f"{where}: expected `url` and a `status` of {STATUS_NAMES}")
     papers = []
     for paper in item.get("papers") or []:
         if isinstance(paper, dict) and isinstance(paper.get("title"), str):
-            papers.append((paper["title"], int(paper.get("line") or 0)))
-    final = item.get("final_url")
-    return Finding(
-        status,
-        url,
-        str(item.get("detail") or ""),
-        tuple(papers),
-        final if isinstance(final, str) else None,
-    )
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+            line = paper.get("line")
+            papers.append((paper["title"], line if type(line) is int else 0))
+    detail, reason = item.get("detail"), item.get("reason")
+    detail = detail if isinstance(detail, str) else ""
+    if isinstance(reason, str) and reason and reason not in detail[:40]:
+        detail = f"[{reason}] {detail}"  # as links' own formats write it (report.why)
+    return Finding(_BY_NAME[status], url, detail, tuple(papers))
 
 
 def issue_body(audit: Audit, *, run_url: str | None = None) -> str:
-    """The issue's Markdown: counts, then each link that needs attention, by status."""
-    lines = [MARKER, "The weekly link audit found links that need attention.", ""]
-    lines += ["| Status | Links |", "| --- | --- |"]
-    lines += [f"| {s} | {audit.counts.get(s, 0)} |" for s in STATUSES if audit.counts.get(s, 0)]
-    headings = {
-        "broken": "Broken: fix or replace the link (an archived copy may help)",
-        "mismatch": "Pointing to another paper",
-        "moved": "Moved permanently: update catalog.yaml (`readme-gen links --fix-redirects`)",
-        "blocked": "Could not verify: the host blocks automated clients (not counted as broken)",
-    }
-    for status, heading in headings.items():
-        group = [f for f in audit.findings if f.status == status]
-        if not group:
-            continue
-        lines += [
-            "",
-            f"### {heading}",
-            "",
-            "| Paper | catalog.yaml line | Link | Detail |",
-            "| --- | --- | --- | --- |",
-        ]
-        for f in group:
-            detail = f.detail
-            if status == "broken":
-                detail += f" ([archived copies](https://web.archive.org/web/*/{f.url}))"
-            for title, line in f.papers or (("?", 0),):
-                lines.append(f"| {_cell(title)} | {line} | <{f.url}> | {_cell(detail)} |")
-    lines += [
-        "",
-        "This issue is kept up to date by `readme-gen audit-issue`: it is updated on "
-        "every audit and closed when every link is healthy again.",
-    ]
-    if run_url:
-        lines.append(f"Latest run: {run_url}")
-    return "\n".join(lines) + "\n"
+    """The issue's Markdown: counts, then the links that need attention, worst first,
+    within GitHub's limit on an issue body."""
+    return render(
+        audit.counts,
+        audit.findings,
+        preamble=[MARKER, "The weekly link audit found links that need attention.", ""],
+        footer=[
+            "This issue is kept up to date by `readme-gen audit-issue`: it is updated on "
+            "every audit and closed when every link is healthy again."
+        ],
+        limit=ISSUE_LIMIT,
+        run=run_url,
+    )
+
+
+def summary(audit: Audit, *, run_url: str | None = None) -> str:
+    """The job summary's Markdown, within GitHub's limit on a step summary."""
+    return render(
+        audit.counts,
+        audit.findings,
+        preamble=["## Link audit", ""],
+        footer=[] if audit.needs_issue else ["All links are healthy."],
+        limit=SUMMARY_LIMIT,
+        run=run_url,
+    )
 
 
 CLOSING_COMMENT = "All links are healthy again (link audit); closing. " + MARKER

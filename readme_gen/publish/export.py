@@ -18,6 +18,7 @@ import re
 import unicodedata
 
 from readme_gen.catalog.model import Catalog, Paper
+from readme_gen.publish import inert
 
 JOURNALS = frozenset(
     {
@@ -99,12 +100,16 @@ def to_json(catalog: Catalog) -> str:
 
 
 def to_csv(catalog: Catalog) -> str:
+    """One row per paper. Safe to open in a spreadsheet: every cell is quoted (a `;` or
+    tab in a value cannot start a new cell whatever separator the spreadsheet guesses), and
+    a cell that would start a formula gets a leading `'` (publish/inert.csv_cell)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(["section", "title", "authors", "venue", "year", "links"])
     for section, p in catalog.papers():
         links = " ".join(f"{link.label}={link.url}" for link in p.links)
-        writer.writerow([section.id, p.title, "; ".join(p.authors), p.venue, p.year, links])
+        cells = [section.id, p.title, "; ".join(p.authors), p.venue, str(p.year), links]
+        writer.writerow([inert.csv_cell(cell) for cell in cells])
     return out.getvalue()
 
 

@@ -16,25 +16,32 @@ from html.entities import html5
 # `$` (GitHub math). `<`, `>` and `&` become entities instead.
 _TEXT_SPECIAL = re.compile(r"[\\`*_\[\]|~$<>&]")
 _TEXT_REPLACE = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# GFM autolinks `www.`, `scheme://` and e-mail addresses inside text; a title or an author
+# stays literal text. cmark-gfm matches `www.` and `://` while parsing, so escaping the `.`
+# or the `:` breaks them; it finds e-mail addresses on the merged text, so an empty HTML
+# comment (invisible on GitHub) goes before each `@`. `unescape` reverses both exactly.
+_AUTOLINK = r"|(?<=[Ww][Ww][Ww])\.|:(?=//)|@"
+EMPTY_COMMENT = "<!---->"
 # At the start of a block (paragraph, list item, heading text) these would open a list,
 # a heading or a quote.
 _BLOCK_START = re.compile(r"(?:[-+#=]|[0-9]{1,9}[.)])")
 _URL_SPECIAL = re.compile(r"[\\()|]|&(?=#?[A-Za-z0-9]+;)")
 # A character reference as CommonMark reads it (the `;` is required).
 ENTITY = r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|" + ENTITY)
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])|" + ENTITY + "|" + EMPTY_COMMENT)
 
 
 def _text_char(match: re.Match[str]) -> str:
     char = match.group()
+    if char == "@":
+        return EMPTY_COMMENT + char
     return _TEXT_REPLACE.get(char) or "\\" + char
 
 
 @functools.cache
 def _special(extra: str) -> re.Pattern[str]:
-    return (
-        re.compile(_TEXT_SPECIAL.pattern[:-1] + re.escape(extra) + "]") if extra else _TEXT_SPECIAL
-    )
+    chars = _TEXT_SPECIAL.pattern[:-1] + re.escape(extra) + "]"
+    return re.compile(chars + _AUTOLINK)
 
 
 def escape_text(text: str, *, extra: str = "") -> str:
@@ -83,6 +90,8 @@ def _unescape_one(match: re.Match[str]) -> str:
     if match.group(1) is not None:
         return match.group(1)
     entity = match.group(2)
+    if entity is None:  # the empty comment: GitHub shows nothing
+        return ""
     if entity.startswith("#"):
         code = int(entity[2:], 16) if entity[1] in "xX" else int(entity[1:])
         if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
@@ -94,6 +103,6 @@ def _unescape_one(match: re.Match[str]) -> str:
 def unescape(text: str) -> str:
     """What GitHub displays for Markdown source `text`: backslash escapes and entity
     references resolved (CommonMark rules: an entity needs its `;`)."""
-    if "\\" not in text and "&" not in text:
+    if "\\" not in text and "&" not in text and "<" not in text:
         return text
     return _UNESCAPE.sub(_unescape_one, text)

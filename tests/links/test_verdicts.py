@@ -201,9 +201,12 @@ def test_reasons_appear_in_every_text_format(cli, tmp_path, server):
     server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE_A))
     server.routes["/gone"] = lambda h, n: h.reply(410)
     write_catalog(tmp_path, server.url("/ok"), server.url("/gone"))
+    from tests.publish.gfm import render, shown
+
     for fmt in ("text", "markdown", "github"):
         result = cli("links", "--allow-private", "--format", fmt)
-        assert "http-status" in result.out, (fmt, result.out)
+        out = shown("".join(render(result.out).texts)) if fmt == "markdown" else result.out
+        assert "[http-status] HTTP 410" in out, (fmt, out)
 
 
 # -- CPU: title extraction never starves other links -------------------------------

@@ -12,6 +12,7 @@ from readme_gen.publish.audit import MARKER
 from tests.links.server import ScriptedServer
 
 REPO = "owner/list"
+LABELLED = [{"name": "bug"}, {"name": "link-audit"}]
 
 
 def report(tmp_path, *statuses: str):
@@ -134,7 +135,7 @@ def test_opens_one_issue_when_links_fail(cli, tmp_path, github):
     issue = github.issues[1]
     assert issue["labels"] == [{"name": "link-audit"}]
     assert issue["body"].startswith(MARKER)
-    assert "| Paper 1 | 11 | <https://example.org/1> | detail 1" in issue["body"]
+    assert "| Paper 1 | <https://example.org/1> | 11 | detail 1" in issue["body"]
     assert "Could not verify" in issue["body"]  # blocked is listed, apart from broken
     assert github.server.recorder.headers[0]["authorization"] == "Bearer t0ken"
 
@@ -172,7 +173,10 @@ def test_nothing_to_do(cli, tmp_path, github):
 
 def test_paginated_list_finds_the_issue_on_a_later_page(cli, tmp_path, monkeypatch):
     fake = FakeGitHub(
-        issues=[{"number": n, "state": "open", "title": "other", "body": ""} for n in (1, 2, 3, 4)]
+        issues=[
+            {"number": n, "state": "open", "title": "other", "body": "", "labels": LABELLED}
+            for n in (1, 2, 3, 4)
+        ]
     )
     monkeypatch.setenv("GITHUB_API_URL", fake.url)
     monkeypatch.setenv("GITHUB_TOKEN", "t")
@@ -229,8 +233,160 @@ def test_markdown_only_needs_no_repository_or_token(cli, tmp_path, monkeypatch):
     path = report(tmp_path, "ok", "broken")
     result = cli("audit-issue", "--report", str(path), "--markdown", "summary.md")
     assert result.code == 0
-    assert "| Paper 1 | 11 | <https://example.org/1> |" in (tmp_path / "summary.md").read_text(
+    assert "| Paper 1 | <https://example.org/1> | 11 |" in (tmp_path / "summary.md").read_text(
         "utf-8"
     )
     healthy = cli("audit-issue", "--report", str(report(tmp_path, "ok")), "--markdown", "s2.md")
     assert healthy.code == 0 and "All links are healthy" in (tmp_path / "s2.md").read_text("utf-8")
+
+
+def serve(github, method, path, reply):
+    """Answer `method path` with `reply(handler)` instead of the fake's own route."""
+    route = github.server.routes[path]
+
+    def scripted(h, nth):
+        if h.command == method:
+            reply(h)
+        else:
+            route(h, nth)
+
+    github.server.routes[path] = scripted
+
+
+ISSUES = f"/repos/{REPO}/issues"
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        (
+            lambda h: h.reply(200, b"<html><body>Sign in</body></html>"),
+            "GET /repos/owner/list/issues answered 200 with text/html; charset=utf-8 that is "
+            "not JSON: <html><body>Sign in</body></html>",
+        ),
+        (
+            lambda h: h.reply(200, b'[{"number": 1', content_type="application/json"),
+            'answered 200 with application/json that is not JSON: [{"number": 1',
+        ),
+        (
+            lambda h: h.reply(200, b'{"items": []}', content_type="application/json"),
+            "GET /repos/owner/list/issues: expected a list of issues",
+        ),
+        (
+            lambda h: h.reply(200, b'[{"title": "no number"}]', content_type="application/json"),
+            "GET issues: expected an issue with a number, got {'title': 'no number'}",
+        ),
+        (
+            lambda h: h.reply(200, b'[{"number": "1"}]', content_type="application/json"),
+            "expected an issue with a number",
+        ),
+        (
+            lambda h: h.reply(200, b'["x"]', content_type="application/json"),
+            "expected an issue with a number, got 'x'",
+        ),
+        (
+            lambda h: h.reply(302, b"", {"Location": "https://evil.example/login"}),
+            "GET /repos/owner/list/issues answered 302, a redirect to "
+            "`https://evil.example/login` (check GITHUB_API_URL",
+        ),
+        (
+            lambda h: h.reply(404, b'{"message": "Not Found"}', content_type="application/json"),
+            "answered 404: Not Found (is --repo OWNER/NAME right, and can GITHUB_TOKEN see it?)",
+        ),
+        (
+            lambda h: h.reply(500, b"\x1b[31m<h1>oops</h1>\x07"),
+            "answered 500: \\x1b[31m<h1>oops</h1>\\x07",
+        ),
+    ],
+)
+def test_an_unexpected_answer_is_a_clear_error(cli, tmp_path, github, reply, message):
+    serve(github, "GET", ISSUES, reply)
+    result = run(cli, report(tmp_path, "broken"))
+    assert result.code == 2, result.err
+    assert message in result.err
+    assert "Traceback" not in result.err and "bug" not in result.err
+    assert "\x1b" not in result.err and github.writes() == []
+
+
+def test_a_created_issue_without_a_number_is_a_clear_error(cli, tmp_path, github):
+    serve(
+        github,
+        "POST",
+        ISSUES,
+        lambda h: h.reply(201, b'{"title": "x"}', content_type="application/json"),
+    )
+    result = run(cli, report(tmp_path, "broken"))
+    assert result.code == 2 and "POST issues: expected an issue with a number" in result.err
+
+
+@pytest.mark.parametrize("where", ["another host", "another port", "another scheme"])
+def test_the_token_never_follows_a_next_link_elsewhere(cli, tmp_path, github, where):
+    other = ScriptedServer(("127.0.0.2",) if where == "another host" else ("127.0.0.1",))
+    other.routes[ISSUES] = lambda h, n: h.reply(200, b"[]", content_type="application/json")
+    try:
+        elsewhere = other.url(ISSUES + "?page=2")
+        if where == "another scheme":
+            elsewhere = github.server.url(ISSUES + "?page=2").replace("http:", "https:")
+        serve(
+            github,
+            "GET",
+            ISSUES,
+            lambda h: h.reply(
+                200, b"[]", {"Link": f'<{elsewhere}>; rel="next"'}, "application/json"
+            ),
+        )
+        result = run(cli, report(tmp_path, "broken"))
+        assert result.code == 2
+        assert "refusing to follow" in result.err and "the token is only sent there" in result.err
+        assert other.recorder.requests == [] and github.writes() == []
+    finally:
+        other.close()
+
+
+def test_a_relative_next_link_stays_on_the_api(cli, tmp_path, github):
+    pages = []
+
+    def listing(h):
+        pages.append(h.path)
+        link = (
+            {"Link": '<?page=2&labels=link-audit&state=open>; rel="next"'} if not pages[1:] else {}
+        )
+        h.reply(200, b"[]", link, "application/json")
+
+    serve(github, "GET", ISSUES, listing)
+    result = run(cli, report(tmp_path, "broken"))
+    assert (
+        result.code == 0
+        and len(pages) == 2
+        and pages[1].endswith("page=2&labels=link-audit&state=open")
+    )
+
+
+def test_only_issues_that_carry_the_label_are_edited_or_closed(cli, tmp_path, monkeypatch):
+    # An API that ignores the `labels` filter: unrelated issues come back too.
+    fake = FakeGitHub(
+        issues=[
+            {"number": 1, "state": "open", "title": "Unrelated", "body": "b", "labels": []},
+            {"number": 2, "state": "open", "title": "Other", "labels": [{"name": "bug"}]},
+        ]
+    )
+    monkeypatch.setenv("GITHUB_API_URL", fake.url)
+    monkeypatch.setenv("GITHUB_TOKEN", "t")
+    try:
+        opened = run(cli, report(tmp_path, "broken"))
+        assert opened.code == 0 and opened.out.startswith("opened #3")
+        healthy = run(cli, report(tmp_path, "ok"))
+        assert healthy.code == 0 and healthy.out.strip() == "closed #3"
+        assert [fake.issues[n]["state"] for n in (1, 2, 3)] == ["open", "open", "closed"]
+        assert (fake.issues[1]["title"], fake.issues[1]["body"]) == ("Unrelated", "b")
+        assert [n for n, _ in fake.comments] == [3]
+    finally:
+        fake.server.close()
+
+
+@pytest.mark.parametrize("api", ["ftp://api.example", "not a url", "http://"])
+def test_a_bad_api_url_is_a_usage_error(cli, tmp_path, monkeypatch, api):
+    monkeypatch.setenv("GITHUB_API_URL", api)
+    monkeypatch.setenv("GITHUB_TOKEN", "t")
+    result = run(cli, report(tmp_path, "broken"))
+    assert result.code == 2 and "GITHUB_API_URL" in result.err

@@ -86,3 +86,24 @@ def test_output_file_and_bad_format(cli, tmp_path):
     assert cli("export", "--format", "bibtex", "--output", "list.bib").code == 0
     assert (tmp_path / "list.bib").read_text(encoding="utf-8").startswith("@inproceedings{")
     assert cli("export", "--format", "ris").code == 2
+
+
+def test_csv_cells_never_start_a_formula_and_every_cell_is_quoted():
+    formula = paper('=HYPERLINK("https://evil.example","x")', ("+1 Ann", "-Bob", "@SUM(A1)"))
+    tab = paper("\t=1+1", ("Ann",), venue="-2+3")
+    catalog = Catalog("T", "D", (), (Section("=s", "S", (formula, tab)),))
+    from readme_gen.publish.export import to_csv
+
+    text = to_csv(catalog)
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1][:5] == [
+        "'=s",
+        '\'=HYPERLINK("https://evil.example","x")',
+        "'+1 Ann; -Bob; @SUM(A1)",
+        "CVPR",
+        "2024",
+    ]
+    assert rows[2][1:4] == ["'\t=1+1", "Ann", "'-2+3"]
+    assert all(line.startswith('"') and line.endswith('"') for line in text.splitlines())
+    # nothing else changes: a spreadsheet shows the value, the quote marks it as text
+    assert rows[1][5] == "Paper=https://x.org/a_b%20c#frag"

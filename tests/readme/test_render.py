@@ -106,3 +106,18 @@ def test_hostile_text_cannot_break_the_table_or_inject_markup():
 def test_surrounding_whitespace_is_kept_as_character_references():
     paper = Paper(" padded ", ("A",), "V", 2024, (Link("Paper", "https://x.org/"),))
     assert "| &#32;padded&#32; <br>" in row(paper)
+
+
+def test_bare_urls_www_and_e_mail_in_titles_and_authors_stay_text():
+    """GFM would autolink them; rendered by cmark-gfm, the row's only link is the paper's."""
+    from tests.publish.gfm import render as gfm
+
+    title = "See https://evil.example/x, www.evil.example or HTTP://x.y and mail@evil.example"
+    authors = ("Ann (ann@uni.edu)", "www.bob.org", "ftp://c.d")
+    paper = Paper(title, authors, "CVPR", 2024, (Link("Paper", "https://x.org/p"),))
+    text = render(Catalog("T", "D", (), (Section("s", "S", (paper,)),)))
+    table = text[text.index("| **Pub.**") :]
+    out = gfm(table)
+    assert out.hrefs == ["https://x.org/p"]
+    assert title in "".join(out.cells)
+    assert "Ann (ann@uni.edu), www.bob.org, ftp://c.d" in "".join(out.cells)

@@ -1,0 +1,122 @@
+"""The one Markdown rendering of link findings: `links --format markdown`, the job summary
+(`audit-issue --markdown`) and the audit issue's body are all this, with a different
+preamble and size limit.
+
+Counts by status first, then the links that need attention, worst first, as many as fit
+in the limit, then "and N more" with the run's URL. Every byte from the catalog or a
+server goes through `readme_gen.publish.inert`. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from readme_gen.links.results import Status
+from readme_gen.publish import inert
+
+# GitHub refuses an issue body over 65,536 characters, and truncates a step summary over
+# 1 MiB. Sizes are counted in UTF-8 bytes: never fewer than characters or UTF-16 units,
+# so the limits hold however GitHub counts.
+ISSUE_LIMIT = 65_536
+SUMMARY_LIMIT = 1024 * 1024
+# A cell never takes a whole body: the longest title or detail shown, in characters.
+TITLE_LIMIT = 300
+DETAIL_LIMIT = 500
+URL_LIMIT = 2000
+
+COUNT_ORDER = (
+    Status.BROKEN,
+    Status.MISMATCH,
+    Status.MOVED,
+    Status.BLOCKED,
+    Status.EXCLUDED,
+    Status.OK,
+)
+# Worst first: what fails the audit, then what the catalog should follow, then what
+# could not be verified.
+HEADINGS = {
+    Status.BROKEN: "Broken: fix or replace the link (an archived copy may help)",
+    Status.MISMATCH: "Pointing to another paper",
+    Status.MOVED: "Moved permanently: update catalog.yaml (`readme-gen links --fix-redirects`)",
+    Status.BLOCKED: "Could not verify: the host blocks automated clients (not counted as broken)",
+}
+TABLE_HEAD = ("| Paper | Link | Line | Detail |", "| --- | --- | --- | --- |")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One checked link as the Markdown shows it."""
+
+    status: Status
+    url: str
+    detail: str
+    papers: tuple[tuple[str, int], ...]  # (title, catalog.yaml line) of each use
+
+
+def run_url(environ: Mapping[str, str]) -> str | None:
+    """The workflow run's page, from the variables GitHub Actions sets, else None."""
+    parts = [
+        environ.get(k, "") for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID")
+    ]
+    if not all(parts):
+        return None
+    server, repository, run_id = parts
+    return f"{server.rstrip('/')}/{repository}/actions/runs/{run_id}"
+
+
+def _rows(finding: Finding) -> list[str]:
+    detail = inert.markdown(finding.detail, limit=DETAIL_LIMIT)
+    if finding.status is Status.BROKEN:
+        archive = inert.markdown_link(
+            f"https://web.archive.org/web/*/{finding.url}", "archived copies", limit=URL_LIMIT
+        )
+        detail = f"{detail} ({archive})" if detail else archive
+    link = inert.markdown_link(finding.url, limit=URL_LIMIT)
+    return [
+        f"| {inert.markdown(title, limit=TITLE_LIMIT)} | {link} | {line} | {detail} |"
+        for title, line in finding.papers or (("?", 0),)
+    ]
+
+
+def _size(lines: Sequence[str]) -> int:
+    return sum(len(line.encode("utf-8")) + 1 for line in lines)
+
+
+def render(
+    counts: Mapping[Status, int],
+    findings: Sequence[Finding],
+    *,
+    preamble: Sequence[str],
+    footer: Sequence[str] = (),
+    limit: int,
+    run: str | None = None,
+) -> str:
+    """The Markdown, at most `limit` UTF-8 bytes (the preamble and footer are ours and
+    short); `run` is linked from the "and N more" line when links are left out."""
+    head = [*preamble, "| Status | Links |", "| --- | --- |"]
+    head += [f"| {s.value} | {counts.get(s, 0)} |" for s in COUNT_ORDER if counts.get(s, 0)]
+    listed = [f for s in HEADINGS for f in findings if f.status is s]
+    tail = ["", *footer] if footer else []
+    more = _more(len(listed), run)
+    budget = limit - _size(head) - _size(tail) - _size(["", more])
+    body: list[str] = []
+    shown, group = 0, None
+    for finding in listed:
+        rows = _rows(finding)
+        if finding.status is not group:
+            rows = ["", f"### {HEADINGS[finding.status]}", "", *TABLE_HEAD, *rows]
+        cost = _size(rows)
+        if cost > budget:
+            break
+        budget -= cost
+        body += rows
+        shown, group = shown + 1, finding.status
+    if shown < len(listed):
+        body += ["", _more(len(listed) - shown, run)]
+    return "\n".join(head + body + tail) + "\n"
+
+
+def _more(n: int, run: str | None) -> str:
+    where = f": {inert.markdown_link(run, limit=URL_LIMIT)}" if run else ""
+    return f"and {n} more: see the report attached to the run{where}"

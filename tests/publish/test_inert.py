@@ -1,0 +1,174 @@
+"""The inert layer: untrusted text rendered by cmark-gfm shows literally and makes nothing;
+annotations keep their shape; the terminal gets no control character; CSV no formula."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from readme_gen.publish import inert
+from tests.publish.gfm import render, shown
+
+HOSTILE = [
+    "@everyone",
+    "@octo-org/team",
+    "#1",
+    "owner/repo#12",
+    "GH-7",
+    ":smile:",
+    "![x](http://t/p.png)",
+    "<img src=http://t/p.png>",
+    "<details><summary>x</summary>",
+    "[a](javascript:alert(1))",
+    "[phish](https://evil.example/login)",
+    "https://evil.example/x",
+    "www.evil.example",
+    "mail@evil.example",
+    "mailto:a@b.co",
+    "\x1b[31m",
+    "\x07",
+    "\u202e",
+    "\n| x | y |\n",
+    "|",
+    "\\|",
+    "\\",
+    "&amp;",
+    "&#64;user",
+    "`code`",
+    "*em* __strong__ ~~s~~",
+    "$x$",
+    "    ",
+    "> quote",
+    "- item",
+    "1. item",
+    "<!-- c -->",
+    "[^1]",
+    "- [ ] task",
+]
+HOSTILE_TEXT = st.lists(st.one_of(st.text(), st.sampled_from(HOSTILE)), max_size=8).map("".join)
+
+
+def table(cell: str) -> str:
+    return f"| Paper | Detail |\n| --- | --- |\n| {cell} | x |\n"
+
+
+TABLE_TAGS = ["table", "thead", "tr", "th", "th", "tbody", "tr", "td", "td"]
+
+
+@given(HOSTILE_TEXT)
+@example("".join(HOSTILE))
+@example("a@b.co #1 www.x.co http://x.y :+1: @a/b GH-1")
+def test_markdown_cell_is_literal_and_makes_nothing(text):
+    out = render(table(inert.markdown(text)))
+    assert out.tags == TABLE_TAGS  # no element, link, image or raw HTML; the row unbroken
+    assert out.hrefs == []
+    assert shown(out.cells[0]) == shown(inert.terminal(text)).strip(" ")
+    assert out.references() == []
+
+
+def test_the_cell_is_one_line_with_control_characters_visible():
+    cell = inert.markdown("a\nb\x1b[2Jc\u202ed\x00")
+    assert "\n" not in cell and "\x1b" not in cell
+    assert render(table(cell)).cells[0] == "a\\nb\\x1b[2Jc\\u202ed\\x00"
+
+
+def test_a_long_text_is_shortened_before_escaping():
+    cell = inert.markdown("<" * 1000, limit=10)
+    assert render(table(cell)).cells[0] == "<" * 9 + "…"
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("https://example.org/a_b%20c#f", "https://example.org/a_b%20c#f"),
+        ("https://x.org/a>b<img src=x>", "https://x.org/a%3Eb%3Cimg%20src=x%3E"),
+        ("https://x.org/a|b", "https://x.org/a%7Cb"),
+        ("https://x.org/a\\b`c", "https://x.org/a%5Cb%60c"),
+        ("https://x.org/\n@everyone", "https://x.org/%0A@everyone"),
+        ("HTTP://x.org/é", "HTTP://x.org/%C3%A9"),
+    ],
+)
+def test_a_link_of_ours_is_one_link_to_the_encoded_url(url, href):
+    out = render(table(inert.markdown_link(url)))
+    assert out.tags == [*TABLE_TAGS[:-2], "td", "a", "td"]
+    assert out.hrefs == [href]
+    labelled = render(table(inert.markdown_link(url, "archived <b>copies</b>")))
+    assert labelled.hrefs == [href] and labelled.cells[0] == "archived <b>copies</b>"
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,x", "//evil.example/x", "https://", "x"]
+)
+def test_anything_but_an_http_url_is_text(url):
+    out = render(table(inert.markdown_link(url)))
+    assert out.hrefs == [] and out.tags == TABLE_TAGS
+    assert shown(out.cells[0]) == url
+
+
+@given(st.text())
+def test_any_url_is_one_http_link_or_text(url):
+    out = render(table(inert.markdown_link(url)))
+    assert out.tags.count("a") == len(out.hrefs) <= 1
+    assert all(h.lower().startswith(("http://", "https://")) for h in out.hrefs)
+    assert out.tags.count("tr") == 2  # the row is not broken
+
+
+def _unescape_command(text: str) -> str:
+    # @actions/toolkit's command parser, in reverse of escapeData / escapeProperty
+    for code, char in (("%3A", ":"), ("%2C", ","), ("%0D", "\r"), ("%0A", "\n"), ("%25", "%")):
+        text = text.replace(code, char)
+    return text
+
+
+@given(st.text(), st.text(), st.text())
+@example("50% :: done\r\n::error::x", "a,b:c.yaml", "RG1 x,y::z")
+def test_an_annotation_keeps_its_shape(message, file, title):
+    line = inert.annotation("error", message, file=file, line=3, col=4, title=title)
+    assert "\n" not in line and "\r" not in line
+    head, props, body = line.split("::", 2)
+    assert head == "" and props.startswith("error ")
+    pairs = [p.split("=", 1) for p in props.removeprefix("error ").split(",")]
+    assert [k for k, _ in pairs] == ["file", "line", "col"] + (["title"] if title else [])
+    values = {k: _unescape_command(v) for k, v in pairs}
+    assert values["file"] == inert.terminal(file) and values["line"] == "3"
+    assert values.get("title", "") == inert.terminal(title)
+    assert _unescape_command(body) == inert.terminal(message)
+
+
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+@given(st.text())
+def test_the_terminal_never_gets_a_control_character(text):
+    out = inert.terminal(text)
+    assert not CONTROL.search(out)
+    assert CONTROL.sub("", text) == "".join(c for c in text if not CONTROL.match(c))
+    if not CONTROL.search(text):
+        assert out == text
+
+
+def test_terminal_escapes():
+    assert inert.terminal("a\x1b[31mb\x07\tc\n\u202e\x85\x7f") == (
+        "a\\x1b[31mb\\x07\\tc\\n\\u202e\\x85\\x7f"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "out"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("\x00=1", "'\x00=1"),
+        ("A title = 1", "A title = 1"),
+        ("", ""),
+    ],
+)
+def test_csv_cells_never_start_a_formula(cell, out):
+    assert inert.csv_cell(cell) == out
