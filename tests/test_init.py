@@ -171,6 +171,7 @@ def test_end_to_end_in_a_git_repository_with_the_hooks(tmp_path, home):  # noqa:
     # and the hook does its job in the adopted list: a catalog edit rebuilds the README
     catalog = (folder / CATALOG).read_text("utf-8")
     (folder / CATALOG).write_text(catalog.replace("A paper", "A renamed paper"), "utf-8")
+    git(folder, "add", CATALOG)  # pre-commit sets unstaged changes aside while hooks run
     result = pre_commit(folder, home, "try-repo", str(REPO), "readme-gen-build", "--all-files")
     assert result.returncode == 1
     assert "files were modified by this hook" in result.stdout
