@@ -157,7 +157,7 @@ def test_end_to_end_in_a_git_repository_with_the_hooks(tmp_path, home):  # noqa:
     assert code == 0, out
     code, out = readme_gen(folder, "build")
     assert code == 0, out
-    assert "A renamed paper <br>" in (folder / "README.md").read_text("utf-8"), result.stdout
+    assert readme_gen(folder, "build", "--check")[0] == 0
     assert readme_gen(folder, "lint")[0] == 0
     git(folder, "add", ".")
     git(folder, "commit", "-qm", "readme-gen init")
@@ -175,4 +175,5 @@ def test_end_to_end_in_a_git_repository_with_the_hooks(tmp_path, home):  # noqa:
     result = pre_commit(folder, home, "try-repo", str(REPO), "readme-gen-build", "--all-files")
     assert result.returncode == 1
     assert "files were modified by this hook" in result.stdout
+    assert "A renamed paper <br>" in (folder / "README.md").read_text("utf-8"), result.stdout
     assert "A renamed paper <br>" in (folder / "README.md").read_text("utf-8"), result.stdout
