@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: readme test check lint bench clean lock lock-upgrade locked
+.PHONY: readme test check lint bench clean lock lock-upgrade locked dist
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "readme-gen needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -75,6 +75,10 @@ locked:
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
+
+# The release files, built and smoke-tested exactly as the release workflow does.
+dist:
+	bash scripts/dist.sh $(PYTHON)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_build.py

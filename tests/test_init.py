@@ -176,4 +176,3 @@ def test_end_to_end_in_a_git_repository_with_the_hooks(tmp_path, home):  # noqa:
     assert result.returncode == 1
     assert "files were modified by this hook" in result.stdout
     assert "A renamed paper <br>" in (folder / "README.md").read_text("utf-8"), result.stdout
-    assert "A renamed paper <br>" in (folder / "README.md").read_text("utf-8"), result.stdout
