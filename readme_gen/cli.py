@@ -27,6 +27,7 @@ class Command(Protocol):
 
 # name -> (module, one-line help). Adding a command is one line here plus its module.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("readme_gen.commands.init", "make this folder a paper list kept by readme-gen"),
     "build": ("readme_gen.commands.build", "write README.md from the catalog, or --check it"),
     "import": ("readme_gen.commands.import_readme", "read a README in the list's format"),
     "lint": ("readme_gen.commands.lint", "validate and lint the catalog"),

@@ -1,0 +1,137 @@
+"""`readme-gen init [--title TEXT] [--ref TAG]`: make the current folder a paper list kept by
+readme-gen, in one step.
+
+Writes catalog.yaml (imported from README.md when there is one, else a list with one empty
+section), a workflow that checks every push and pull request, the weekly link audit, a
+.pre-commit-config.yaml using this project's hooks, and a short maintainers' guide. The
+workflows and the hooks use this release of readme-gen (its version tag) unless --ref says
+otherwise. Overwrites nothing: every target is checked before any is written, and a failed
+write removes what this run wrote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from importlib import resources
+from pathlib import Path
+
+from readme_gen import HOMEPAGE, __version__
+from readme_gen.catalog.emit import dump_catalog
+from readme_gen.catalog.load import parse_tree, read_text
+from readme_gen.catalog.model import Catalog, Section
+from readme_gen.catalog.validate import validate
+from readme_gen.errors import UsageError
+from readme_gen.fsutil import write_atomic
+from readme_gen.readme.parse import ROW_FORMAT, parse_readme
+
+# template (in readme_gen/templates/init) -> where it goes
+TEMPLATES: dict[str, str] = {
+    "readme-gen.yml": ".github/workflows/readme-gen.yml",
+    "link-audit.yml": ".github/workflows/link-audit.yml",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
+    "MAINTAINING.md": "MAINTAINING.md",
+}
+CATALOG = "catalog.yaml"
+README = "README.md"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--title", help="the list's title when there is no README.md (default: the folder's name)"
+    )
+    parser.add_argument(
+        "--ref",
+        default=f"v{__version__}",
+        metavar="TAG",
+        help=f"the readme-gen release the workflows and hooks use (default: v{__version__})",
+    )
+
+
+def starter(title: str) -> Catalog:
+    """The catalog of a new, empty list."""
+    section = Section(id="papers", title="Papers", papers=())
+    return Catalog(title=title, description=f"Papers about {title}.", news=(), sections=(section,))
+
+
+def catalog_text(folder: Path, title: str | None) -> tuple[str, str]:
+    """The catalog's YAML, and where it came from (for the closing message)."""
+    readme = folder / README
+    if readme.exists():
+        catalog = parse_readme(read_text(readme), README)
+        if not any(section.papers for section in catalog.sections):
+            # `build` would then replace the README with an empty list: refuse instead.
+            raise UsageError(
+                f"{README} has no paper table in this list's format (rows like {ROW_FORMAT}); "
+                "init wrote nothing (move it aside to start an empty list)"
+            )
+        source = f"imported from {README}"
+    else:
+        catalog = starter(title or folder.resolve().name)
+        source = "a new list"
+    text = dump_catalog(catalog, header="")
+    # What we write must load back to the same catalog; a failure here is a bug, not input.
+    if validate(parse_tree(text, "<init>"), "<init>", folder) != catalog:
+        raise AssertionError("the written catalog does not read back as the imported one")
+    return text, source
+
+
+def render_template(name: str, ref: str) -> str:
+    text = resources.files("readme_gen").joinpath("templates", "init", name).read_text("utf-8")
+    repository = HOMEPAGE.removeprefix("https://github.com/")
+    for token, value in (
+        ("@ACTION@", f"{repository}@{ref}"),
+        ("@REPOSITORY@", HOMEPAGE),
+        ("@REF@", ref),
+        ("@VERSION@", __version__),
+        ("@CATALOG@", CATALOG),
+    ):
+        text = text.replace(token, value)
+    return text
+
+
+def write_all(folder: Path, files: dict[str, str]) -> None:
+    """Write every file, or none: on a failure, remove the files and folders this run made."""
+    made: list[Path] = []
+    try:
+        for relative, text in files.items():
+            target = folder / relative
+            missing = [p for p in (target.parent, *target.parent.parents) if not p.exists()]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.extend(reversed(missing))
+            write_atomic(target, text.encode("utf-8"))
+            made.append(target)
+    except OSError as exc:
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                if path.is_dir():
+                    path.rmdir()
+                else:
+                    path.unlink()
+        raise UsageError(f"cannot write {exc.filename or folder}: {exc.strerror}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = Path.cwd()
+    if not args.ref or any(c.isspace() or c in "\"'`$@#:" for c in args.ref):
+        raise UsageError(f"--ref `{args.ref}` is not a tag or commit")
+    targets = [CATALOG, *TEMPLATES.values()]
+    existing = [t for t in targets if (folder / t).exists() or (folder / t).is_symlink()]
+    if existing:
+        raise UsageError(
+            f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
+            "init overwrites nothing, so it wrote nothing (move them aside first)"
+        )
+    text, source = catalog_text(folder, args.title)
+    files = {CATALOG: text}
+    files.update({target: render_template(name, args.ref) for name, target in TEMPLATES.items()})
+    write_all(folder, files)
+    for relative in files:
+        print(f"wrote {relative}", file=sys.stderr)
+    print(
+        f"{CATALOG} is {source}. Next: `readme-gen build` writes {README}; commit everything; "
+        "`pre-commit install` runs the hooks at each commit (see MAINTAINING.md).",
+        file=sys.stderr,
+    )
+    return 0

@@ -1,0 +1,178 @@
+"""`readme-gen init`: an empty folder or a README in the list's format becomes a list kept by
+readme-gen; it overwrites nothing (all targets checked first, all-or-nothing writes); and end
+to end in a real git repository: init, build, build --check, lint, then this repository's
+hooks through `pre-commit try-repo`."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from ruamel.yaml import YAML
+
+from readme_gen import HOMEPAGE, __version__
+from readme_gen.catalog.load import load_catalog
+from readme_gen.commands.init import CATALOG, TEMPLATES
+from readme_gen.readme.parse import parse_readme
+from readme_gen.readme.render import render
+from tests.conftest import FIXTURES, REPO, VALID_CATALOG, snapshot
+from tests.hooks.test_pre_commit_hooks import git, home, pre_commit  # noqa: F401 (fixture)
+
+ACTION = HOMEPAGE.removeprefix("https://github.com/")
+TARGETS = [CATALOG, *TEMPLATES.values()]
+
+
+def workflow(folder, name):
+    return YAML(typ="safe").load((folder / ".github" / "workflows" / name).read_text("utf-8"))
+
+
+def test_an_empty_folder_becomes_a_list_that_builds_and_lints(cli, tmp_path):
+    folder = tmp_path / "my-list"
+    folder.mkdir()
+    result = cli("init", cwd=folder)
+    assert result.code == 0, result.err
+    assert sorted(snapshot(folder)) == sorted(TARGETS)
+    catalog = (folder / CATALOG).read_text("utf-8")
+    assert catalog.startswith("title: my-list\n")  # no schema comment: no schema/ folder here
+    assert cli("build", cwd=folder).code == 0
+    assert cli("build", "--check", cwd=folder).code == 0
+    assert cli("lint", cwd=folder).code == 0
+
+
+def test_a_readme_in_the_list_format_is_imported(cli, tmp_path):
+    original = (FIXTURES / "README.original.md").read_text("utf-8")
+    (tmp_path / "README.md").write_text(original, "utf-8")
+    result = cli("init", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert "catalog.yaml is imported from README.md" in result.err
+    assert cli("build", cwd=tmp_path).code == 0
+    assert cli("build", "--check", cwd=tmp_path).code == 0
+    rebuilt = parse_readme((tmp_path / "README.md").read_text("utf-8"))
+    assert rebuilt == parse_readme(original)
+    assert sum(len(s.papers) for s in rebuilt.sections) > 30
+
+
+def test_the_workflows_and_hooks_use_this_release_of_the_action(cli, tmp_path):
+    assert cli("init", cwd=tmp_path).code == 0
+    check, audit = workflow(tmp_path, "readme-gen.yml"), workflow(tmp_path, "link-audit.yml")
+    [check_step] = [s for s in check["jobs"]["check"]["steps"] if s["uses"].startswith(ACTION)]
+    assert check_step == {
+        "uses": f"{ACTION}@v{__version__}",
+        "with": {"command": "check", "catalog": "catalog.yaml"},
+    }
+    [audit_step] = [s for s in audit["jobs"]["audit"]["steps"] if s["uses"].startswith(ACTION)]
+    assert audit_step["with"]["command"] == "audit"
+    assert audit["permissions"] == {}
+    assert audit["jobs"]["audit"]["permissions"] == {"contents": "read", "issues": "write"}
+    hooks = YAML(typ="safe").load((tmp_path / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert hooks["repos"][0]["repo"] == HOMEPAGE
+    assert hooks["repos"][0]["rev"] == f"v{__version__}"
+    hook_ids = {
+        h["id"] for h in YAML(typ="safe").load((REPO / ".pre-commit-hooks.yaml").read_text())
+    }
+    assert {h["id"] for h in hooks["repos"][0]["hooks"]} <= hook_ids
+    for name in TARGETS:
+        assert not re.search(r"@[A-Z]+@", (tmp_path / name).read_text("utf-8")), name
+
+
+def test_ref_chooses_the_release(cli, tmp_path):
+    assert cli("init", "--ref", "v9.8.7", cwd=tmp_path).code == 0
+    assert "@v9.8.7\n" in (tmp_path / ".github/workflows/readme-gen.yml").read_text("utf-8")
+
+
+@pytest.mark.parametrize("ref", ["", "v1 ; rm -rf /", "main\n  evil: 1", "${{ github.token }}"])
+def test_a_ref_that_could_change_the_workflows_is_refused(cli, tmp_path, ref):
+    result = cli("init", "--ref", ref, cwd=tmp_path)
+    assert result.code == 2
+    assert "is not a tag or commit" in result.err
+    assert snapshot(tmp_path) == {}
+
+
+@pytest.mark.parametrize("existing", TARGETS)
+def test_refuses_to_overwrite_anything_and_writes_nothing(cli, tmp_path, existing):
+    (tmp_path / existing).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / existing).write_text("mine\n", "utf-8")
+    before = snapshot(tmp_path)
+    result = cli("init", cwd=tmp_path)
+    assert result.code == 2
+    assert f"{existing} already exists; init overwrites nothing, so it wrote nothing" in result.err
+    assert snapshot(tmp_path) == before
+
+
+def test_a_dangling_symlink_counts_as_existing(cli, tmp_path):
+    (tmp_path / "MAINTAINING.md").symlink_to(tmp_path / "nowhere")
+    assert cli("init", cwd=tmp_path).code == 2
+    assert not (tmp_path / CATALOG).exists()
+
+
+def test_a_failed_write_removes_what_this_run_wrote(cli, tmp_path):
+    (tmp_path / ".github").write_text("a file where the folder should be\n", "utf-8")
+    before = snapshot(tmp_path)
+    result = cli("init", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("readme-gen: error: cannot write ")
+    assert "Traceback" not in result.err
+    assert snapshot(tmp_path) == before
+
+
+def test_a_readme_without_the_list_format_is_refused_not_replaced(cli, tmp_path):
+    (tmp_path / "README.md").write_text("# A list\n\n| a | b |\n|---|---|\n| x | y |\n", "utf-8")
+    before = snapshot(tmp_path)
+    result = cli("init", cwd=tmp_path)
+    assert result.code == 2
+    assert "README.md has no paper table in this list's format (rows like `| VENUE" in result.err
+    assert snapshot(tmp_path) == before
+
+
+def test_a_malformed_paper_row_is_a_located_error(cli, tmp_path):
+    original = (FIXTURES / "README.original.md").read_text("utf-8")
+    broken = original.replace("[Paper](https://openreview.net/forum?id=6dS1jhdemD)", "no link")
+    (tmp_path / "README.md").write_text(broken, "utf-8")
+    before = snapshot(tmp_path)
+    result = cli("init", cwd=tmp_path)
+    assert result.code == 2
+    assert "README.md:30:" in result.err and "no `[Label](URL)` link" in result.err
+    assert snapshot(tmp_path) == before
+
+
+def readme_gen(cwd, *args):
+    done = subprocess.run(
+        [sys.executable, "-m", "readme_gen", *args], cwd=cwd, capture_output=True, text=True
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_end_to_end_in_a_git_repository_with_the_hooks(tmp_path, home):  # noqa: F811
+    folder = tmp_path / "list"
+    folder.mkdir()
+    git(folder, "init", "-q")
+    (tmp_path / "source.yaml").write_text(VALID_CATALOG, "utf-8")
+    (folder / "README.md").write_text(render(load_catalog(tmp_path / "source.yaml")), "utf-8")
+    git(folder, "add", ".")
+    git(folder, "commit", "-qm", "the hand-written list")
+
+    code, out = readme_gen(folder, "init")
+    assert code == 0, out
+    code, out = readme_gen(folder, "build")
+    assert code == 0, out
+    assert readme_gen(folder, "build", "--check")[0] == 0
+    assert readme_gen(folder, "lint")[0] == 0
+    git(folder, "add", ".")
+    git(folder, "commit", "-qm", "readme-gen init")
+
+    for hook in ("readme-gen-build", "readme-gen-lint"):
+        result = pre_commit(folder, home, "try-repo", str(REPO), hook, "--all-files")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "Passed" in result.stdout
+    assert git(folder, "status", "--porcelain").stdout == ""
+
+    # and the hook does its job in the adopted list: a catalog edit rebuilds the README
+    catalog = (folder / CATALOG).read_text("utf-8")
+    (folder / CATALOG).write_text(catalog.replace("A paper", "A renamed paper"), "utf-8")
+    git(folder, "add", CATALOG)  # pre-commit sets unstaged changes aside while hooks run
+    result = pre_commit(folder, home, "try-repo", str(REPO), "readme-gen-build", "--all-files")
+    assert result.returncode == 1
+    assert "files were modified by this hook" in result.stdout
+    assert "A renamed paper <br>" in (folder / "README.md").read_text("utf-8"), result.stdout
