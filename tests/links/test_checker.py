@@ -121,7 +121,9 @@ def test_503_twice_then_200_is_ok_after_backoff(server, sleep):
     result = check(server.url("/s"), sleep)
     assert result.status is Status.OK and result.attempts == 3
     assert server.recorder.count() == 3
-    assert len(sleep.waits) == 2 and 0.375 <= sleep.waits[0] < 0.625 and 0.75 <= sleep.waits[1] < 1.25
+    assert (
+        len(sleep.waits) == 2 and 0.375 <= sleep.waits[0] < 0.625 and 0.75 <= sleep.waits[1] < 1.25
+    )
 
 
 def test_5xx_that_persists_is_broken_after_the_retries(server, sleep):

@@ -133,7 +133,9 @@ def test_a_reset_says_reset_and_is_tried_twice_more(server, sleep):
     assert result.status is Status.BROKEN and result.reason is Reason.RESET
     assert result.detail.startswith("connection reset") and "timed out" not in result.detail
     assert server.recorder.count() == 3 and result.attempts == 3
-    assert len(sleep.waits) == 2 and 0.375 <= sleep.waits[0] < 0.625 <= 0.75 <= sleep.waits[1] < 1.25
+    assert (
+        len(sleep.waits) == 2 and 0.375 <= sleep.waits[0] < 0.625 and 0.75 <= sleep.waits[1] < 1.25
+    )
 
 
 def test_a_refusal_says_refused_and_is_tried_once_more(sleep):
