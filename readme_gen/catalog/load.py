@@ -18,20 +18,14 @@ from readme_gen.catalog import fastyaml
 from readme_gen.catalog.model import Catalog
 from readme_gen.catalog.validate import validate
 from readme_gen.catalog.yamltree import Node, compose
-from readme_gen.errors import CatalogError, Problem, UsageError
+from readme_gen.errors import CatalogError, Problem
+from readme_gen.fsutil import read_bytes
 
 
 def read_text(path: Path, *, label: str | None = None) -> str:
     """A UTF-8 file's text (a leading BOM dropped); located errors for anything else."""
     name = label or str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{name}: is a directory, not a file") from None
-    except OSError as exc:
-        raise UsageError(f"{name}: cannot read: {exc.strerror}") from None
+    data = read_bytes(path, label=name)
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:

@@ -16,8 +16,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from readme_gen.commands.common import write_output
 from readme_gen.errors import UsageError
-from readme_gen.fsutil import write_atomic
 from readme_gen.publish.audit import CLOSING_COMMENT, issue_body, load_report
 
 
@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--markdown",
         type=Path,
         metavar="FILE",
-        help="also write the report as Markdown here (for the job summary)",
+        help="also write the report as Markdown here (for the job summary; `-`: standard output)",
     )
     parser.add_argument("--label", default="link-audit", help="the issue's label (link-audit)")
     parser.add_argument(
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             if audit.needs_issue
             else ("## Link audit\n\nAll links are healthy.\n")
         )
-        write_atomic(args.markdown, text.encode("utf-8"))
+        write_output(args.markdown, text)
         if args.repo is None:
             return 0
     if args.repo is None:

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readme_gen.catalog.load import gc_paused, load_catalog
-from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
+from readme_gen.commands.common import (
+    STDOUT,
+    add_catalog_argument,
+    catalog_path,
+    readme_path,
+    write_output,
+)
 from readme_gen.config import tool_table
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
@@ -143,11 +149,8 @@ def run(args: argparse.Namespace) -> int:
     report = Report(results, failing, time.perf_counter() - started, str(path))
     with gc_paused():  # thousands of small acyclic objects: see gc_paused
         text = format_report(report, args.format)
-    if args.output:
-        write_atomic(args.output, text.encode("utf-8"))
+    if write_output(args.output or STDOUT, text):
         print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
     if args.output and args.format != "text":
         sys.stderr.write(format_report(report, "text").splitlines()[-1] + "\n")
     return 1 if report.failed else 0

@@ -193,7 +193,7 @@ def test_alias_bomb_is_rejected_without_expanding(cli, tmp_path):
 def test_missing_catalog_is_a_usage_error(cli, tmp_path):
     result = cli("build", "--catalog", "nope.yaml")
     assert result.code == 2
-    assert result.err.strip() == "readme-gen: error: nope.yaml: no such file"
+    assert result.err.strip() == "readme-gen: error: cannot read nope.yaml: no such file"
 
 
 def test_malformed_pyproject_is_located(cli, tmp_path):
