@@ -209,3 +209,17 @@ def test_a_full_tmpfs_keeps_the_old_readme(cli, tmp_path):
         assert sorted(p.name for p in mount.iterdir()) == ["README.md", "filler"]
     finally:
         subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_add_and_fmt_keep_crlf_line_endings(cli, tmp_path):
+    crlf = UNFORMATTED.replace("\n", "\r\n").encode("utf-8")
+    (tmp_path / "catalog.yaml").write_bytes(crlf)
+    assert cli("fmt").code == 0
+    formatted = (tmp_path / "catalog.yaml").read_bytes()
+    expected = VALID_CATALOG.replace("Papers about tests.", "Papers.")
+    assert formatted == expected.replace("\n", "\r\n").encode("utf-8")
+    assert cli("fmt", "--check").code == 0
+    assert cli("add", "https://example.org/new", *ADD_FLAGS).code == 0
+    added = (tmp_path / "catalog.yaml").read_bytes()
+    assert b"https://example.org/new\r\n" in added
+    assert added.count(b"\n") == added.count(b"\r\n") == formatted.count(b"\n") + 6
