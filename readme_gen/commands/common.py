@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from readme_gen.config import tool_table
+from readme_gen.config import tool_path
 from readme_gen.fsutil import write_atomic
 
 STDOUT = "-"
@@ -26,14 +26,14 @@ def catalog_path(args: argparse.Namespace) -> Path:
     """--catalog, else `[tool.readme-gen] catalog`, else catalog.yaml."""
     if args.catalog is not None:
         return Path(args.catalog)
-    return Path(str(tool_table().get("catalog", "catalog.yaml")))
+    return tool_path("catalog", "catalog.yaml")
 
 
 def readme_path(output: Path | None) -> Path:
     """--output, else `[tool.readme-gen] output`, else README.md."""
     if output is not None:
         return Path(output)
-    return Path(str(tool_table().get("output", "README.md")))
+    return tool_path("output", "README.md")
 
 
 def is_stdout(path: Path | str | None) -> bool:
