@@ -9,6 +9,17 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
+QUOTE_LIMIT = 80
+
+
+def shorten(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """`value` as text for a message, cut to about `limit` characters: a message never
+    echoes a whole (possibly megabytes long) value."""
+    text = str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… ({len(text):,} characters)"
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
