@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 
-from readme_gen.catalog.yamltree import INT, NOT_TEXT, STR, Map, Node, Scalar, Seq
+from readme_gen.catalog.yamltree import INT, NOT_TEXT, PLAIN_INT, STR, Map, Node, Scalar, Seq
 
 # Characters whose YAML handling is subtle (line breaks other than \n, controls, BOMs,
 # tabs): leave such texts to ruamel.yaml.
 _UNSUPPORTED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _PLAIN_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_ .()/+'-]*?):(?: +|\Z)")
 _INDICATOR = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_WHOLE = re.compile(r"(?:0|[1-9][0-9]*)\Z")
 _DQ_BODY = re.compile(r'((?:[^"\\]|\\.)*)"')
 _DQ_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _ESCAPES = {
@@ -207,7 +206,7 @@ class _Parser:
     @staticmethod
     def plain(value: str, line: int, column: int) -> Scalar:
         if value[0] in _MAYBE_NOT_TEXT and NOT_TEXT.match(value):
-            if _WHOLE.match(value):
+            if PLAIN_INT.match(value):
                 return Scalar(int(value), INT, line, column)
             raise _Bail
         return Scalar(value, STR, line, column)

@@ -22,8 +22,8 @@ from readme_gen.catalog.model import (
     Section,
     display_order,
 )
-from readme_gen.catalog.yamltree import STR, Map, Node, Scalar, Seq
-from readme_gen.errors import CatalogError, Problem
+from readme_gen.catalog.yamltree import INT, STR, Map, Node, Scalar, Seq
+from readme_gen.errors import CatalogError, Problem, shorten
 
 T = TypeVar("T")
 
@@ -150,7 +150,15 @@ class Validator:
         if node is None:
             return None
         expected = f"a year from {MIN_YEAR} to {self.max_year}"
-        if not isinstance(node, Scalar) or node.kind != "int" or not isinstance(node.value, int):
+        if isinstance(node, Scalar) and node.kind == INT and isinstance(node.value, str):
+            written = node.value.isdigit() and node.value.isascii() and node.value[0] != "0"
+            if written:
+                self.at(node, f"year {shorten(node.value)} is out of range", expected)
+            else:
+                message = f"year `{shorten(node.value)}` is not written in plain decimal digits"
+                self.at(node, message, f"{expected}, digits only: no sign, leading 0, `_` or 0x/0o")
+            return None
+        if not isinstance(node, Scalar) or node.kind != INT or not isinstance(node.value, int):
             self.at(node, f"year must be a whole number, got {_describe(node)}", expected)
             return None
         if not MIN_YEAR <= node.value <= self.max_year:

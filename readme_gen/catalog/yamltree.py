@@ -65,22 +65,19 @@ NOT_TEXT = re.compile(
     | [0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*
     )$"""
 )
+# The one spelling of a whole number the catalog accepts. YAML reads 02024, +2024, 2_024,
+# 0x7E9 and 0o3751 as numbers too; such a scalar keeps its text as written (kind INT, a str
+# value) so validation can refuse it, quoting it as written. 18 digits at most: a longer
+# number is no year, and int() of thousands of digits is slow (and refused over 4,300).
+PLAIN_INT = re.compile(r"(?:0|[1-9][0-9]{0,17})\Z")
 _SKIP = "\x00"  # pending key that was rejected: drop its value (YAML text has no NUL)
-_INT_PREFIXES = {"0b": 2, "0o": 8, "0x": 16}
 
 
 def scalar_value(text: str, kind: str) -> str | int | float | bool | None:
-    """The Python value of a resolved YAML 1.2 scalar."""
+    """The Python value of a resolved YAML 1.2 scalar (an int not written in plain decimal
+    digits keeps its text: see PLAIN_INT)."""
     if kind == INT:
-        digits = text.replace("_", "")
-        sign = -1 if digits.startswith("-") else 1
-        digits = digits.lstrip("+-")
-        base = _INT_PREFIXES.get(digits[:2].lower(), 10)
-        if base != 10:
-            digits = digits[2:]
-        elif len(digits) > 1 and digits.startswith("0"):
-            base = 8  # YAML 1.2 as ruamel reads it: a leading zero means octal
-        return sign * int(digits or "0", base)
+        return int(text) if PLAIN_INT.match(text) else text
     if kind == FLOAT:
         low = text.lower().replace("_", "")
         return float(low.replace(".inf", "inf").replace(".nan", "nan"))
