@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from readme_gen.errors import CatalogError, Problem
 
-# The longest line a catalog needs: a maximal value (validate.TEXT_LIMITS) with its key,
+# The longest line a catalog needs: a maximal value (validate.MAX_PROSE) with its key,
 # quotes and escapes. Longer lines are refused before parsing (a 10 MB one-line file
 # would otherwise cost ruamel.yaml gigabytes).
 MAX_LINE = 100_000

@@ -146,3 +146,44 @@ def test_brackets_in_text_and_comments_are_not_nesting(value):
     text = VALID_CATALOG.replace('"A paper"', value)
     catalog = parse_catalog(text, "catalog.yaml", Path())
     assert catalog.sections[0].papers[0].title in value
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        (
+            '"A paper"',
+            '"{}"',
+            "7:16",
+            "the title is 2,001 characters long (expected at most 2,000)",
+        ),
+        ("CVPR", "{}", "9:16", "the venue is 2,001 characters long"),
+        ("Ann Author,", "{},", "8:19", "an author is 2,001 characters long"),
+        ("https://example.org/a", "https://example.org/{}", "12:18", "is 8,193 characters long"),
+        ("Papers about tests.", "{}", "2:14", "the description is 2,001"),
+    ],
+)
+def test_an_oversized_value_is_refused_and_not_echoed(old, new, where, message):
+    size = 8_193 if "example" in old else 2_001
+    if "description" in message:
+        size = 20_001
+        message = "the description is 20,001 characters long (expected at most 20,000)"
+    found = problems(
+        VALID_CATALOG.replace(old, new.format("x" * (size - (20 if "example" in old else 0))))
+    )
+    assert len(found) == 1 and found[0].startswith(f"catalog.yaml:{where}: ")
+    assert message in found[0]
+    assert len(found[0]) < 200
+
+
+def test_messages_quote_at_most_80_characters_of_a_value():
+    long = "y" * 5_000
+    for old, new in [
+        ("year: 2024", f"year: {long}"),
+        ("Paper: https://example.org/a", f"Paper: ftp://{long}"),
+        ("id: one", f"id: One{long}"),
+        ("venue: CVPR", f"venue: 1{'0' * 1_000}.5"),
+        ("Paper:", f"{'P' * 2_500}:"),
+    ]:
+        found = problems(VALID_CATALOG.replace(old, new))
+        assert all(len(p) < 300 for p in found), found
