@@ -14,7 +14,17 @@ from __future__ import annotations
 
 import re
 
-from readme_gen.catalog.yamltree import INT, NOT_TEXT, PLAIN_INT, STR, Map, Node, Scalar, Seq
+from readme_gen.catalog.yamltree import (
+    INT,
+    INT_SPELLING,
+    NOT_TEXT,
+    PLAIN_INT,
+    STR,
+    Map,
+    Node,
+    Scalar,
+    Seq,
+)
 
 # Characters whose YAML handling is subtle (line breaks other than \n, controls, BOMs,
 # tabs): leave such texts to ruamel.yaml.
@@ -49,6 +59,7 @@ _FLOW_ITEM_END = re.compile(r"[,\]]")
 _FLOW_SIMPLE_BAD = re.compile(r"[\"'#\[\]{}:]")
 # NOT_TEXT can match only a value starting with one of these (or an empty one).
 _MAYBE_NOT_TEXT = frozenset("tTfFnN~<=-+.0123456789")
+_INT_START = frozenset("-+0123456789")
 
 
 class _Bail(Exception):
@@ -210,6 +221,8 @@ class _Parser:
         if value[0] in _MAYBE_NOT_TEXT and NOT_TEXT.match(value):
             if PLAIN_INT.match(value):
                 return Scalar(int(value), INT, line, column)
+            if value[0] in _INT_START and INT_SPELLING.fullmatch(value):
+                return Scalar(value, INT, line, column)  # kept as written: see PLAIN_INT
             raise _Bail
         return Scalar(value, STR, line, column)
 

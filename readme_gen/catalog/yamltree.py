@@ -70,6 +70,9 @@ NOT_TEXT = re.compile(
 # value) so validation can refuse it, quoting it as written. 18 digits at most: a longer
 # number is no year, and int() of thousands of digits is slow (and refused over 4,300).
 PLAIN_INT = re.compile(r"(?:0|[1-9][0-9]{0,17})\Z")
+# Every plain scalar ruamel.yaml's YAML 1.2 resolver reads as an int (its regex, for texts
+# starting with a sign or a digit).
+INT_SPELLING = re.compile(r"[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+")
 _SKIP = "\x00"  # pending key that was rejected: drop its value (YAML text has no NUL)
 
 
