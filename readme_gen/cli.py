@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from readme_gen import HOMEPAGE, __version__
-from readme_gen.errors import CatalogError, ReadmeGenError
+from readme_gen.errors import CatalogError, ConfigError, ReadmeGenError
 
 
 class Command(Protocol):
@@ -75,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"readme-gen: {n} problem{'s' if n != 1 else ''}; nothing was written", file=sys.stderr
         )
         return exc.exit_code
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        print("readme-gen: invalid configuration; nothing was written", file=sys.stderr)
+        return exc.exit_code
     except ReadmeGenError as exc:
         print(f"readme-gen: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -86,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as exc:  # the environment refused something no helper wrapped: exit 2
+        if os.environ.get("READMEGEN_DEBUG"):
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"readme-gen: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # the one catch-all: turn a bug into a message, exit 3
         if os.environ.get("READMEGEN_DEBUG"):
             raise

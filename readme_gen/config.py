@@ -3,17 +3,78 @@
 Resolution order everywhere: built-in defaults < `[tool.readme-gen]` (and its sub-tables,
 e.g. `[tool.readme-gen.links]`) < command-line flags. Commands resolve their settings once
 into a frozen object and pass it down; nothing reads configuration later.
+
+pyproject.toml is read and parsed once per run (cached by path and file state), however
+many settings a command resolves. Every problem in it is a `ConfigError` located as
+`pyproject.toml:LINE:COL`; `Pyproject.position` finds a key's line for semantic errors.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from readme_gen.errors import CatalogError, Problem
+from readme_gen.errors import ConfigError, Problem
+from readme_gen.fsutil import read_bytes
 
 PYPROJECT = "pyproject.toml"
+TOOL = ("tool", "readme-gen")
+_TOML_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)")
+_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_KEY_LINE = re.compile(rf"({_PART}(?:\s*\.\s*{_PART})*)\s*=")
+_KEY_PART = re.compile(r"""\s*(?:([A-Za-z0-9_-]+)|"([^"\n]*)"|'([^'\n]*)')\s*(?:\.|\Z)""")
+
+
+@dataclass(frozen=True, slots=True)
+class Pyproject:
+    """A parsed pyproject.toml, with its text for locating keys."""
+
+    name: str
+    text: str
+    data: dict[str, Any]
+
+    def table(self, *names: str) -> dict[str, Any]:
+        """`[tool.readme-gen]` or a sub-table; {} when absent, ConfigError when not a table."""
+        table: Any = self.data
+        for depth, name in enumerate((*TOOL, *names), start=1):
+            table = table.get(name, {})
+            if not isinstance(table, dict):
+                keys = (*TOOL, *names)[:depth]
+                raise self.error(f"`{'.'.join(keys)}` is not a table", keys[2:], "a [table]")
+        return dict(table)
+
+    def position(self, keys: tuple[str, ...]) -> tuple[int, int]:
+        """Line and column of `tool.readme-gen.<keys>`, or of the nearest enclosing table
+        written in the file; (1, 1) when none is. Best effort: a line-by-line scan."""
+        wanted = (*TOOL, *keys)
+        best: tuple[int, int] = (1, 1)
+        table: tuple[str, ...] = ()
+        for number, raw in enumerate(self.text.splitlines(), start=1):
+            line = raw.strip()
+            column = len(raw) - len(raw.lstrip()) + 1
+            if line.startswith("["):
+                table = _key_path(line.lstrip("[").split("]")[0])
+                if table == wanted:
+                    return number, column
+                if table and wanted[: len(table)] == table:
+                    best = (number, column)
+                continue
+            match = _KEY_LINE.match(line)
+            if match:
+                full = (*table, *_key_path(match.group(1)))
+                if full[: len(wanted)] == wanted or (
+                    len(full) < len(wanted) and wanted[: len(full)] == full
+                ):
+                    return number, column
+        return best
+
+    def error(self, message: str, keys: tuple[str, ...], expected: str = "") -> ConfigError:
+        """A ConfigError located at `tool.readme-gen.<keys>`."""
+        line, column = self.position(keys)
+        return ConfigError([Problem(self.name, line, column, message, expected)])
 
 
 def find_pyproject(start: Path | None = None) -> Path | None:
@@ -22,32 +83,73 @@ def find_pyproject(start: Path | None = None) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def load_pyproject(start: Path | None = None) -> Pyproject | None:
+    """The parsed pyproject.toml of `start` (default: the working directory), or None."""
+    path = find_pyproject(start)
+    if path is None:
+        return None
+    name = PYPROJECT if start is None else str(path)
+    stat = path.stat()
+    return _parse(path, name, (stat.st_mtime_ns, stat.st_size, stat.st_ino))
+
+
 def tool_table(*names: str, start: Path | None = None) -> dict[str, Any]:
     """`[tool.readme-gen]` or a sub-table such as `tool_table("links")`; {} when absent.
 
-    A malformed pyproject.toml or a sub-table that is not a table is a located error.
+    A malformed pyproject.toml or a sub-table that is not a table is a ConfigError.
     """
-    path = find_pyproject(start)
-    if path is None:
-        return {}
+    pyproject = load_pyproject(start)
+    return {} if pyproject is None else pyproject.table(*names)
+
+
+def tool_path(key: str, default: str, *, start: Path | None = None) -> Path:
+    """A path setting of `[tool.readme-gen]` (`catalog`, `output`), else `default`."""
+    pyproject = load_pyproject(start)
+    if pyproject is None:
+        return Path(default)
+    value = pyproject.table().get(key, default)
+    if not isinstance(value, str) or not value.strip() or "\0" in value:
+        raise pyproject.error(
+            f"`tool.readme-gen.{key}` must be a file path, got {value!r:.80}", (key,), '"a/path"'
+        )
+    return Path(value)
+
+
+@functools.lru_cache(maxsize=8)
+def _parse(path: Path, name: str, _state: tuple[int, int, int]) -> Pyproject:
+    # `_state` (mtime, size, inode) is part of the cache key: a rewritten file is read again.
     import tomllib
 
+    data = read_bytes(path, label=name)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"byte 0x{data[exc.start]:02x} is not UTF-8"
+        raise ConfigError([Problem(name, line, column, message, "UTF-8 text")]) from None
+    try:
+        parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, column = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise CatalogError([Problem(str(path), line, column, f"invalid TOML: {message}")]) from None
-    except UnicodeDecodeError:
-        raise CatalogError([Problem(str(path), 0, 0, "not UTF-8", "UTF-8 text")]) from None
-    table: Any = data.get("tool", {}).get("readme-gen", {})
-    where = "tool.readme-gen"
-    for name in names:
-        if not isinstance(table, dict):
-            break
-        table = table.get(name, {})
-        where += f".{name}"
-    if not isinstance(table, dict):
-        raise CatalogError([Problem(str(path), 0, 0, f"`{where}` is not a table", "a [table]")])
-    return table
+        match = _TOML_AT.search(str(exc))
+        if match and match.group(1):
+            line, column = int(match.group(1)), int(match.group(2))
+        else:
+            line = text.count("\n") + (0 if text.endswith("\n") else 1) or 1
+            column = 1
+        message = _TOML_AT.sub("", str(exc))
+        raise ConfigError([Problem(name, line, column, f"invalid TOML: {message}")]) from None
+    return Pyproject(name, text, parsed)
+
+
+def _key_path(key: str) -> tuple[str, ...]:
+    """`tool."readme-gen".links` -> ("tool", "readme-gen", "links")."""
+    parts, at = [], 0
+    key = key.strip()
+    while at < len(key):
+        match = _KEY_PART.match(key, at)
+        if match is None:
+            return ()
+        parts.append(next(g for g in match.groups() if g is not None))
+        at = match.end()
+    return tuple(parts)

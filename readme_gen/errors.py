@@ -5,7 +5,20 @@ Only bad input and misuse raise; a broken link or a lint finding is data, not an
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
+from pathlib import Path
+
+QUOTE_LIMIT = 80
+
+
+def shorten(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """`value` as text for a message, cut to about `limit` characters: a message never
+    echoes a whole (possibly megabytes long) value."""
+    text = str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +47,36 @@ class UsageError(ReadmeGenError):
     """A bad flag, a missing file, a malformed configuration."""
 
 
-class CatalogError(ReadmeGenError):
-    """One or more problems in an input file; all of them, sorted by position."""
+class ProblemsError(ReadmeGenError):
+    """One or more located problems in an input file; all of them, sorted by position."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.column))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class CatalogError(ProblemsError):
+    """Problems in the catalog (or another input the command reads, such as a README)."""
+
+
+class ConfigError(ProblemsError):
+    """Problems in pyproject.toml (its syntax or the `[tool.readme-gen]` tables)."""
+
+
+class FileAction(enum.Enum):
+    READ = "read"
+    WRITE = "write"
+
+
+class FileError(ReadmeGenError):
+    """The environment refused a file operation (missing folder, full disk, read-only
+    file...): not bad input and not a bug, so exit 2 with the file and the reason."""
+
+    def __init__(self, path: str | Path, action: FileAction, reason: str) -> None:
+        self.path, self.action, self.reason = str(path), action, reason
+        super().__init__(f"cannot {action.value} {self.path}: {reason}")
+
+    @classmethod
+    def from_os(cls, path: str | Path, action: FileAction, exc: OSError) -> FileError:
+        """The error for an OSError met while reading or writing `path`."""
+        return cls(path, action, exc.strerror or str(exc) or type(exc).__name__)

@@ -9,21 +9,35 @@ pre-commit. Peak memory is the child's maximum resident set size (os.wait4).
 
     python scripts/bench_build.py [--sizes 37,1000] [--repeat N]
 
+Then hostile and broken inputs (issue 11), each refused with exit 2: a 10 MB one-line
+catalog, 10,000 nested `[`, a 10 MB title, and one error in the 10,000-paper catalog: a bad
+year (the fast reader reads it), an unclosed quote near the start and a tab in the last
+paper (the fast reader declines both; ruamel.yaml reads up to the error).
+
 Targets on a 2-core machine: the real catalog's `build --check` <= 100 ms; 10,000 papers
-<= 1.0 s; 100,000 papers <= 10 s and < 1 GB.
+<= 1.0 s; 100,000 papers <= 10 s and < 1 GB. A hostile input < 200 MB; an error in 10,000
+papers <= 2x the valid build.
+
+Measured (2 shared cores, noisy; median of 3; peak RSS of the build process):
+  10,000 papers, valid build       0.76 s   67 MB
+  10 MB one line (refused)         0.12 s   35 MB   (was 1.4 GB)
+  10,000 nested [ (refused)        0.06 s   16 MB   (was 53 s)
+  10 MB title (refused)            0.15 s   47 MB
+  10k papers, bad year             0.59 s   63 MB   (was 10.3 s: no second parse)
+  10k, unclosed quote near start   0.26 s   38 MB
+  10k, tab in the last paper       8.2 s    67 MB   NOT met: the fast reader declines a
+      syntax error and ruamel.yaml reads the whole file up to it.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,14 +121,23 @@ def synthetic(papers: int, seed: int = 7) -> Catalog:
     )
 
 
+# Started from a small Python process: Linux counts a forked child's peak RSS from the
+# parent's high-water mark at fork, and this script holds the synthetic catalogs' text.
+_MEASURE = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def run(argv: list[str], cwd: Path) -> tuple[float, float, int]:
     """(wall seconds, peak RSS in MB, exit code) of one whole process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, proc.returncode
+    out = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *argv], cwd=cwd, capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]), int(out[1]) / 1024, int(out[2])
 
 
 def measure(argv: list[str], cwd: Path, repeat: int, expect: int = 0) -> tuple[float, float]:
@@ -143,6 +166,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="37,1000,10000,100000")
     parser.add_argument("--repeat", type=int, default=0, help="runs per figure (default: by size)")
+    parser.add_argument("--no-hostile", action="store_true", help="skip the refused inputs")
     args = parser.parse_args()
     exe = shutil.which("readme-gen", path=str(Path(sys.executable).parent)) or "readme-gen"
     compile_package()
@@ -166,6 +190,40 @@ def main() -> None:
             print(f"{label:>24} {'build (new)':>14} {wall:9.3f} {peak:8.1f}")
             wall, peak = measure([exe, "build", "--check", *common], folder, repeat)
             print(f"{label:>24} {'build --check':>14} {wall:9.3f} {peak:8.1f}")
+        if not args.no_hostile:
+            hostile(exe, folder)
+
+
+def hostile(exe: str, folder: Path) -> None:
+    """Inputs that must be refused (exit 2) fast and in little memory."""
+    valid = dump_catalog(synthetic(10_000))
+    first = valid.index("year: ")
+    cases = {
+        "10 MB one line": "title: " + "x" * 10_000_000 + "\n",
+        "10,000 nested [": "a: " + "[" * 10_000 + "]" * 10_000 + "\n",
+        "10 MB title": valid.replace('title: "', 'title: "' + "x" * 10_000_000, 1),
+        "10k papers, bad year": valid[:first] + "year: 02024" + valid[first + 10 :],
+        "10k, unclosed quote": _unclose(valid),
+        # The fast reader declines the whole file: ruamel.yaml reads it to the error.
+        "10k, tab at the end": valid[: valid.rindex("venue: ")] + "venue:\tX\n",
+    }
+    catalog = folder / "valid-10000.yaml"
+    catalog.write_text(valid, encoding="utf-8")
+    readme = folder / "README-hostile.md"
+    wall, peak = measure([exe, "build", "--catalog", str(catalog), "-o", str(readme)], folder, 3)
+    print(f"{'10,000 papers, valid':>24} {'build':>14} {wall:9.3f} {peak:8.1f}")
+    for name, text in cases.items():
+        catalog.write_text(text, encoding="utf-8")
+        argv = [exe, "build", "--catalog", str(catalog), "-o", str(readme)]
+        wall, peak = measure(argv, folder, 3, expect=2)
+        print(f"{name:>24} {'build (exit 2)':>14} {wall:9.3f} {peak:8.1f}")
+
+
+def _unclose(text: str) -> str:
+    """The first paper's title with its closing quote removed."""
+    start = text.index('title: "', text.index("papers:")) + len('title: "')
+    end = text.index('"', start)
+    return text[:end] + text[end + 1 :]
 
 
 if __name__ == "__main__":

@@ -14,15 +14,26 @@ from __future__ import annotations
 
 import re
 
-from readme_gen.catalog.yamltree import INT, NOT_TEXT, STR, Map, Node, Scalar, Seq
+from readme_gen.catalog.yamltree import (
+    INT,
+    INT_SPELLING,
+    NOT_TEXT,
+    PLAIN_INT,
+    STR,
+    Map,
+    Node,
+    Scalar,
+    Seq,
+)
 
 # Characters whose YAML handling is subtle (line breaks other than \n, controls, BOMs,
 # tabs): leave such texts to ruamel.yaml.
 _UNSUPPORTED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _PLAIN_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_ .()/+'-]*?):(?: +|\Z)")
 _INDICATOR = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_WHOLE = re.compile(r"(?:0|[1-9][0-9]*)\Z")
-_DQ_BODY = re.compile(r'((?:[^"\\]|\\.)*)"')
+# The unrolled loop: a run of plain characters per step, not one regex group per character
+# (the alternation form cost ~137 bytes of backtracking state per character).
+_DQ_BODY = re.compile(r'([^"\\]*(?:\\.[^"\\]*)*)"')
 _DQ_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 _ESCAPES = {
     "0": "\0",
@@ -48,6 +59,7 @@ _FLOW_ITEM_END = re.compile(r"[,\]]")
 _FLOW_SIMPLE_BAD = re.compile(r"[\"'#\[\]{}:]")
 # NOT_TEXT can match only a value starting with one of these (or an empty one).
 _MAYBE_NOT_TEXT = frozenset("tTfFnN~<=-+.0123456789")
+_INT_START = frozenset("-+0123456789")
 
 
 class _Bail(Exception):
@@ -207,8 +219,10 @@ class _Parser:
     @staticmethod
     def plain(value: str, line: int, column: int) -> Scalar:
         if value[0] in _MAYBE_NOT_TEXT and NOT_TEXT.match(value):
-            if _WHOLE.match(value):
+            if PLAIN_INT.match(value):
                 return Scalar(int(value), INT, line, column)
+            if value[0] in _INT_START and INT_SPELLING.fullmatch(value):
+                return Scalar(value, INT, line, column)  # kept as written: see PLAIN_INT
             raise _Bail
         return Scalar(value, STR, line, column)
 

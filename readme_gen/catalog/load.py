@@ -16,22 +16,17 @@ from pathlib import Path
 
 from readme_gen.catalog import fastyaml
 from readme_gen.catalog.model import Catalog
+from readme_gen.catalog.screen import screen
 from readme_gen.catalog.validate import validate
 from readme_gen.catalog.yamltree import Node, compose
-from readme_gen.errors import CatalogError, Problem, UsageError
+from readme_gen.errors import CatalogError, Problem
+from readme_gen.fsutil import read_bytes
 
 
 def read_text(path: Path, *, label: str | None = None) -> str:
     """A UTF-8 file's text (a leading BOM dropped); located errors for anything else."""
     name = label or str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{name}: is a directory, not a file") from None
-    except OSError as exc:
-        raise UsageError(f"{name}: cannot read: {exc.strerror}") from None
+    data = read_bytes(path, label=name)
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
@@ -60,6 +55,7 @@ def _check_not_empty(text: str, path: str) -> None:
 def parse_tree(text: str, path: str) -> Node:
     """The positioned tree of a YAML text: the fast reader when it can, ruamel otherwise."""
     _check_not_empty(text, path)
+    screen(text, path)
     tree = fastyaml.parse(text)
     return tree if tree is not None else compose(text, path)
 
@@ -67,17 +63,16 @@ def parse_tree(text: str, path: str) -> Node:
 def parse_catalog(
     text: str, path: str, base_dir: Path, *, today: _dt.date | None = None
 ) -> Catalog:
-    """Validate catalog text. When the fast reader's tree is invalid, the text is read again
-    by ruamel.yaml so that every message carries ruamel's exact positions."""
+    """Validate catalog text. The fast reader's tree is the one ruamel.yaml would give,
+    positions included (tests/catalog/test_fastyaml.py), so its problems are reported as
+    they are: an error in a large catalog costs no second, slower parse."""
     _check_not_empty(text, path)
+    screen(text, path)
     with gc_paused():
         tree = fastyaml.parse(text)
-        if tree is not None:
-            try:
-                return validate(tree, path, base_dir, today=today)
-            except CatalogError:
-                pass
-    return validate(compose(text, path), path, base_dir, today=today)
+        return validate(
+            tree if tree is not None else compose(text, path), path, base_dir, today=today
+        )
 
 
 @contextlib.contextmanager

@@ -22,8 +22,8 @@ from readme_gen.catalog.model import (
     Section,
     display_order,
 )
-from readme_gen.catalog.yamltree import STR, Map, Node, Scalar, Seq
-from readme_gen.errors import CatalogError, Problem
+from readme_gen.catalog.yamltree import INT, STR, Map, Node, Scalar, Seq
+from readme_gen.errors import CatalogError, Problem, shorten
 
 T = TypeVar("T")
 
@@ -35,6 +35,11 @@ APPENDIX_KEYS = ("title", "file")
 OPTIONAL = frozenset({"news", "appendices"})
 
 MIN_YEAR = 1900
+# The longest value each field may hold (characters), checked before the value is examined
+# further; far above any real paper list, far below what a hostile file could hold.
+MAX_TEXT = 2_000  # titles, authors, venues, ids, labels, dates, file names
+MAX_PROSE = 20_000  # the description and a news item's text
+MAX_URL = 8_192  # what common servers and browsers accept
 SECTION_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 # Characters that end a line for Python's str.splitlines(), GitHub and editors alike.
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -91,16 +96,19 @@ class Validator:
         self.at(node, f"{what} must be a list, got {_describe(node)}", "a list of `- ` entries")
         return []
 
-    def text(self, node: Node | None, what: str) -> str | None:
+    def text(self, node: Node | None, what: str, limit: int = MAX_TEXT) -> str | None:
         if node is None:
             return None
         if not isinstance(node, Scalar) or node.kind != STR:
             hint = ""
             if isinstance(node, Scalar) and node.kind != "null":
-                hint = f'; quote it: "{node.value}"'
+                hint = f'; quote it: "{shorten(node.value)}"'
             self.at(node, f"{what} must be text, got {_describe(node)}{hint}", "a text value")
             return None
         value = str(node.value)
+        if len(value) > limit:
+            self.at(node, f"{what} is {len(value):,} characters long", f"at most {limit:,}")
+            return None
         if not value.strip():
             self.at(node, f"{what} is empty", "non-empty text")
             return None
@@ -117,7 +125,7 @@ class Validator:
         return value
 
     def url(self, node: Node, what: str) -> str | None:
-        value = self.text(node, what)
+        value = self.text(node, what, MAX_URL)
         if value is None:
             return None
         simple = _SIMPLE_URL.match(value)
@@ -127,7 +135,9 @@ class Validator:
         bad = _URL_FORBIDDEN.search(value)
         if bad:
             char = "a space" if bad.group().isspace() else f"`{bad.group()}`"
-            self.at(node, f"{what} `{value}` contains {char}", expected + ", percent-encoded")
+            self.at(
+                node, f"{what} `{shorten(value)}` contains {char}", expected + ", percent-encoded"
+            )
             return None
         from urllib.parse import urlsplit
 
@@ -136,13 +146,13 @@ class Validator:
             host = parts.hostname
             parts.port  # noqa: B018 - raises ValueError when out of range
         except ValueError as exc:
-            self.at(node, f"{what} `{value}` is not a valid URL: {exc}", expected)
+            self.at(node, f"{what} `{shorten(value)}` is not a valid URL: {exc}", expected)
             return None
         if parts.scheme not in ("http", "https") or not value.lower().startswith(parts.scheme):
-            self.at(node, f"{what} `{value}` is not an http(s) URL", expected)
+            self.at(node, f"{what} `{shorten(value)}` is not an http(s) URL", expected)
             return None
         if not host:
-            self.at(node, f"{what} `{value}` has no host", expected)
+            self.at(node, f"{what} `{shorten(value)}` has no host", expected)
             return None
         return value
 
@@ -150,7 +160,15 @@ class Validator:
         if node is None:
             return None
         expected = f"a year from {MIN_YEAR} to {self.max_year}"
-        if not isinstance(node, Scalar) or node.kind != "int" or not isinstance(node.value, int):
+        if isinstance(node, Scalar) and node.kind == INT and isinstance(node.value, str):
+            written = node.value.isdigit() and node.value.isascii() and node.value[0] != "0"
+            if written:
+                self.at(node, f"year {shorten(node.value)} is out of range", expected)
+            else:
+                message = f"year `{shorten(node.value)}` is not written in plain decimal digits"
+                self.at(node, message, f"{expected}, digits only: no sign, leading 0, `_` or 0x/0o")
+            return None
+        if not isinstance(node, Scalar) or node.kind != INT or not isinstance(node.value, int):
             self.at(node, f"year must be a whole number, got {_describe(node)}", expected)
             return None
         if not MIN_YEAR <= node.value <= self.max_year:
@@ -169,7 +187,7 @@ class Validator:
             return None
         get = node.items.get
         title = self.text(get("title"), "the list's title")
-        description = self.text(get("description"), "the description")
+        description = self.text(get("description"), "the description", MAX_PROSE)
         news = self.each(get("news"), "news", self.news_item)
         sections = self.each(get("sections"), "sections", self.section)
         appendices = self.each(get("appendices"), "appendices", self.appendix)
@@ -183,7 +201,7 @@ class Validator:
         if m is None:
             return None
         date = self.text(m.items.get("date"), "the news date")
-        text = self.text(m.items.get("text"), "the news text")
+        text = self.text(m.items.get("text"), "the news text", MAX_PROSE)
         if date is None or text is None:
             return None
         return NewsItem(date, text, Position(m.line, m.column))
@@ -196,7 +214,7 @@ class Validator:
         if ident is not None and not SECTION_ID.match(ident):
             self.at(
                 m.items["id"],
-                f"section id `{ident}` is not a simple name",
+                f"section id `{shorten(ident)}` is not a simple name",
                 "lowercase letters, digits, `-` and `_`, e.g. `segmentation`",
             )
             ident = None
@@ -234,10 +252,16 @@ class Validator:
         out = []
         for label, value in node.items.items():
             line, column = node.keys[label]
-            if not label.strip() or _LINE_BREAK.search(label) or _CONTROL.search(label):
-                self.problem(line, column, f"link label `{label}` is not usable", "e.g. `Paper`")
+            if len(label) > MAX_TEXT:
+                message = f"link label is {len(label):,} characters long"
+                self.problem(line, column, message, f"at most {MAX_TEXT:,}")
                 continue
-            url = self.url(value, f"the `{label}` link")
+            if not label.strip() or _LINE_BREAK.search(label) or _CONTROL.search(label):
+                self.problem(
+                    line, column, f"link label `{shorten(label)}` is not usable", "e.g. `Paper`"
+                )
+                continue
+            url = self.url(value, f"the `{shorten(label, 40)}` link")
             if url is not None:
                 out.append(Link(label, url, Position(value.line, value.column)))
         return tuple(out)
@@ -254,21 +278,25 @@ class Validator:
         target = (self.base_dir / file).resolve()
         if Path(file).is_absolute() or not target.is_relative_to(self.base_dir.resolve()):
             self.at(
-                where, f"appendix file `{file}` is outside the catalog's folder", "a relative path"
+                where,
+                f"appendix file `{shorten(file)}` is outside the catalog's folder",
+                "a relative path",
             )
             return None
         try:
             body = target.read_bytes().decode("utf-8").strip("\n")
         except OSError as exc:
             self.at(
-                where, f"cannot read appendix file `{file}`: {exc.strerror}", "an existing file"
+                where,
+                f"cannot read appendix file `{shorten(file)}`: {exc.strerror}",
+                "an existing file",
             )
             return None
         except UnicodeDecodeError:
-            self.at(where, f"appendix file `{file}` is not UTF-8", "a UTF-8 Markdown file")
+            self.at(where, f"appendix file `{shorten(file)}` is not UTF-8", "a UTF-8 Markdown file")
             return None
         if not body.strip():
-            self.at(where, f"appendix file `{file}` is empty", "some Markdown")
+            self.at(where, f"appendix file `{shorten(file)}` is empty", "some Markdown")
             return None
         return Appendix(title, file, body, Position(m.line, m.column))
 
@@ -279,7 +307,9 @@ class Validator:
             if isinstance(ident, Scalar) and isinstance(ident.value, str):
                 if ident.value in seen:
                     first = seen[ident.value]
-                    message = f"section id `{ident.value}` is used twice (first at line {first})"
+                    message = (
+                        f"section id `{shorten(ident.value)}` is used twice (first at line {first})"
+                    )
                     self.at(ident, message, "a unique id per section")
                 else:
                     seen[ident.value] = ident.line
@@ -300,8 +330,8 @@ def _describe(node: Node) -> str:
     if isinstance(node, Seq):
         return "a list"
     if node.kind == STR:
-        return f"the text `{node.value}`"
-    return f"{_KIND_NAMES.get(node.kind, node.kind)} (`{node.value}`)"
+        return f"the text `{shorten(node.value)}`"
+    return f"{_KIND_NAMES.get(node.kind, node.kind)} (`{shorten(node.value)}`)"
 
 
 def _keys_hint(keys: tuple[str, ...]) -> str:
@@ -311,6 +341,6 @@ def _keys_hint(keys: tuple[str, ...]) -> str:
 def _unknown_key(key: str, what: str, keys: tuple[str, ...]) -> str:
     import difflib
 
-    close = difflib.get_close_matches(key, keys, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(key[:100], keys, n=1, cutoff=0.6)
     hint = f"; did you mean `{close[0]}`?" if close else ""
-    return f"unknown key `{key}` in {what}{hint}"
+    return f"unknown key `{shorten(key)}` in {what}{hint}"

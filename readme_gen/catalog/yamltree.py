@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from readme_gen.errors import CatalogError, Problem
+from readme_gen.errors import CatalogError, Problem, shorten
 
 # The scalar kinds YAML 1.2 resolves a plain scalar to (ruamel.yaml's resolver, version 1.2).
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = "str", "int", "float", "bool", "null", "timestamp"
@@ -65,22 +65,22 @@ NOT_TEXT = re.compile(
     | [0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*
     )$"""
 )
+# The one spelling of a whole number the catalog accepts. YAML reads 02024, +2024, 2_024,
+# 0x7E9 and 0o3751 as numbers too; such a scalar keeps its text as written (kind INT, a str
+# value) so validation can refuse it, quoting it as written. 18 digits at most: a longer
+# number is no year, and int() of thousands of digits is slow (and refused over 4,300).
+PLAIN_INT = re.compile(r"(?:0|[1-9][0-9]{0,17})\Z")
+# Every plain scalar ruamel.yaml's YAML 1.2 resolver reads as an int (its regex, for texts
+# starting with a sign or a digit).
+INT_SPELLING = re.compile(r"[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+")
 _SKIP = "\x00"  # pending key that was rejected: drop its value (YAML text has no NUL)
-_INT_PREFIXES = {"0b": 2, "0o": 8, "0x": 16}
 
 
 def scalar_value(text: str, kind: str) -> str | int | float | bool | None:
-    """The Python value of a resolved YAML 1.2 scalar."""
+    """The Python value of a resolved YAML 1.2 scalar (an int not written in plain decimal
+    digits keeps its text: see PLAIN_INT)."""
     if kind == INT:
-        digits = text.replace("_", "")
-        sign = -1 if digits.startswith("-") else 1
-        digits = digits.lstrip("+-")
-        base = _INT_PREFIXES.get(digits[:2].lower(), 10)
-        if base != 10:
-            digits = digits[2:]
-        elif len(digits) > 1 and digits.startswith("0"):
-            base = 8  # YAML 1.2 as ruamel reads it: a leading zero means octal
-        return sign * int(digits or "0", base)
+        return int(text) if PLAIN_INT.match(text) else text
     if kind == FLOAT:
         low = text.lower().replace("_", "")
         return float(low.replace(".inf", "inf").replace(".nan", "nan"))
@@ -170,21 +170,55 @@ def compose(text: str, path: str) -> Node:
             elif isinstance(event, StreamEndEvent):
                 break
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = f"invalid YAML: {exc.problem or exc.context}"
-        if mark is None:
-            problems.append(Problem(path, 0, 0, message))
-        else:
-            problem(mark, message, "valid YAML")
+        problems.extend(_syntax_problems(exc, text, path))
         raise CatalogError(problems) from None
     except YAMLError as exc:
-        problems.append(Problem(path, 0, 0, f"invalid YAML: {exc}", "valid YAML"))
+        # A reader error (a character YAML refuses) carries an offset, not a mark.
+        offset = getattr(exc, "position", None)
+        line, column = _line_column(text, offset) if isinstance(offset, int) else (1, 1)
+        message = f"invalid YAML: {shorten(str(exc).splitlines()[0])}"
+        problems.append(Problem(path, line, column, message, "valid YAML"))
         raise CatalogError(problems) from None
     if problems:
         raise CatalogError(problems)
     if root is None:
         raise CatalogError([Problem(path, 1, 1, "the file is empty", "a catalog mapping")])
     return root
+
+
+def _syntax_problems(exc: Any, text: str, path: str) -> list[Problem]:
+    """Where a syntax error is, as the writer would look for it: an unclosed quote is
+    named where it opens, not where the parser ran out of text."""
+    from readme_gen.catalog.screen import unclosed_quotes
+
+    context, context_mark = exc.context, exc.context_mark
+    if context == "while scanning a quoted scalar" and context_mark is not None:
+        line, column = context_mark.line + 1, context_mark.column + 1
+        return [Problem(path, line, column, _UNCLOSED, "a closing quote")]
+    mark = exc.problem_mark or context_mark
+    message = f"invalid YAML: {shorten(str(exc.problem or context))}"
+    if exc.problem and context and context_mark is not None and context.startswith("while "):
+        what = context.removeprefix("while parsing a ").replace("flow sequence", "[...] list")
+        what = "reading the " + what.replace("flow mapping", "{...} mapping")
+        where = f"line {context_mark.line + 1}, column {context_mark.column + 1}"
+        message += f", {what} that starts at {where}"
+    if mark is None:
+        return [Problem(path, 1, 1, message, "valid YAML")]
+    out = [Problem(path, mark.line + 1, mark.column + 1, message, "valid YAML")]
+    opened = unclosed_quotes(text, mark.line + 1)
+    if opened is not None and opened[0] < mark.line + 1:
+        out.append(Problem(path, *opened, _UNCLOSED_BEFORE, "a closing quote on that line"))
+    return out
+
+
+_UNCLOSED = "a quoted value starts here and is never closed"
+_UNCLOSED_BEFORE = (
+    "a quoted value starts here and is not closed on its line; YAML reads on to the next quote"
+)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _scalar(event: Any, resolver: Any, node_type: Any, problem: Any) -> Scalar:

@@ -14,9 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readme_gen.catalog.load import parse_catalog, read_text
-from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
+from readme_gen.catalog.newline import line_ending, with_line_ending
+from readme_gen.commands.common import (
+    add_catalog_argument,
+    catalog_path,
+    is_stdout,
+    readme_path,
+    write_output,
+)
 from readme_gen.errors import UsageError
-from readme_gen.fsutil import write_atomic
+from readme_gen.fsutil import write_atomic, write_together
 
 if TYPE_CHECKING:
     from readme_gen.catalog.edit import Draft
@@ -47,7 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="PATH",
-        help="the README to rebuild (default: README.md)",
+        help="the README to rebuild (default: README.md; `-`: standard output)",
     )
 
 
@@ -62,6 +69,9 @@ def run(args: argparse.Namespace) -> int:
     )
 
     path = catalog_path(args)
+    readme = readme_path(args.output)
+    if not is_stdout(readme) and path.resolve() == readme.resolve():
+        raise UsageError(f"--output {readme} is the catalog itself")
     text = read_text(path)
     catalog = parse_catalog(text, str(path), path.parent)
     url = canonical_url(args.url)
@@ -81,16 +91,23 @@ def run(args: argparse.Namespace) -> int:
     existing = duplicate_of(catalog, paper)
     if existing is not None:
         raise UsageError(f'already listed: "{existing.title}" at {path}:{existing.position.line}')
-    new_text = insert(text, catalog, section, paper)
+    ending = line_ending(text)
+    new_text = insert(text.replace(ending, "\n"), catalog, section, paper)
     new_catalog = parse_catalog(new_text, str(path), path.parent)
-    write_atomic(path, new_text.encode("utf-8"))
-    readme = readme_path(args.output)
     from readme_gen.readme.render import render
 
-    write_atomic(readme, render(new_catalog).encode("utf-8"))
+    # Everything is rendered before anything is written; then both files change or neither.
+    readme_text = render(new_catalog)
+    new_bytes = with_line_ending(new_text, ending).encode("utf-8")
+    if is_stdout(readme):
+        write_atomic(path, new_bytes)
+        write_output(readme, readme_text)
+    else:
+        write_together([(path, new_bytes), (readme, readme_text.encode("utf-8"))])
     added = next(p for _, p in new_catalog.papers() if p.title == paper.title)
     print(
-        f'added "{paper.title}" to `{section.id}` ({path}:{added.position.line}); rebuilt {readme}'
+        f'added "{paper.title}" to `{section.id}` ({path}:{added.position.line}); rebuilt {readme}',
+        file=sys.stderr if is_stdout(readme) else sys.stdout,
     )
     return 0
 

@@ -16,8 +16,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from readme_gen.commands.common import write_output
 from readme_gen.errors import UsageError
-from readme_gen.fsutil import write_atomic
 from readme_gen.publish import findings
 from readme_gen.publish.audit import CLOSING_COMMENT, issue_body, load_report, summary
 
@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--markdown",
         type=Path,
         metavar="FILE",
-        help="also write the report as Markdown here (for the job summary)",
+        help="also write the report as Markdown here (for the job summary; `-`: standard output)",
     )
     parser.add_argument("--label", default="link-audit", help="the issue's label (link-audit)")
     parser.add_argument(
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     audit = load_report(args.report)
     run_url = args.run_url or findings.run_url(os.environ)
     if args.markdown is not None:
-        write_atomic(args.markdown, summary(audit, run_url=run_url).encode("utf-8"))
+        write_output(args.markdown, summary(audit, run_url=run_url))
         if args.repo is None:
             return 0
     if args.repo is None:

@@ -4,13 +4,20 @@ catalog, or (`--check`) write nothing and exit 1 with a unified diff when it is 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from readme_gen.catalog.load import load_catalog
-from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
+from readme_gen.commands.common import (
+    add_catalog_argument,
+    catalog_path,
+    is_stdout,
+    readme_path,
+    write_output,
+)
 from readme_gen.errors import UsageError
-from readme_gen.fsutil import write_atomic
+from readme_gen.fsutil import read_bytes
 from readme_gen.readme.render import render
 
 
@@ -22,7 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="PATH",
-        help="the README to write (default: README.md, or [tool.readme-gen] output)",
+        help="the README to write (default: README.md, or [tool.readme-gen] output; "
+        "`-`: standard output)",
     )
     parser.add_argument(
         "--check",
@@ -32,18 +40,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _current(path: Path) -> str | None:
-    try:
-        return path.read_bytes().decode("utf-8", errors="surrogateescape")
-    except FileNotFoundError:
+    if is_stdout(path) or not os.path.lexists(path):
         return None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a directory, not a file") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+    return read_bytes(path).decode("utf-8", errors="surrogateescape")
 
 
 def run(args: argparse.Namespace) -> int:
     source, target = catalog_path(args), readme_path(args.output)
+    if is_stdout(target) and args.check:
+        raise UsageError("--check compares with a file: --output - cannot be checked")
     if source.resolve() == target.resolve():
         raise UsageError(f"--output {target} is the catalog itself")
     text = render(load_catalog(source))
@@ -65,9 +70,6 @@ def run(args: argparse.Namespace) -> int:
         state = "does not exist" if current is None else "is out of date"
         print(f"{target} {state}: run `readme-gen build` (or `make readme`)", file=sys.stderr)
         return 1
-    try:
-        write_atomic(target, text.encode("utf-8"))
-    except OSError as exc:
-        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
-    print(f"wrote {target}", file=sys.stderr)
+    if write_output(target, text):
+        print(f"wrote {target}", file=sys.stderr)
     return 0

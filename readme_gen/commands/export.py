@@ -7,15 +7,18 @@ import sys
 from pathlib import Path
 
 from readme_gen.catalog.load import load_catalog
-from readme_gen.commands.common import add_catalog_argument, catalog_path
-from readme_gen.fsutil import write_atomic
+from readme_gen.commands.common import STDOUT, add_catalog_argument, catalog_path, write_output
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_catalog_argument(parser)
     parser.add_argument("--format", choices=("json", "bibtex", "csv"), required=True)
     parser.add_argument(
-        "--output", "-o", type=Path, metavar="FILE", help="default: standard output"
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="the file to write (default, or `-`: standard output)",
     )
 
 
@@ -23,9 +26,6 @@ def run(args: argparse.Namespace) -> int:
     from readme_gen.publish.export import FORMATS
 
     text = FORMATS[args.format](load_catalog(catalog_path(args)))
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(args.output, text.encode("utf-8"))
+    if write_output(args.output or STDOUT, text):
         print(f"wrote {args.output}", file=sys.stderr)
     return 0

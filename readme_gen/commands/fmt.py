@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from readme_gen.catalog.load import read_text
+from readme_gen.catalog.newline import line_ending, with_line_ending
 from readme_gen.commands.common import add_catalog_argument, catalog_path
 from readme_gen.fsutil import write_atomic
 
@@ -23,7 +24,10 @@ def run(args: argparse.Namespace) -> int:
 
     path = catalog_path(args)
     text = read_text(path)
-    formatted = format_text(text, str(path), path.parent)
+    ending = line_ending(text)
+    formatted = with_line_ending(
+        format_text(text.replace(ending, "\n"), str(path), path.parent), ending
+    )
     if formatted == text:
         return 0
     if args.check:

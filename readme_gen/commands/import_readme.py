@@ -10,8 +10,8 @@ from pathlib import Path
 from readme_gen.catalog.emit import dump_catalog
 from readme_gen.catalog.load import parse_tree, read_text
 from readme_gen.catalog.validate import validate
+from readme_gen.commands.common import is_stdout, write_output
 from readme_gen.errors import UsageError
-from readme_gen.fsutil import write_atomic
 from readme_gen.readme.parse import parse_readme
 
 
@@ -36,13 +36,13 @@ def run(args: argparse.Namespace) -> int:
     reread = validate(parse_tree(text, "<import>"), "<import>", Path.cwd())
     if reread != catalog:
         raise AssertionError("the written catalog does not read back as the imported one")
-    if args.output == "-":
-        sys.stdout.write(text)
+    if is_stdout(args.output):
+        write_output(args.output, text)
         return 0
     target = Path(args.output)
     if target.exists() and not args.force:
         raise UsageError(f"{target} exists; pass --force to replace it (or -o - to print)")
-    write_atomic(target, text.encode("utf-8"))
+    write_output(target, text)
     papers = sum(len(s.papers) for s in catalog.sections)
     print(f"wrote {target}: {papers} papers in {len(catalog.sections)} sections", file=sys.stderr)
     return 0

@@ -14,9 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readme_gen.catalog.load import gc_paused, load_catalog
-from readme_gen.commands.common import add_catalog_argument, catalog_path, readme_path
+from readme_gen.commands.common import (
+    STDOUT,
+    add_catalog_argument,
+    catalog_path,
+    readme_path,
+    write_output,
+)
 from readme_gen.config import tool_table
-from readme_gen.fsutil import write_atomic
+from readme_gen.fsutil import write_together
+from readme_gen.publish.inert import terminal
 
 if TYPE_CHECKING:
     from readme_gen.links.cache import Cache
@@ -68,11 +75,8 @@ def run(args: argparse.Namespace) -> int:
     report = Report(results, failing_statuses(settings.strict), elapsed, str(path))
     with gc_paused():  # thousands of small acyclic objects: see gc_paused
         text = format_report(report, args.format)
-    if args.output:
-        write_atomic(args.output, text.encode("utf-8"))
+    if write_output(args.output or STDOUT, text):
         print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
     if args.output and args.format != "text":
         sys.stderr.write(format_report(report, "text").splitlines()[-1] + "\n")
     if cache is not None:  # after the report: a cache that cannot be written loses no verdict
@@ -144,15 +148,16 @@ def _fix_redirects(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...
         fixed.add(result.url)
         for use in result.uses:
             changes.append((use.line, use.column, target))
-            print(f"{path}:{use.line}:{use.column}: {result.url} -> {target}", file=sys.stderr)
+            moved = terminal(f"{result.url} -> {target}")  # the target is the server's word
+            print(f"{path}:{use.line}:{use.column}: {moved}", file=sys.stderr)
     if not changes:
         print("no permanently moved link to fix", file=sys.stderr)
         return results
     text = rewrite(read_text(path), changes)
     catalog = parse_catalog(text, str(path), path.parent)
-    write_atomic(path, text.encode("utf-8"))
     readme = readme_path(None)
-    write_atomic(readme, render(catalog).encode("utf-8"))
+    # Both files or neither: a README out of step with its catalog is what this tool prevents.
+    write_together([(path, text.encode("utf-8")), (readme, render(catalog).encode("utf-8"))])
     print(f"fixed {len(fixed)} moved link(s) in {path}; rebuilt {readme}", file=sys.stderr)
     return tuple(
         replace(r, status=Status.OK, detail=f"fixed: now {r.final_url}") if r.url in fixed else r

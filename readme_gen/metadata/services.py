@@ -167,7 +167,9 @@ class Services:
 
     def _backoff(self, attempt: int) -> float:
         s = self.settings
-        return policy.backoff(attempt, base=s.backoff_base, cap=s.backoff_cap, jitter=0.0)
+        return policy.backoff(
+            attempt, base=s.backoff_base, cap=s.backoff_cap, jitter=0.5
+        )  # the middle: no spread
 
     async def _follow(
         self, url: str, headers: dict[str, str], limit: int

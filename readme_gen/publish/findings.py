@@ -93,7 +93,8 @@ def render(
     run: str | None = None,
 ) -> str:
     """The Markdown, at most `limit` UTF-8 bytes (the preamble and footer are ours and
-    short); `run` is linked from the "and N more" line when links are left out."""
+    short); `run` is linked from the "and N more" line when links are left out, and from
+    a closing line when none is."""
     head = [*preamble, "| Status | Links |", "| --- | --- |"]
     head += [f"| {s.value} | {counts.get(s, 0)} |" for s in COUNT_ORDER if counts.get(s, 0)]
     listed = [f for s in HEADINGS for f in findings if f.status is s]
@@ -114,6 +115,11 @@ def render(
         shown, group = shown + 1, finding.status
     if shown < len(listed):
         body += ["", _more(len(listed) - shown, run)]
+    elif run and listed:  # everything fits: still say where the whole report is
+        body += [
+            "",
+            f"The full report is attached to the run: {inert.markdown_link(run, limit=URL_LIMIT)}",
+        ]
     return "\n".join(head + body + tail) + "\n"
 
 

@@ -83,6 +83,36 @@ SNIPPETS = [
     "a:\n- b: 1\n  c: 2\n",
     'a: "\\q"\n',
     "? a\n: b\n",
+    # Whole numbers: only plain decimal digits are read as a number; ruamel.yaml reads
+    # every other spelling as one too, and both keep it as written (validation refuses it).
+    "a: 2024\n",
+    "a: 0\n",
+    "a: 00\n",
+    "a: 02024\n",
+    "a: 03751\n",
+    "a: 0o3751\n",
+    "a: 0x7E9\n",
+    "a: 0b101\n",
+    "a: 2_024\n",
+    "a: +2024\n",
+    "a: -2024\n",
+    "a: 123456789012345678\n",
+    "a: 1234567890123456789\n",
+    "a: " + "9" * 5000 + "\n",
+    "a: [02024, 2024, +1, 0x1]\n",
+    "- 0o17\n- 017\n",
+    "a: -_\n",
+    "a: +\n",
+    "a: 0b\n",
+    "a: 0x\n",
+    "a: 0o\n",
+    "a: 0b12\n",
+    "a: 08\n",
+    "a: 0o8\n",
+    "a: 1_000.5\n",
+    "a: 1e5\n",
+    "a: 0x1e5\n",
+    "a: [-_, _1, 1_]\n",
 ]
 
 
@@ -106,3 +136,31 @@ def test_arbitrary_scalars_in_any_style(pairs):
             if fast is None:
                 continue
             assert fast == compose(line, "x.yaml"), line
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("2024", 2024),
+        ("0", 0),
+        ("02024", "02024"),
+        ("03751", "03751"),
+        ("0x7E9", "0x7E9"),
+        ("0o3751", "0o3751"),
+        ("2_024", "2_024"),
+        ("+2024", "+2024"),
+        ("-2024", "-2024"),
+        ("1" * 19, "1" * 19),
+    ],
+)
+def test_a_whole_number_not_in_plain_digits_keeps_its_text(written, value):
+    for text in (f"a: {written}\n", f"a: [{written}]\n"):
+        tree = compose(text, "x.yaml")
+        node = tree.items["a"]
+        scalar = node.items[0] if hasattr(node, "items") and isinstance(node.items, list) else node
+        assert (scalar.kind, scalar.value) == ("int", value)
+        fast = fastyaml.parse(text)
+        assert fast is None or fast == tree
+        # Every spelling stays on the fast path (an error costs no reparse), but a leading
+        # `-` (a block indicator) that the fast reader leaves to ruamel.yaml.
+        assert fast == tree or written.startswith("-")

@@ -193,7 +193,7 @@ def test_alias_bomb_is_rejected_without_expanding(cli, tmp_path):
 def test_missing_catalog_is_a_usage_error(cli, tmp_path):
     result = cli("build", "--catalog", "nope.yaml")
     assert result.code == 2
-    assert result.err.strip() == "readme-gen: error: nope.yaml: no such file"
+    assert result.err.strip() == "readme-gen: error: cannot read nope.yaml: no such file"
 
 
 def test_malformed_pyproject_is_located(cli, tmp_path):
@@ -272,3 +272,30 @@ def test_a_url_with_a_port_is_accepted_and_an_impossible_port_refused(tmp_path):
         text = VALID_CATALOG.replace("https://", f"https://example.org:{port}/x?u=", 1)
         with pytest.raises(CatalogError, match="is not a valid URL: Port out of range"):
             parse_catalog(text, "catalog.yaml", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("02024", "year `02024` is not written in plain decimal digits"),
+        ("03751", "year `03751` is not written in plain decimal digits"),
+        ("0x7E9", "year `0x7E9` is not written in plain decimal digits"),
+        ("0o3751", "year `0o3751` is not written in plain decimal digits"),
+        ("2_024", "year `2_024` is not written in plain decimal digits"),
+        ("+2024", "year `+2024` is not written in plain decimal digits"),
+        ("-2024", "year `-2024` is not written in plain decimal digits"),
+        ("1899", "year 1899 is out of range"),
+        ("9" * 30, "year 999999999999999999999999999999 is out of range"),
+        ("9" * 500, "is out of range"),
+    ],
+)
+def test_a_year_is_plain_decimal_digits_in_range(cli, tmp_path, written, message):
+    (tmp_path / "catalog.yaml").write_text(bad("year: 2024", f"year: {written}"), "utf-8")
+    result = cli("build")
+    assert result.code == 2
+    assert result.err.startswith("catalog.yaml:10:15: year ")
+    assert message in result.err
+    assert "(expected a year from 1900 to " in result.err
+    if "plain" in message:
+        assert "digits only: no sign, leading 0, `_` or 0x/0o)" in result.err
+    assert len(result.err) < 400
