@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from readme_gen.catalog.model import Catalog, Paper, Position, Section
-from readme_gen.links.titles import normalise
+from readme_gen.text import normalise
 
 
 class Severity(enum.Enum):
