@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from readme_gen.catalog.model import Catalog, Paper, Section
+from readme_gen.lint.authors import names_first_author, url_file_stem
 from readme_gen.lint.registry import Finding, Hit, Rule, RuleOptions, Severity
 from readme_gen.text import normalise
 
@@ -176,6 +177,24 @@ def empty_section(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
             )
 
 
+def url_first_author(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
+    for _section, paper in _papers(catalog):
+        if not paper.authors:
+            continue
+        first = paper.authors[0]
+        for link in paper.links:
+            stem = url_file_stem(link.url)
+            if stem is not None and names_first_author(first, stem) is False:
+                yield Hit(
+                    f"first author `{first}` is not the name the URL starts with "
+                    f"(`{stem.split('_')[0]}`): {link.url}",
+                    paper.where("authors"),
+                    paper.title,
+                    link.url,
+                    first,
+                )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "RG101",
@@ -235,6 +254,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("RG109", "all-caps-title", Severity.WARNING, "a title in capitals", all_caps_title),
     Rule("RG110", "empty-section", Severity.WARNING, "a section without papers", empty_section),
+    Rule(
+        "RG111",
+        "url-first-author",
+        Severity.ERROR,
+        "a CVF or ECVA URL named after someone other than the first author",
+        url_first_author,
+    ),
 )
 BY_CODE: Mapping[str, Rule] = {rule.code: rule for rule in RULES}
 
