@@ -1,10 +1,11 @@
 """Whose name a CVF open-access or ECVA paper URL starts with, and whether that is the
 catalog's first author (rule RG111).
 
-The file names read `Chen_No_pains_more_gains_..._CVPR_2025_paper.html` (CVF, and ECVA's
-copies of ECCV 2018), or `Adria_Recasens_Learning_to_Zoom_ECCV_2018_paper.pdf` (ECCV 2018:
-given and family name, sometimes the given name alone). ECVA's pages from 2020 on are
-numbered (`6228_ECCV_2022_paper.php`) and name nobody. A name matches when the file name
+The file names read `Chen_No_pains_more_gains_..._CVPR_2025_paper.html` (CVF, also at its
+old address www.cv-foundation.org/openaccess, and ECVA's copies of ECCV 2018), or
+`Adria_Recasens_Learning_to_Zoom_ECCV_2018_paper.pdf` (ECCV 2018: given and family name,
+sometimes the given name alone). ECVA's pages from 2020 on are numbered
+(`6228_ECCV_2022_paper.php`) and name nobody. A name matches when the file name
 begins with a run of the author's name parts that starts or ends the name:
 
 - case, accents and letters such as ø, ł, ß are folded (Adrià = Adria, Nießner = Niessner);
@@ -43,7 +44,11 @@ def url_file_stem(url: str) -> str | None:
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
     path = unquote(parts.path)
-    on_cvf = host == "openaccess.thecvf.com" and path.startswith("/content")
+    on_cvf = (host == "openaccess.thecvf.com" and path.startswith("/content")) or (
+        # CVF's open access lived here until 2017; old links still point to it
+        host in {"cv-foundation.org", "www.cv-foundation.org"}
+        and path.startswith("/openaccess/content")
+    )
     on_ecva = host in {"ecva.net", "www.ecva.net"} and path.startswith("/papers/")
     if not (on_cvf or on_ecva):
         return None

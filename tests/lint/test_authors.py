@@ -72,6 +72,10 @@ MATCHING = [
     ("Ann Smith", f"{CVF}/CVPR2023W/CV4Animals/html/Smith_Some_Title_CVPRW_2023_paper.html"),
     ("Ann Smith", f"{CVF}/CVPR2023/supplemental/Smith_Some_Title_CVPR_2023_supplemental.pdf"),
     ("Kaiming He", f"{CVF}_cvpr_2016/papers/He_Deep_Residual_Learning_CVPR_2016_paper.pdf"),
+    (
+        "Kaiming He",
+        "https://www.cv-foundation.org/openaccess/content_cvpr_2016/papers/He_Deep_Residual_Learning_CVPR_2016_paper.pdf",
+    ),
     ("Adrià Recasens", f"{CVF}_ECCV_2018/html/Adri%C3%A0_Recasens_Learning_ECCV_2018_paper.html"),
 ]
 
@@ -84,6 +88,10 @@ MISMATCHED = [
     # Group Normalization (ECCV 2018) is Yuxin Wu's, not Kaiming He's
     ("Kaiming He", f"{CVF}_ECCV_2018/papers/Yuxin_Wu_Group_Normalization_ECCV_2018_paper.pdf"),
     ("Mathilde Caron", f"{ECVA}/html/Piotr_Bojanowski_Deep_Clustering_for_ECCV_2018_paper.php"),
+    (
+        "Xiangyu Zhang",
+        "http://www.cv-foundation.org/openaccess/content_cvpr_2016/html/He_Deep_Residual_Learning_CVPR_2016_paper.html",
+    ),
     # a particle alone, or an initial alone, is not a name
     ("Joost van de Weijer", f"{CVF}/CVPR2021/html/van_Gool_Some_Title_CVPR_2021_paper.html"),
     ("R. Qin", f"{CVF}/CVPR2025/html/R_Chen_Some_Title_CVPR_2025_paper.html"),
@@ -120,6 +128,7 @@ def test_a_url_named_after_someone_else_does_not(author, url):
         "https://openaccess.thecvf.com/content/CVPR2021/html/",
         "https://openaccess.thecvf.com/menu",
         "https://www.ecva.net/index.php",
+        "https://www.cv-foundation.org/content_cvpr_2016/papers/He_Deep_CVPR_2016_paper.pdf",
         "not a url at all",
         "",
     ],
