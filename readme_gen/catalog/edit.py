@@ -17,7 +17,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from readme_gen.catalog.emit import dump_paper
 from readme_gen.catalog.model import Catalog, Link, Paper, Section
-from readme_gen.links.titles import PageMeta, normalise
+from readme_gen.links.titles import PageMeta
+from readme_gen.text import normalise
 
 _ARXIV = re.compile(
     r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/([0-9]{4}\.[0-9]{4,5}|[a-z-]+/[0-9]{7})(?:v[0-9]+)?(?:\.pdf)?/?$",

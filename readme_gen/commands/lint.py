@@ -23,14 +23,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from readme_gen.lint.config import resolve
-    from readme_gen.lint.rules import Severity, run_rules
+    from readme_gen.lint.registry import Severity
+    from readme_gen.lint.rules import run_rules
     from readme_gen.publish import inert
 
     settings = resolve(tool_table("lint"))
     path = catalog_path(args)
     catalog = load_catalog(path)
     findings, used = [], set()
-    for finding in run_rules(catalog, aliases=settings.aliases):
+    for finding in run_rules(catalog, settings.options):
         matched = [i for i in settings.ignores if i.matches(finding)]
         used.update(matched)
         if not matched:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import difflib
 import html
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from readme_gen.text import normalise
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,12 +157,6 @@ def _attributes(doc: str, pos: int) -> tuple[dict[str, str], int] | None:
                 value = unquoted.group() if unquoted else ""
                 pos = unquoted.end() if unquoted else pos
         attrs.setdefault(name.group().lower(), value)
-
-
-def normalise(title: str) -> str:
-    """Case, accents' forms, punctuation and white space folded away."""
-    folded = unicodedata.normalize("NFKC", html.unescape(title)).casefold()
-    return " ".join(re.findall(r"\w+", folded))
 
 
 def can_name_a_paper(page_title: str, *, source: str) -> bool:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from readme_gen.errors import UsageError
-from readme_gen.lint.rules import DEFAULT_VENUE_ALIASES, RULE_IDS, Finding
+from readme_gen.lint.registry import Finding, RuleOptions
+from readme_gen.lint.rules import BY_CODE, DEFAULT_VENUE_ALIASES
 
 WHERE = "pyproject.toml [tool.readme-gen.lint]"
 MATCHERS = ("url", "title", "value")
@@ -48,7 +49,7 @@ class Ignore:
 
 @dataclass(frozen=True, slots=True)
 class LintSettings:
-    aliases: Mapping[str, tuple[str, ...]]
+    options: RuleOptions
     ignores: tuple[Ignore, ...]
 
 
@@ -69,7 +70,9 @@ def resolve(table: Mapping[str, Any]) -> LintSettings:
     items = table.get("ignore", [])
     if not isinstance(items, list):
         raise UsageError(f"{WHERE} `ignore`: expected a list of {{rule = ..., reason = ...}}")
-    return LintSettings(aliases, tuple(_ignore(item, n) for n, item in enumerate(items)))
+    return LintSettings(
+        RuleOptions(aliases), tuple(_ignore(item, n) for n, item in enumerate(items))
+    )
 
 
 def _ignore(item: Any, n: int) -> Ignore:
@@ -82,13 +85,19 @@ def _ignore(item: Any, n: int) -> Ignore:
             f"{where}: unknown key `{extra[0]}` (expected rule, reason, url, title, value)"
         )
     rule, reason = item.get("rule"), item.get("reason")
-    if rule not in RULE_IDS:
-        raise UsageError(
-            f"{where}: `rule` must be one of {', '.join(sorted(RULE_IDS))}, got {rule!r}"
-        )
+    if not isinstance(rule, str) or rule not in BY_CODE:
+        raise UsageError(f"{where}: {_unknown_rule(rule)}")
     if not isinstance(reason, str) or not reason.strip():
         raise UsageError(f"{where}: every ignore needs a `reason`")
     fields = {k: item[k] for k in MATCHERS if k in item}
     if not all(isinstance(v, str) for v in fields.values()):
         raise UsageError(f"{where}: url, title and value must be text")
-    return Ignore(str(rule), reason, **fields)
+    return Ignore(rule, reason, **fields)
+
+
+def _unknown_rule(rule: object) -> str:
+    expected = f"expected one of {', '.join(BY_CODE)}"
+    named = next((r for r in BY_CODE.values() if r.name == rule), None)
+    if named:
+        return f"`rule` is a code: did you mean {named.code} ({named.name})? ({expected})"
+    return f"unknown `rule` {rule!r} ({expected})"

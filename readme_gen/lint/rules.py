@@ -1,45 +1,15 @@
-"""The lint rules. Each is a function from the catalog to findings; a finding is data.
-
-| id    | name               | severity | what |
-| RG101 | duplicate-url      | error    | the same URL on two different papers |
-| RG102 | duplicate-paper    | error    | the same paper twice (normalised title) |
-| RG103 | venue-alias        | warning  | a venue spelled two ways (alias table, letter case) |
-| RG104 | impossible-year    | error    | the year contradicts the URL (arXiv id, CVF path) |
-| RG105 | insecure-http      | warning  | http:// where https:// is the norm |
-| RG106 | arxiv-pdf          | warning  | an arXiv PDF or versioned link, not the abstract page |
-| RG107 | author-string      | error    | several authors in one string (`;` or ` and `) |
-| RG108 | surrounding-space  | warning  | leading or trailing white space |
-| RG109 | all-caps-title     | warning  | a title in capitals |
-| RG110 | empty-section      | warning  | a section without papers |
-"""
+"""The lint checks, and `RULES`: the one declaration of each rule's code, name, severity
+and summary (docs/lint.md lists them; a test keeps the two in step)."""
 
 from __future__ import annotations
 
-import enum
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
 
-from readme_gen.catalog.model import Catalog, Paper, Position, Section
-from readme_gen.links.titles import normalise
-
-
-class Severity(enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    rule: str
-    name: str
-    severity: Severity
-    message: str
-    position: Position
-    title: str = ""  # the paper concerned, for per-entry ignores
-    url: str = ""
-    value: str = ""  # the offending value (a venue, an author), for per-value ignores
-
+from readme_gen.catalog.model import Catalog, Paper, Section
+from readme_gen.lint.authors import names_first_author, url_file_stem
+from readme_gen.lint.registry import Finding, Hit, Rule, RuleOptions, Severity
+from readme_gen.text import normalise
 
 DEFAULT_VENUE_ALIASES: dict[str, tuple[str, ...]] = {
     "NeurIPS": ("NIPS",),
@@ -54,16 +24,13 @@ def _papers(catalog: Catalog) -> Iterator[tuple[Section, Paper]]:
     return iter(sorted(pairs, key=lambda sp: (sp[1].position.line, sp[1].position.column)))
 
 
-def duplicate_url(catalog: Catalog, **_: object) -> Iterator[Finding]:
+def duplicate_url(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     first: dict[str, Paper] = {}
     for _section, paper in _papers(catalog):
         for link in paper.links:
             seen = first.setdefault(link.url, paper)
             if seen is not paper and normalise(seen.title) != normalise(paper.title):
-                yield Finding(
-                    "RG101",
-                    "duplicate-url",
-                    Severity.ERROR,
+                yield Hit(
                     f'{link.url} is also the link of "{seen.title}" (line {seen.position.line})',
                     link.position,
                     paper.title,
@@ -71,33 +38,27 @@ def duplicate_url(catalog: Catalog, **_: object) -> Iterator[Finding]:
                 )
 
 
-def duplicate_paper(catalog: Catalog, **_: object) -> Iterator[Finding]:
+def duplicate_paper(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     first: dict[str, Paper] = {}
     for _section, paper in _papers(catalog):
         seen = first.setdefault(normalise(paper.title), paper)
         if seen is not paper:
-            yield Finding(
-                "RG102",
-                "duplicate-paper",
-                Severity.ERROR,
+            yield Hit(
                 f'"{paper.title}" is already listed at line {seen.position.line}',
                 paper.where("title"),
                 paper.title,
             )
 
 
-def venue_alias(
-    catalog: Catalog, *, aliases: Mapping[str, tuple[str, ...]], **_: object
-) -> Iterator[Finding]:
-    canonical = {alias.casefold(): name for name, spelled in aliases.items() for alias in spelled}
+def venue_alias(catalog: Catalog, options: RuleOptions) -> Iterator[Hit]:
+    canonical = {
+        alias.casefold(): name for name, spelled in options.aliases.items() for alias in spelled
+    }
     spellings: dict[str, str] = {}
     for _section, paper in _papers(catalog):
         key = paper.venue.casefold()
         if key in canonical and canonical[key] != paper.venue:
-            yield Finding(
-                "RG103",
-                "venue-alias",
-                Severity.WARNING,
+            yield Hit(
                 f"venue `{paper.venue}` is also spelled `{canonical[key]}`; use one name",
                 paper.where("venue"),
                 paper.title,
@@ -106,10 +67,7 @@ def venue_alias(
             continue
         other = spellings.setdefault(key, paper.venue)
         if other != paper.venue:
-            yield Finding(
-                "RG103",
-                "venue-alias",
-                Severity.WARNING,
+            yield Hit(
                 f"venue `{paper.venue}` is also spelled `{other}`; use one spelling",
                 paper.where("venue"),
                 paper.title,
@@ -124,17 +82,14 @@ _URL_YEAR = re.compile(
 )
 
 
-def impossible_year(catalog: Catalog, **_: object) -> Iterator[Finding]:
+def impossible_year(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for _section, paper in _papers(catalog):
         for link in paper.links:
             arxiv = _ARXIV.search(link.url)
             if arxiv:
                 posted = 2000 + int(arxiv.group(1))
                 if paper.year < posted:
-                    yield Finding(
-                        "RG104",
-                        "impossible-year",
-                        Severity.ERROR,
+                    yield Hit(
                         f"year {paper.year} is before the arXiv posting ({posted}) of {link.url}",
                         paper.where("year"),
                         paper.title,
@@ -142,10 +97,7 @@ def impossible_year(catalog: Catalog, **_: object) -> Iterator[Finding]:
                     )
             named = _URL_YEAR.search(link.url)
             if named and int(named.group(1)) != paper.year:
-                yield Finding(
-                    "RG104",
-                    "impossible-year",
-                    Severity.ERROR,
+                yield Hit(
                     f"year {paper.year} but the link is of {named.group(1)}: {link.url}",
                     paper.where("year"),
                     paper.title,
@@ -153,14 +105,11 @@ def impossible_year(catalog: Catalog, **_: object) -> Iterator[Finding]:
                 )
 
 
-def insecure_http(catalog: Catalog, **_: object) -> Iterator[Finding]:
+def insecure_http(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for _section, paper in _papers(catalog):
         for link in paper.links:
             if link.url.lower().startswith("http://"):
-                yield Finding(
-                    "RG105",
-                    "insecure-http",
-                    Severity.WARNING,
+                yield Hit(
                     f"http:// link: use https:// ({link.url})",
                     link.position,
                     paper.title,
@@ -171,14 +120,11 @@ def insecure_http(catalog: Catalog, **_: object) -> Iterator[Finding]:
 _ARXIV_PDF = re.compile(r"arxiv\.org/(?:pdf/[^\s]+|abs/\d{4}\.\d{4,5}v\d+)", re.I)
 
 
-def arxiv_pdf(catalog: Catalog, **_: object) -> Iterator[Finding]:
+def arxiv_pdf(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for _section, paper in _papers(catalog):
         for link in paper.links:
             if _ARXIV_PDF.search(link.url):
-                yield Finding(
-                    "RG106",
-                    "arxiv-pdf",
-                    Severity.WARNING,
+                yield Hit(
                     f"link the arXiv abstract page, not a PDF or a version: {link.url}",
                     link.position,
                     paper.title,
@@ -186,78 +132,139 @@ def arxiv_pdf(catalog: Catalog, **_: object) -> Iterator[Finding]:
                 )
 
 
-def author_string(catalog: Catalog, **_: object) -> Iterator[Finding]:
+def author_string(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for _section, paper in _papers(catalog):
         for author in paper.authors:
             if ";" in author or " and " in author:
-                yield Finding(
-                    "RG107",
-                    "author-string",
-                    Severity.ERROR,
+                yield Hit(
                     f"`{author}` looks like several authors: list each one",
                     paper.where("authors"),
                     paper.title,
                 )
 
 
-def surrounding_space(catalog: Catalog, **_: object) -> Iterator[Finding]:
+def surrounding_space(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for _section, paper in _papers(catalog):
         values = [("title", paper.title), ("venue", paper.venue)] + [
             ("authors", a) for a in paper.authors
         ]
         for field, value in values:
             if value != value.strip():
-                yield Finding(
-                    "RG108",
-                    "surrounding-space",
-                    Severity.WARNING,
+                yield Hit(
                     f"{field} `{value}` has leading or trailing spaces",
                     paper.where(field),
                     paper.title,
                 )
 
 
-def all_caps_title(catalog: Catalog, **_: object) -> Iterator[Finding]:
+def all_caps_title(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for _section, paper in _papers(catalog):
         letters = [c for c in paper.title if c.isalpha()]
         if len(letters) >= 12 and all(c.isupper() for c in letters):
-            yield Finding(
-                "RG109",
-                "all-caps-title",
-                Severity.WARNING,
+            yield Hit(
                 "the title is in capitals; write it in its published case",
                 paper.where("title"),
                 paper.title,
             )
 
 
-def empty_section(catalog: Catalog, **_: object) -> Iterator[Finding]:
+def empty_section(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for section in catalog.sections:
         if not section.papers:
-            yield Finding(
-                "RG110",
-                "empty-section",
-                Severity.WARNING,
+            yield Hit(
                 f"section `{section.id}` has no papers",
                 section.position,
             )
 
 
-RULES: tuple[Callable[..., Iterator[Finding]], ...] = (
-    duplicate_url,
-    duplicate_paper,
-    venue_alias,
-    impossible_year,
-    insecure_http,
-    arxiv_pdf,
-    author_string,
-    surrounding_space,
-    all_caps_title,
-    empty_section,
+def url_first_author(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
+    for _section, paper in _papers(catalog):
+        if not paper.authors:
+            continue
+        first = paper.authors[0]
+        for link in paper.links:
+            stem = url_file_stem(link.url)
+            if stem is not None and names_first_author(first, stem) is False:
+                yield Hit(
+                    f"first author `{first}` is not the name the URL starts with "
+                    f"(`{stem.split('_')[0]}`): {link.url}",
+                    paper.where("authors"),
+                    paper.title,
+                    link.url,
+                    first,
+                )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "RG101",
+        "duplicate-url",
+        Severity.ERROR,
+        "the same URL on two different papers",
+        duplicate_url,
+    ),
+    Rule(
+        "RG102",
+        "duplicate-paper",
+        Severity.ERROR,
+        "the same paper twice (normalised title)",
+        duplicate_paper,
+    ),
+    Rule(
+        "RG103",
+        "venue-alias",
+        Severity.WARNING,
+        "a venue spelled two ways (alias table, letter case)",
+        venue_alias,
+    ),
+    Rule(
+        "RG104",
+        "impossible-year",
+        Severity.ERROR,
+        "the year contradicts the URL (arXiv id, CVF path)",
+        impossible_year,
+    ),
+    Rule(
+        "RG105",
+        "insecure-http",
+        Severity.WARNING,
+        "http:// where https:// is the norm",
+        insecure_http,
+    ),
+    Rule(
+        "RG106",
+        "arxiv-pdf",
+        Severity.WARNING,
+        "an arXiv PDF or versioned link, not the abstract page",
+        arxiv_pdf,
+    ),
+    Rule(
+        "RG107",
+        "author-string",
+        Severity.ERROR,
+        "several authors in one string (`;` or ` and `)",
+        author_string,
+    ),
+    Rule(
+        "RG108",
+        "surrounding-space",
+        Severity.WARNING,
+        "leading or trailing white space",
+        surrounding_space,
+    ),
+    Rule("RG109", "all-caps-title", Severity.WARNING, "a title in capitals", all_caps_title),
+    Rule("RG110", "empty-section", Severity.WARNING, "a section without papers", empty_section),
+    Rule(
+        "RG111",
+        "url-first-author",
+        Severity.ERROR,
+        "a CVF or ECVA URL named after someone other than the first author",
+        url_first_author,
+    ),
 )
-RULE_IDS = {f"RG1{n:02d}" for n in range(1, 11)}
+BY_CODE: Mapping[str, Rule] = {rule.code: rule for rule in RULES}
 
 
-def run_rules(catalog: Catalog, *, aliases: Mapping[str, tuple[str, ...]]) -> list[Finding]:
-    found = [f for rule in RULES for f in rule(catalog, aliases=aliases)]
+def run_rules(catalog: Catalog, options: RuleOptions) -> list[Finding]:
+    found = [f for rule in RULES for f in rule.findings(catalog, options)]
     return sorted(found, key=lambda f: (f.position.line, f.position.column, f.rule))

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from readme_gen.links.titles import can_name_a_paper, normalise, parse_meta, same_paper
+from readme_gen.links.titles import can_name_a_paper, parse_meta, same_paper
+from readme_gen.text import normalise
 
 TITLE = "Learning to Zoom: a Saliency-Based Sampling Layer for Neural Networks"
 

@@ -92,6 +92,18 @@ CASES = [
         ),
         "catalog.yaml:13:5: RG110 warning empty-section: section `two` has no papers",
     ),
+    (
+        "RG111",
+        catalog(
+            paper(
+                "No pains, more gains",
+                "https://openaccess.thecvf.com/content_CVPR_2025/html/Chen_No_pains_more_gains_CVPR_2025_paper.html",
+                year=2025,
+                authors="[Rong Qin, Xin Liu]",
+            )
+        ),
+        "catalog.yaml:8:18: RG111 error url-first-author: first author `Rong Qin` is not the name the URL starts with (`Chen`): https://openaccess.thecvf.com/content_CVPR_2025/html/Chen_No_pains",
+    ),
 ]
 
 
@@ -169,4 +181,4 @@ def test_the_real_catalog_lints_clean_with_its_recorded_ignores(cli):
     result = cli("lint", cwd=REPO)
     assert result.code == 0, result.out
     assert result.out == ""
-    assert "37 papers, 0 errors, 0 warnings, 4 ignored" in result.err
+    assert "37 papers, 0 errors, 0 warnings, 5 ignored" in result.err
