@@ -340,3 +340,21 @@ def test_flags_that_say_everything_need_no_service(cli, tmp_path, services):
     assert result.code == 0, result.err
     assert services.seen == []
     assert "Paper: https://arxiv.org/abs/2412.10181\n" in (tmp_path / "catalog.yaml").read_text()
+
+
+def test_a_malformed_landing_page_is_a_note_not_a_crash(cli, tmp_path):
+    """A server answering garbage (here a header line over 64 KiB) used to end `add` with
+    exit 3; now the page is unreadable, the flags decide, and nothing is written."""
+    from tests.links.test_verdicts import MALFORMED, raw
+
+    srv = ScriptedServer()
+    srv.routes["/bad"] = raw(MALFORMED["a header line over 64 KiB"])
+    try:
+        (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+        before = snapshot(tmp_path)
+        result = cli("add", srv.url("/bad"), "--allow-private")
+        assert result.code == 2 and "Traceback" not in result.err
+        assert "could not read" in result.err and "malformed response" in result.err
+        assert snapshot(tmp_path) == before
+    finally:
+        srv.close()
