@@ -58,6 +58,11 @@ _STOPS = (b"<!--", b"<meta", b"</head", b"<body", *(b"<" + n.encode() for n in _
 _STOP_PATTERNS = tuple(
     re.compile(re.escape(stop) + (b"" if stop == b"<!--" else rb"(?=[\s/>]|\Z)")) for stop in _STOPS
 )
+_ANY_STOP = re.compile(
+    "|".join(re.escape(s.decode()) + ("" if s == b"<!--" else r"(?=[\s/>]|\Z)") for s in _STOPS),
+    re.I | re.A,
+)
+_SMALL = 16 * 1024
 # A real head has a few hundred tags (a paper with many authors: one meta tag each); past
 # this many, the page is read no further, so no page costs more than a few milliseconds.
 MAX_TAGS = 2000
@@ -99,7 +104,7 @@ def _scan(doc: str) -> tuple[list[tuple[str, str]], str | None]:
     fields: list[tuple[str, str]] = []
     title: str | None = None
     pos = 0
-    stops = _Stops(doc)
+    stops = _Stops(doc) if len(doc) > _SMALL else _SmallStops(doc)
     for _ in range(MAX_TAGS):
         lt = stops.next(pos)
         if lt < 0:
@@ -114,6 +119,8 @@ def _scan(doc: str) -> tuple[list[tuple[str, str]], str | None]:
         if tag is None:  # cannot be: a stop starts with a tag name
             break
         name = tag.group(2).lower()
+        if tag.group(1) or name == "body":  # `</head` or `<body`: the head is over
+            break
         # Bounded, so that a tag that is not plain costs little before the careful path.
         plain = _PLAIN_TAG.match(doc, tag.end(), tag.end() + 4096)
         if plain is not None:
@@ -124,12 +131,6 @@ def _scan(doc: str) -> tuple[list[tuple[str, str]], str | None]:
             if parsed is None:  # the document ends inside the tag
                 break
             attrs, pos = parsed
-        if tag.group(1):  # a closing tag
-            if name == "head":
-                break
-            continue
-        if name == "body":
-            break
         if name == "meta":
             key = attrs.get("name") or attrs.get("property")
             if key and "content" in attrs:
@@ -144,6 +145,18 @@ def _scan(doc: str) -> tuple[list[tuple[str, str]], str | None]:
                 title = doc[pos : close.start()]
             pos = close.start()
     return fields, title
+
+
+class _SmallStops:
+    """`_Stops` for a small page: one search with all the stops in one pattern (whose cost
+    per `<` would add up on a large page, but is less than `_Stops`' set-up on a small one)."""
+
+    def __init__(self, doc: str) -> None:
+        self._doc = doc
+
+    def next(self, pos: int) -> int:
+        found = _ANY_STOP.search(self._doc, pos)
+        return found.start() if found else -1
 
 
 class _Stops:

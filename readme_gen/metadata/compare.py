@@ -30,6 +30,8 @@ PUBLISHED = (
 """Meta names that date the publication, most specific first."""
 ONLINE = ("citation_online_date", "prism.onlinedate")
 """Meta names that date an online-first version."""
+READS = frozenset({"citation_author", "citation_authors", "dc.creator", *PUBLISHED, *ONLINE})
+"""Every meta name a comparison reads: a page with none of them has nothing to compare."""
 MAX_AUTHORS = 5000  # a physics collaboration lists ~3000; past this a page is not credible
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2[01]\d\d)(?!\d)")
 _ET_AL = re.compile(r"\s*(?:,?\s*et\.?\s+al\.?|and others|others|\.\.\.|…)\s*\Z", re.I)
@@ -113,6 +115,8 @@ def page_drift(
 
     `preprint` marks a preprint server's page (arXiv, OpenReview before a venue): its
     dates are the preprint's, so a catalog year later than the page's is expected."""
+    if not any(name in READS for name, _ in fields):  # most pages, checked by the thousand
+        return None
     aspects, detail = _authors_drift(page_authors(fields), authors)
     details = [detail] if detail else []
     year_detail = _year_drift(fields, year, preprint=preprint)
