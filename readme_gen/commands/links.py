@@ -147,9 +147,9 @@ def _fix_redirects(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...
             continue
         fixed.add(result.url)
         for use in result.uses:
-            changes.append((use.line, use.column, target))
+            changes.append((use.position, target))
             moved = terminal(f"{result.url} -> {target}")  # the target is the server's word
-            print(f"{path}:{use.line}:{use.column}: {moved}", file=sys.stderr)
+            print(f"{path}:{use.position}: {moved}", file=sys.stderr)
     if not changes:
         print("no permanently moved link to fix", file=sys.stderr)
         return results

@@ -70,13 +70,12 @@ def run(args: argparse.Namespace) -> int:
                         level,
                         f.message,
                         file=name,
-                        line=f.position.line,
-                        col=f.position.column,
+                        at=f.position,
                         title=f"{f.rule} {f.name}",
                     )
                 )
             else:
-                where = f"{show(name)}:{f.position.line}:{f.position.column}"
+                where = f"{show(name)}:{f.position}"
                 print(f"{where}: {f.rule} {f.severity.value} {f.name}: {show(f.message)}")
         for ignore in unused:
             print(f"pyproject.toml: unused lint ignore {show(ignore.describe())}: remove it")

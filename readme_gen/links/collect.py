@@ -16,10 +16,10 @@ def collect(catalog: Catalog) -> list[Target]:
     uses: dict[str, list[Use]] = {}
     for _, paper in catalog.papers():
         for link in paper.links:
-            use = Use(paper.title, link.position.line, link.position.column, link.label)
+            use = Use(paper.title, link.position, link.label)
             uses.setdefault(link.url, []).append(use)
     targets = [Target(url, tuple(found)) for url, found in uses.items()]
-    return sorted(targets, key=lambda t: (t.uses[0].line, t.uses[0].column))
+    return sorted(targets, key=lambda t: t.uses[0].position)
 
 
 def changed_since(targets: list[Target], catalog_path: Path, ref: str) -> list[Target]:

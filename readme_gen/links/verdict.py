@@ -61,5 +61,5 @@ def verdict(
 
 
 def mismatch(wrong: list[Use], found: str) -> str:
-    names = "; ".join(f'"{u.title}" (line {u.line})' for u in wrong)
+    names = "; ".join(f'"{u.title}" (line {u.position.line})' for u in wrong)
     return f'this link points to another paper: "{found}", not {names}'
