@@ -14,10 +14,10 @@ from typing import NamedTuple
 class Position(NamedTuple):
     """1-based line and column; ordered by line, then column.
 
-    A NamedTuple, not a frozen dataclass: a catalog read makes one per YAML node and key
+    A NamedTuple, not a frozen dataclass: reading a catalog makes one per YAML node and key
     (187,000 for 10,000 papers), and a NamedTuple is built in 0.21 us against 0.29 us
-    (Python 3.11), which keeps loading 10,000 papers within 5% of plain (line, column)
-    tuples instead of 8%."""
+    (Python 3.11). Measured on 10,000 papers against the former (line, column) ints and
+    tuples: reading and validating 0.34 s -> 0.36 s, `build --check` 0.69 s -> 0.71 s."""
 
     line: int
     column: int
