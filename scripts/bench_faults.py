@@ -217,9 +217,10 @@ def run_lychee(
     wall = time.perf_counter() - start
     failed: set[str] = set()
     report = json.loads(out.read_text())
-    for entries in report.get("error_map", {}).values():
-        for entry in entries:
-            failed.add(entry.get("url", ""))
+    for kind in ("error_map", "timeout_map"):  # lychee lists timeouts apart from errors
+        for entries in report.get(kind, {}).values():
+            for entry in entries:
+                failed.add(entry.get("url", ""))
     return wall, {url: ("broken" if url in failed else "ok") for url, _ in items}, usage.ru_maxrss
 
 

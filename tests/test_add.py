@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from readme_gen.catalog.edit import canonical_url, url_key
-from tests.conftest import VALID_CATALOG, snapshot
+from tests.conftest import FIXTURES, VALID_CATALOG, snapshot
 from tests.links.server import ScriptedServer
 
 
@@ -257,3 +257,104 @@ def test_on_a_terminal_missing_fields_are_asked_for(tmp_path):
     assert catalog == VALID_CATALOG + entry(
         "Asked paper", ["Ann One", "Bob Two"], "ICCV", 2023, "https://example.org/new"
     )
+
+
+# -- add by identifier: DOI content negotiation and the arXiv API ---------------------
+CSL = (FIXTURES / "metadata" / "crossref_csl.json").read_bytes()
+FEED = (FIXTURES / "metadata" / "arxiv_feed.xml").read_bytes()
+
+
+@pytest.fixture
+def services(monkeypatch):
+    """Local servers shaped like doi.org (a 302 to the registrar's CSL JSON) and
+    export.arxiv.org, found through READMEGEN_DOI_URL and READMEGEN_ARXIV_API_URL."""
+    srv = ScriptedServer(("127.0.0.1", "127.0.0.2"))
+    seen: list[dict[str, str]] = []
+
+    def doi(handler, nth):
+        seen.append({"path": handler.path, "accept": handler.headers.get("Accept", "")})
+        target = srv.url("/registrar" + handler.path.removeprefix("/doi"), 1)
+        handler.reply(302, headers={"Location": target})
+
+    def registrar(handler, nth):
+        seen.append({"path": handler.path, "accept": handler.headers.get("Accept", "")})
+        handler.reply(200, CSL, content_type="application/vnd.citationstyles.csl+json")
+
+    srv.routes["/doi/10.1109/CVPR52729.2023.00708"] = doi
+    srv.routes["/registrar/10.1109/CVPR52729.2023.00708"] = registrar
+    srv.routes["/api/query"] = lambda h, n: (
+        seen.append({"path": h.path}),
+        h.reply(200, FEED, content_type="application/atom+xml"),
+    )
+    monkeypatch.setenv("READMEGEN_DOI_URL", srv.url("/doi/"))
+    monkeypatch.setenv("READMEGEN_ARXIV_API_URL", srv.url("/api/query"))
+    srv.seen = seen
+    yield srv
+    srv.close()
+
+
+@pytest.mark.parametrize(
+    "given", ["10.1109/CVPR52729.2023.00708", "https://doi.org/10.1109/CVPR52729.2023.00708"]
+)
+def test_add_by_doi_uses_csl_json(cli, tmp_path, services, given):
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    result = cli("add", given, "--allow-private")
+    assert result.code == 0, result.err
+    text = (tmp_path / "catalog.yaml").read_text(encoding="utf-8")
+    assert "Task-Specific Fine-Tuning via Variational Information Bottleneck" in text
+    assert "venue: CVPR\n        year: 2023\n" in text  # container-title through the aliases
+    assert "Paper: https://doi.org/10.1109/CVPR52729.2023.00708\n" in text
+    assert all(s["accept"] == "application/vnd.citationstyles.csl+json" for s in services.seen)
+    assert len(services.seen) == 2  # doi.org, then the registrar it redirects to
+
+
+@pytest.mark.parametrize(
+    "given", ["arXiv:2412.10181", "https://arxiv.org/pdf/2412.10181v2", "2412.10181"]
+)
+def test_add_by_arxiv_id_uses_the_arxiv_api(cli, tmp_path, services, given):
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    result = cli("add", given, "--allow-private")
+    assert result.code == 0, result.err
+    text = (tmp_path / "catalog.yaml").read_text(encoding="utf-8")
+    assert "Boosting the Dual-Stream Architecture in Ultra-High Resolution" in text
+    assert "venue: CVPR\n" in text  # arXiv's journal_ref names the publication
+    assert "Paper: https://arxiv.org/abs/2412.10181\n" in text
+    assert len(services.seen) == 1 and "id_list=2412.10181" in services.seen[0]["path"]
+
+
+def test_a_service_that_keeps_failing_is_a_note_not_a_crash(cli, tmp_path, services):
+    services.routes["/api/query"] = lambda h, n: h.reply(503, headers={"Retry-After": "0"})
+    before = snapshot(tmp_path)
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = cli("add", "arXiv:2412.10181", "--allow-private")
+    assert result.code == 2  # then the landing page (unreachable here), then missing fields
+    assert "could not look up 2412.10181" in result.err and "Traceback" not in result.err
+    assert snapshot(tmp_path) == before
+
+
+def test_flags_that_say_everything_need_no_service(cli, tmp_path, services):
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    flags = ["--title", "T", "--author", "A B", "--venue", "CVPR", "--year", "2023"]
+    result = cli("add", "arXiv:2412.10181", *flags)
+    assert result.code == 0, result.err
+    assert services.seen == []
+    assert "Paper: https://arxiv.org/abs/2412.10181\n" in (tmp_path / "catalog.yaml").read_text()
+
+
+def test_a_malformed_landing_page_is_a_note_not_a_crash(cli, tmp_path):
+    """A server answering garbage (here a header line over 64 KiB) used to end `add` with
+    exit 3; now the page is unreadable, the flags decide, and nothing is written."""
+    from tests.links.test_verdicts import MALFORMED, raw
+
+    srv = ScriptedServer()
+    srv.routes["/bad"] = raw(MALFORMED["a header line over 64 KiB"])
+    try:
+        (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+        before = snapshot(tmp_path)
+        result = cli("add", srv.url("/bad"), "--allow-private")
+        assert result.code == 2 and "Traceback" not in result.err
+        assert "could not read" in result.err and "malformed response" in result.err
+        assert snapshot(tmp_path) == before
+    finally:
+        srv.close()

@@ -1,6 +1,7 @@
-"""`readme-gen add URL [--section ID] [--venue V] [--year Y] [--title T] [--author NAME ...]
-[--link LABEL=URL ...]`: add a paper from its landing page and the flags, refuse
-duplicates, keep every other byte of catalog.yaml, rebuild README.md.
+"""`readme-gen add URL|DOI|arXiv:ID [--section ID] [--venue V] [--year Y] [--title T]
+[--author NAME ...] [--link LABEL=URL ...]`: add a paper from its identifier (DOI content
+negotiation, the arXiv API), else its landing page, and the flags; refuse duplicates, keep
+every other byte of catalog.yaml, rebuild README.md.
 
 With --title, --author, --venue and --year it works offline. On a terminal it asks for
 what is still missing; otherwise it fails, listing the missing fields.
@@ -9,6 +10,7 @@ what is still missing; otherwise it fails, listing the missing fields.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,14 +26,20 @@ from readme_gen.commands.common import (
 )
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic, write_together
+from readme_gen.publish.inert import terminal
 
 if TYPE_CHECKING:
     from readme_gen.catalog.edit import Draft
+    from readme_gen.catalog.model import Catalog
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_catalog_argument(parser)
-    parser.add_argument("url", help="the paper's landing page (an arXiv PDF link is fine)")
+    parser.add_argument(
+        "url",
+        help="the paper's landing page, DOI (10.xxxx/yyy or a doi.org URL) or arXiv id "
+        "(arXiv:2412.10181, or an arXiv URL)",
+    )
     parser.add_argument("--section", metavar="ID", help="the section's id (e.g. segmentation)")
     parser.add_argument("--title")
     parser.add_argument("--author", action="append", metavar="NAME", help="repeat per author")
@@ -61,7 +69,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from readme_gen.catalog.edit import (
         Draft,
-        canonical_url,
         duplicate_of,
         insert,
         merge,
@@ -74,12 +81,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--output {readme} is the catalog itself")
     text = read_text(path)
     catalog = parse_catalog(text, str(path), path.parent)
-    url = canonical_url(args.url)
-    if not url.lower().startswith(("http://", "https://")):
-        raise UsageError(f"`{args.url}` is not an http(s) URL")
     links = [_link(item) for item in args.link]
     given = Draft(args.title, tuple(args.author or ()), args.venue, args.year)
-    found = _fetch(url, allow_private=args.allow_private) if given.missing() else Draft()
+    url, found = _identify(args.url, catalog, given, allow_private=args.allow_private)
+    if not url.lower().startswith(("http://", "https://")):
+        raise UsageError(f"`{args.url}` is not an http(s) URL, a DOI or an arXiv id")
+    if given.missing() and found == Draft():
+        found = _fetch(url, allow_private=args.allow_private)
     draft = merge(found, given)
     section_id = args.section or (catalog.sections[0].id if len(catalog.sections) == 1 else None)
     draft, section_id = _complete(draft, section_id, [s.id for s in catalog.sections])
@@ -117,6 +125,39 @@ def _link(item: str) -> tuple[str, str]:
     if not sep or not label.strip() or not url.strip():
         raise UsageError(f"--link `{item}`: expected LABEL=URL")
     return label.strip(), url.strip()
+
+
+def _identify(
+    text: str, catalog: Catalog, given: Draft, *, allow_private: bool
+) -> tuple[str, Draft]:
+    """The paper's URL, and what its DOI's CSL JSON or the arXiv API says of it (nothing
+    when `text` is a plain URL, the flags already say everything, or the service fails)."""
+    from readme_gen.catalog.edit import Draft, canonical_url
+    from readme_gen.metadata.lookup import identifier, look_up
+
+    found = identifier(text)
+    if found is None:
+        return canonical_url(text), Draft()
+    kind, value = found
+    url = f"https://doi.org/{value}" if kind == "doi" else f"https://arxiv.org/abs/{value}"
+    if not given.missing():
+        return url, Draft()
+    from readme_gen.config import tool_table
+    from readme_gen.lint.config import resolve
+    from readme_gen.metadata.failure import Failure
+    from readme_gen.metadata.services import ServiceSettings, from_env
+
+    settings = from_env(os.environ, ServiceSettings(allow_private=allow_private))
+    aliases = resolve(tool_table("lint")).options.aliases
+    known = sorted({p.venue for _, p in catalog.papers()})
+    answer = look_up(kind, value, settings, aliases=aliases, known=known)
+    if isinstance(answer, Failure):
+        shown = terminal(answer.detail)
+        print(
+            f"note: could not look up {value}: {shown}; reading the landing page", file=sys.stderr
+        )
+        return url, Draft()
+    return answer.url, answer.draft
 
 
 def _fetch(url: str, *, allow_private: bool) -> Draft:

@@ -328,8 +328,13 @@ def run_check(
     take no time, on a clock that they move."""
 
     async def main() -> list[Result]:
-        checker = Checker(settings, sleep=sleep or asyncio.sleep, clock=clock or time.monotonic)
-        return await checker.check(targets, on_result)
+        wait, now = sleep or asyncio.sleep, clock or time.monotonic
+        results = await Checker(settings, sleep=wait, clock=now).check(targets, on_result)
+        if settings.check_published:
+            from readme_gen.links.preprints import published
+
+            results = await published(results, settings, sleep=wait, clock=now)
+        return results
 
     with asyncio.Runner(loop_factory=loop_factory()) as runner:
         return runner.run(main())

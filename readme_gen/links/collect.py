@@ -16,7 +16,14 @@ def collect(catalog: Catalog) -> list[Target]:
     uses: dict[str, list[Use]] = {}
     for _, paper in catalog.papers():
         for link in paper.links:
-            use = Use(paper.title, link.position, link.label)
+            use = Use(
+                paper.title,
+                link.position,
+                link.label,
+                authors=tuple(paper.authors),
+                year=paper.year,
+                venue=paper.venue,
+            )
             uses.setdefault(link.url, []).append(use)
     targets = [Target(url, tuple(found)) for url, found in uses.items()]
     return sorted(targets, key=lambda t: t.uses[0].position)

@@ -13,12 +13,21 @@ from readme_gen.links.results import Result, Status
 from readme_gen.position import NOWHERE
 from readme_gen.publish import findings, inert
 
-ORDER = (Status.BROKEN, Status.MISMATCH, Status.BLOCKED, Status.MOVED, Status.EXCLUDED, Status.OK)
+ORDER = (
+    Status.BROKEN,
+    Status.MISMATCH,
+    Status.BLOCKED,
+    Status.MOVED,
+    Status.DRIFT,
+    Status.EXCLUDED,
+    Status.OK,
+)
 TITLES = {
     Status.BROKEN: "Broken",
     Status.MISMATCH: "Pointing to another paper",
     Status.BLOCKED: "Could not verify (the host blocks automated clients)",
     Status.MOVED: "Moved permanently (update the catalog)",
+    Status.DRIFT: "Metadata differs from the catalog (authors, year or venue)",
     Status.EXCLUDED: "Excluded by configuration",
     Status.OK: "OK",
 }
@@ -118,7 +127,8 @@ def to_text(report: Report) -> str:
 def to_markdown(report: Report, *, run: str | None = None) -> str:
     """The job summary: the one Markdown rendering of findings (readme_gen.publish.findings)."""
     healthy = not any(
-        r.status in report.failing or r.status is Status.MOVED for r in report.results
+        r.status in report.failing or r.status in (Status.MOVED, Status.DRIFT)
+        for r in report.results
     )
     return findings.render(
         Counter(r.status for r in report.results),

@@ -13,6 +13,7 @@ class Status(enum.Enum):
     OK = "ok"
     MOVED = "moved"  # a permanent redirect (301, 308): the catalog should use the target
     MISMATCH = "mismatch"  # the page names another paper
+    DRIFT = "drift"  # the link works, but the page's metadata disagrees with the catalog's
     BLOCKED = "blocked"  # the host refuses automated clients; not known to be broken
     BROKEN = "broken"
     EXCLUDED = "excluded"  # by configuration; not fetched
@@ -41,6 +42,8 @@ class Reason(enum.Enum):
     BOT_CHALLENGE = "bot-challenge"  # a Cloudflare challenge or a 202 placeholder
     TITLE_MISMATCH = "title-mismatch"
     PERMANENT_REDIRECT = "permanent-redirect"
+    METADATA = "metadata"  # the page's authors or year differ from the catalog's
+    PUBLISHED = "published"  # arXiv knows a publication the catalog does not name
     EXCLUDED = "excluded"
     INTERNAL_ERROR = "internal-error"  # a bug in readme-gen, confined to this link
 
@@ -52,6 +55,10 @@ class Use:
     title: str
     position: Position
     label: str = "Paper"
+    # The paper's metadata, to compare with what the landing page and arXiv say.
+    authors: tuple[str, ...] = ()
+    year: int = 0
+    venue: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,4 +88,4 @@ class Result:
 
 
 FAILING_BY_DEFAULT = frozenset({Status.BROKEN, Status.MISMATCH})
-FAILING_STRICT = FAILING_BY_DEFAULT | {Status.BLOCKED, Status.MOVED}
+FAILING_STRICT = FAILING_BY_DEFAULT | {Status.BLOCKED, Status.MOVED, Status.DRIFT}

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from readme_gen import HOMEPAGE, __version__
 from readme_gen.errors import UsageError
+from readme_gen.metadata import ARXIV_API_URL, ENV_ARXIV
 
 USER_AGENT = f"readme-gen/{__version__} (paper-list link checker; +{HOMEPAGE})"
 _DURATION = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(s|m|h|d|w)?\s*\Z")
@@ -72,7 +73,12 @@ class CheckSettings:
     retry_after_cap: float = option(
         60.0, "longest Retry-After honoured; a longer one makes the link blocked", "seconds"
     )
-    verify_titles: bool = option(True, "compare landing pages' titles with the catalog's", "switch")
+    verify_titles: bool = option(
+        True, "compare landing pages' titles, authors and years with the catalog's", "switch"
+    )
+    check_published: bool = option(
+        True, "ask the arXiv API whether papers listed as arXiv preprints were published", "switch"
+    )
     max_body: int = option(256 * 1024, "bytes of an HTML page read at most", "bytes", minimum=1)
     max_redirects: int = option(10, "redirects followed at most", "count")
     user_agent: str = option(USER_AGENT, "the User-Agent header", "text")
@@ -86,6 +92,7 @@ class CheckSettings:
     # which comes from the environment only.
     accept: tuple[Accept, ...] = ()
     exclude: tuple[re.Pattern[str], ...] = ()
+    arxiv_api_url: str = ARXIV_API_URL  # READMEGEN_ARXIV_API_URL overrides it
     backoff_base: float = 0.5
     backoff_cap: float = 30.0
     github_token: str | None = field(default=None, repr=False)
@@ -196,6 +203,7 @@ def resolve(
     )
     values["accept"] = _accepts(table.get("accept", {}), where)
     values["github_token"] = env.get("GITHUB_TOKEN") or None
+    values["arxiv_api_url"] = env.get(ENV_ARXIV) or ARXIV_API_URL
     return CheckSettings(**values)
 
 

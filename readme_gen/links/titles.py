@@ -45,25 +45,42 @@ class PageMeta:
 
 # The scanner's pieces: each is matched at a known position and consumes at least one
 # character, so a page is read once, front to back (no backtracking over the document).
+_RAW_TEXT_NAMES = ("script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes")
 _TAG_NAME = re.compile(r"(/?)([A-Za-z][^\s/>]*)")
 _SPACE = re.compile(r"[\s/]*")
 _ATTR_NAME = re.compile(r"[^\s\"'>/=]+")
 _EQUALS = re.compile(r"\s*=\s*")
 _UNQUOTED = re.compile(r"[^\s>]*")
+# Where the scanner stops: a comment, or a tag that matters to the head's meta data. Other
+# tags are passed over by `str.find` (a page of 80,000 `<b>` costs nothing); their quoted
+# attributes are not read, which only matters for a page that hides markup in them.
+_STOPS = (b"<!--", b"<meta", b"</head", b"<body", *(b"<" + n.encode() for n in _RAW_TEXT_NAMES))
+_STOP_PATTERNS = tuple(
+    re.compile(re.escape(stop) + (b"" if stop == b"<!--" else rb"(?=[\s/>]|\Z)")) for stop in _STOPS
+)
+# A real head has a few hundred tags (a paper with many authors: one meta tag each); past
+# this many, the page is read no further, so no page costs more than a few milliseconds.
+MAX_TAGS = 2000
+# The common case in one step: a tag whose attributes are all well formed (a match or
+# nothing; anything unusual takes the careful path, `_attributes`).
+_PLAIN_TAG = re.compile(
+    r"""((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"""
+)
+_PLAIN_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 # Elements whose content is text, not markup: a `<meta>` inside a script's string or a
 # style sheet is not a tag, and neither is anything inside a comment.
-_RAW_TEXT = ("script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes")
-_CLOSERS = {name: re.compile(rf"</{name}[\s/>]", re.I) for name in _RAW_TEXT}
+_CLOSERS = {name: re.compile(rf"</{name}[\s/>]", re.I) for name in _RAW_TEXT_NAMES}
 
 
 def parse_meta(document: str) -> PageMeta:
     """The meta tags and title of an HTML document's head (or of a prefix of it).
 
     One linear pass, not a full HTML parser: landing pages are checked by the thousand
-    and only a few tags matter. It follows the HTML tokenizer where that decides which tags
-    are real: comments, `<script>`, `<style>` and other raw-text elements are skipped,
-    quoted attribute values may hold `>`, and a quote or tag left open runs to the end.
-    The head ends at `</head>` or `<body>`."""
+    and only a few tags matter. It follows the HTML tokenizer where that decides which of
+    those tags are real: comments, `<script>`, `<style>` and other raw-text elements are
+    skipped, quoted attribute values may hold `>`, and a quote or tag left open runs to the
+    end. The head ends at `</head>` or `<body>`, or after `MAX_TAGS` tags that matter. Any
+    256 KiB page takes a few milliseconds (scripts/bench_titles.py)."""
     fields, title = _scan(document)
     first = dict(reversed(fields))
     authors = [v for k, v in fields if k == "citation_author"]
@@ -81,29 +98,32 @@ def parse_meta(document: str) -> PageMeta:
 def _scan(doc: str) -> tuple[list[tuple[str, str]], str | None]:
     fields: list[tuple[str, str]] = []
     title: str | None = None
-    pos, size = 0, len(doc)
-    while (lt := doc.find("<", pos)) >= 0 and lt + 1 < size:
-        if doc.startswith("!--", lt + 1):
+    pos = 0
+    stops = _Stops(doc)
+    for _ in range(MAX_TAGS):
+        lt = stops.next(pos)
+        if lt < 0:
+            break
+        if doc.startswith("<!--", lt):
             end = doc.find("-->", lt + 4)
             if end < 0:
                 break
             pos = end + 3
             continue
-        if doc[lt + 1] in "!?":  # a doctype, or a bogus comment
-            end = doc.find(">", lt + 2)
-            if end < 0:
-                break
-            pos = end + 1
-            continue
         tag = _TAG_NAME.match(doc, lt + 1)
-        if tag is None:  # a lone `<` in text
-            pos = lt + 1
-            continue
-        parsed = _attributes(doc, tag.end())
-        if parsed is None:  # the document ends inside the tag
+        if tag is None:  # cannot be: a stop starts with a tag name
             break
-        attrs, pos = parsed
         name = tag.group(2).lower()
+        # Bounded, so that a tag that is not plain costs little before the careful path.
+        plain = _PLAIN_TAG.match(doc, tag.end(), tag.end() + 4096)
+        if plain is not None:
+            pos = plain.end()
+            attrs = _plain_attributes(plain.group(1)) if name == "meta" else {}
+        else:
+            parsed = _attributes(doc, tag.end())
+            if parsed is None:  # the document ends inside the tag
+                break
+            attrs, pos = parsed
         if tag.group(1):  # a closing tag
             if name == "head":
                 break
@@ -113,7 +133,9 @@ def _scan(doc: str) -> tuple[list[tuple[str, str]], str | None]:
         if name == "meta":
             key = attrs.get("name") or attrs.get("property")
             if key and "content" in attrs:
-                fields.append((key.lower(), html.unescape(attrs["content"]).strip()))
+                content = attrs["content"]
+                content = html.unescape(content) if "&" in content else content
+                fields.append((key.lower(), content.strip()))
         elif name in _CLOSERS:
             close = _CLOSERS[name].search(doc, pos)
             if close is None:  # the rest of the document is this element's text
@@ -124,11 +146,39 @@ def _scan(doc: str) -> tuple[list[tuple[str, str]], str | None]:
     return fields, title
 
 
+class _Stops:
+    """The next place at or after a position where one of `_STOPS` begins (any case, and
+    followed by the end of a tag name): one search per kind of stop, on an ASCII-lowered
+    copy that keeps every character's position."""
+
+    def __init__(self, doc: str) -> None:
+        self._low = doc.encode("ascii", "replace").lower()
+        self._next = {rx: rx.search(self._low) for rx in _STOP_PATTERNS}
+
+    def next(self, pos: int) -> int:
+        best = -1
+        for rx, found in self._next.items():
+            if found is not None and found.start() < pos:
+                found = self._next[rx] = rx.search(self._low, pos)
+            if found is not None and (best < 0 or found.start() < best):
+                best = found.start()
+        return best
+
+
+def _plain_attributes(text: str) -> dict[str, str]:
+    attrs: dict[str, str] = {}
+    for name, double, single, bare in _PLAIN_ATTR.findall(text):
+        attrs.setdefault(name.lower(), double or single or bare)
+    return attrs
+
+
 def _attributes(doc: str, pos: int) -> tuple[dict[str, str], int] | None:
     """A tag's attributes from `pos` (the first occurrence of a name wins) and the
     position after its `>`; None when the document ends first."""
     attrs: dict[str, str] = {}
     size = len(doc)
+    if doc.find(">", pos) < 0:  # no `>` left: this tag can never end, whatever its quotes
+        return None
     while True:
         pos = _SPACE.match(doc, pos).end()  # type: ignore[union-attr]  # matches always
         if pos >= size:

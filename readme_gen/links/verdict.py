@@ -30,7 +30,8 @@ def verdict(
     status, reason, detail, title_found = outcome.status, outcome.reason, outcome.detail, None
     if status is Status.OK:
         page = outcome.page if verify_titles else None
-        found = parse_meta(page).best_title if page else None
+        meta = parse_meta(page) if page else None
+        found = meta.best_title if meta else None
         wrong: list[Use] = []
         if found is not None:
             source, title_found = found
@@ -45,6 +46,8 @@ def verdict(
         elif moved is not None:
             status, reason = Status.MOVED, Reason.PERMANENT_REDIRECT
             detail = f"moved permanently to {moved}"
+        elif meta is not None and (drift := metadata_drift(target, meta.fields)):
+            status, reason, detail = Status.DRIFT, Reason.METADATA, drift
     return Result(
         url=target.url,
         status=status,
@@ -58,6 +61,27 @@ def verdict(
         detail=detail,
         reason=reason,
     )
+
+
+def metadata_drift(target: Target, fields: tuple[tuple[str, str], ...]) -> str | None:
+    """Where the page's Highwire (or Dublin Core, PRISM) tags disagree with the authors and
+    year of a paper using this link: "page lists 5 authors, first Chen; catalog lists 7,
+    first Qin". A preprint server's dates are the preprint's, not the publication's."""
+    from readme_gen.metadata.arxiv import arxiv_id
+    from readme_gen.metadata.compare import page_drift
+
+    preprint = arxiv_id(target.url) is not None or "openreview.net" in target.url
+    for use in target.uses:
+        if not use.authors or not use.year:
+            continue
+        drift = page_drift(fields, use.authors, use.year, preprint=preprint)
+        if drift is not None:
+            return (
+                f"{drift.detail} (line {use.position.line})"
+                if len(target.uses) > 1
+                else drift.detail
+            )
+    return None
 
 
 def mismatch(wrong: list[Use], found: str) -> str:

@@ -5,3 +5,11 @@ wrote a paper, when and where it appeared.
 `arxiv` and `csl` read the arXiv API's Atom feed and DOI CSL JSON as hostile input;
 `services` fetches them politely. Only `services` touches the network; nothing here prints.
 """
+
+# The services' addresses; the environment variables override them (as GITHUB_API_URL does
+# for the audit), for tests and mirrors. Here, not in `services`, so that reading settings
+# does not import an HTTP client.
+ARXIV_API_URL = "https://export.arxiv.org/api/query"
+DOI_URL = "https://doi.org/"
+ENV_ARXIV = "READMEGEN_ARXIV_API_URL"
+ENV_DOI = "READMEGEN_DOI_URL"

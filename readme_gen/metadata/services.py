@@ -22,14 +22,11 @@ import httpx
 from readme_gen import HOMEPAGE, __version__
 from readme_gen.links import policy
 from readme_gen.lint.rules import DEFAULT_VENUE_ALIASES
+from readme_gen.metadata import ARXIV_API_URL, DOI_URL, ENV_ARXIV, ENV_DOI
 from readme_gen.metadata.arxiv import MAX_FEED, Entry, batches, parse_feed
 from readme_gen.metadata.csl import MAX_CSL, Work, parse_csl
 from readme_gen.metadata.failure import Failure, Reason
 
-ARXIV_API_URL = "https://export.arxiv.org/api/query"
-DOI_URL = "https://doi.org/"
-ENV_ARXIV = "READMEGEN_ARXIV_API_URL"
-ENV_DOI = "READMEGEN_DOI_URL"
 CSL_JSON = "application/vnd.citationstyles.csl+json"
 USER_AGENT = f"readme-gen/{__version__} (paper-list metadata check; +{HOMEPAGE})"
 Sleep = Callable[[float], Awaitable[None]]

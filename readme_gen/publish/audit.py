@@ -16,8 +16,9 @@ from readme_gen.links.results import Status
 from readme_gen.publish.findings import ISSUE_LIMIT, SUMMARY_LIMIT, Finding, render
 
 MARKER = "<!-- readme-gen:link-audit -->"
-# What keeps the issue open: failing links, and permanent moves (the catalog should follow).
-ATTENTION = (Status.BROKEN, Status.MISMATCH, Status.MOVED)
+# What keeps the issue open: failing links, permanent moves and metadata drift (the catalog
+# should follow).
+ATTENTION = (Status.BROKEN, Status.MISMATCH, Status.MOVED, Status.DRIFT)
 _BY_NAME = {s.value: s for s in Status}
 STATUS_NAMES = ", ".join(_BY_NAME)
 

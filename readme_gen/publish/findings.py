@@ -29,6 +29,7 @@ COUNT_ORDER = (
     Status.BROKEN,
     Status.MISMATCH,
     Status.MOVED,
+    Status.DRIFT,
     Status.BLOCKED,
     Status.EXCLUDED,
     Status.OK,
@@ -39,6 +40,7 @@ HEADINGS = {
     Status.BROKEN: "Broken: fix or replace the link (an archived copy may help)",
     Status.MISMATCH: "Pointing to another paper",
     Status.MOVED: "Moved permanently: update catalog.yaml (`readme-gen links --fix-redirects`)",
+    Status.DRIFT: "Metadata differs: check the authors, year or venue in catalog.yaml",
     Status.BLOCKED: "Could not verify: the host blocks automated clients (not counted as broken)",
 }
 TABLE_HEAD = ("| Paper | Link | Line | Detail |", "| --- | --- | --- | --- |")

@@ -106,3 +106,17 @@ def test_every_item_is_handed_out_once_in_order_within_limits(keys, per_key, tot
     for key in "abcd":
         mine = [i for i in handed if i[0] == key]
         assert mine == [i for i in items if i[0] == key]
+
+
+def test_a_link_stepping_aside_for_its_host_frees_a_place_for_other_hosts_only():
+    """A host paused by Retry-After: its waiting link gives its place in the total to
+    another host's link, but its host gets no more links meanwhile."""
+    f = feeder(["a1", "a2", "b1", "c1"], per_key=1, total=2)
+    assert take_all(f) == ["a1", "b1"]
+    f.step_aside("a")
+    assert take_all(f) == ["c1"]  # not a2: host a still has its one link
+    f.step_back("a")
+    f.finish("b")
+    assert take_all(f) == []  # a1 and c1 run: the total is full again
+    f.finish("a")
+    assert take_all(f) == ["a2"]

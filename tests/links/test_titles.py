@@ -188,6 +188,9 @@ def test_the_scanner_agrees_with_a_reference_tokenizer(before, title, after):
     "page",
     [
         "<title>" * 40_000,
+        "<b>" * 80_000,
+        "<metax" * 40_000,
+        "<!---->" * 30_000,
         "<meta a" * 40_000,
         '<meta content="' * 20_000,
         "<!--" * 60_000,
@@ -211,3 +214,18 @@ def test_markup_in_comments_and_scripts_is_not_a_tag():
         '<meta name="citation_title" data-note="a > b" content="Right">'
     )
     assert parse_meta(page).citation_title == "Right"
+
+
+def test_a_head_is_read_up_to_its_tag_limit():
+    from readme_gen.links.titles import MAX_TAGS
+
+    authors = "".join(f'<meta name="citation_author" content="A{i}">' for i in range(MAX_TAGS + 50))
+    meta = parse_meta(f'<head><meta name="citation_title" content="{TITLE}">{authors}')
+    assert meta.citation_title == TITLE
+    assert len(meta.authors) == MAX_TAGS - 1  # the title's tag counts too
+
+
+def test_other_tags_are_passed_over_and_look_alike_names_are_not_tags():
+    page = '<head><b><metax name="citation_title" content="no">' * 1000
+    page += '<meta name="citation_title" content="yes"></head>'
+    assert parse_meta(page).citation_title == "yes"

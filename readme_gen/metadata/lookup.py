@@ -1,0 +1,83 @@
+"""What `add` learns of a paper from its identifier: a DOI through DOI content negotiation
+(CSL JSON), an arXiv id through the arXiv API. Landing pages stay the fallback (`add` reads
+those through the link checker)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from readme_gen.catalog.edit import Draft
+from readme_gen.metadata.arxiv import arxiv_id
+from readme_gen.metadata.csl import doi_of, venue_name
+from readme_gen.metadata.failure import Failure, Reason
+from readme_gen.metadata.services import Services, ServiceSettings
+
+
+@dataclass(frozen=True, slots=True)
+class Identified:
+    """A paper found by its identifier: where it lives, and what the service says of it."""
+
+    url: str
+    draft: Draft
+    source: str  # "doi" or "arxiv", for messages
+
+
+def identifier(text: str) -> tuple[str, str] | None:
+    """("doi", "10.1109/...") or ("arxiv", "2412.10181") when `text` names one (a bare DOI,
+    a doi.org URL, `arXiv:ID`, a bare new-style id, an arXiv abs/pdf URL); else None."""
+    text = text.strip()
+    lowered = text.lower()
+    if lowered.startswith("arxiv:") or "arxiv.org/" in lowered or _bare_arxiv(text):
+        found = arxiv_id(text)
+        if found:
+            return "arxiv", found
+    if lowered.startswith(("10.", "doi:", "https://doi.org/", "http://doi.org/")):
+        doi = doi_of(text)
+        if doi:
+            return "doi", doi
+    return None
+
+
+def _bare_arxiv(text: str) -> bool:
+    head, dot, tail = text.partition(".")
+    return bool(dot) and head.isdigit() and len(head) == 4 and tail.split("v")[0].isdigit()
+
+
+def look_up(
+    kind: str,
+    value: str,
+    settings: ServiceSettings,
+    *,
+    aliases: Mapping[str, tuple[str, ...]],
+    known: Iterable[str],
+) -> Identified | Failure:
+    """Ask the service for `value` (one request, with the services' retries)."""
+
+    async def main() -> Identified | Failure:
+        services = Services(settings)
+        try:
+            if kind == "doi":
+                work = await services.doi(value, aliases=aliases, known=known)
+                if isinstance(work, Failure):
+                    return work
+                draft = Draft(work.title or None, work.authors, work.venue or None, work.year)
+                return Identified(f"https://doi.org/{work.doi or value}", draft, "doi")
+            entries, failures = await services.arxiv([value])
+            entry = entries.get(value)
+            if entry is None:
+                return (
+                    failures[0]
+                    if failures
+                    else Failure(Reason.NOT_FOUND, f"arXiv knows no {value}")
+                )
+            venue = "arXiv"
+            if entry.journal_ref:  # published: the list names the venue, not the preprint
+                venue = venue_name([entry.journal_ref], aliases=aliases, known=known)
+            draft = Draft(entry.title or None, entry.authors, venue, entry.year)
+            return Identified(f"https://arxiv.org/abs/{value}", draft, "arxiv")
+        finally:
+            await services.aclose()
+
+    return asyncio.run(main())

@@ -1,0 +1,38 @@
+"""The locks CI installs from name every dependency pyproject.toml declares: a dependency
+added without `make lock` would be missing from CI's install, and the suite would pass
+here and fail there."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+
+from tests.conftest import REPO
+
+
+def _name(requirement: str) -> str:
+    found = re.split(r"[\s<>=!~;\[]", requirement.strip(), maxsplit=1)[0]
+    return re.sub(r"[-_.]+", "-", found).lower()  # PEP 503
+
+
+def _locked(path: str) -> set[str]:
+    text = (REPO / path).read_text(encoding="utf-8")
+    return {
+        m.group(1).lower().replace("_", "-")
+        for m in re.finditer(r"^([A-Za-z0-9_.-]+)==", text, re.M)
+    }
+
+
+@pytest.mark.parametrize(
+    ("lock", "extra"), [("requirements/runtime.txt", None), ("requirements/dev.txt", "dev")]
+)
+def test_every_declared_dependency_is_locked(lock, extra):
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = list(project["dependencies"])
+    if extra:
+        declared += project["optional-dependencies"][extra]
+    wanted = {_name(r) for r in declared if "sys_platform == 'win32'" not in r}
+    missing = wanted - _locked(lock)
+    assert not missing, f"run `make lock`: {sorted(missing)} not in {lock}"
