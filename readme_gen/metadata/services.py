@@ -2,25 +2,29 @@
 
 One request in flight per service; arXiv requests at least `arxiv_interval` (3 s, its API
 terms) apart, 100 ids each; 429, 503 (and other 5xx) retried, honouring `Retry-After` up
-to a cap; redirects followed by hand so that every hop is vetted: http(s) only, and no
-private address unless allowed (tests, like `links --allow-private`). Every failure is a
-typed `Failure`, never an exception.
+to a cap; redirects followed by hand so that every hop is vetted by the link checker's own
+rules (`links.urls`, `links.resolver`: http(s) only, no private address unless allowed,
+and connections go to the very addresses judged, through the checker's transport). A
+failure on the wire is named by `links.failures` (its typed reason leads the detail:
+`[reset] connection reset: ...`). Every failure is a typed `Failure`, never an exception.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
-import socket
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from urllib.parse import quote, urlencode, urljoin, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import httpx
 
 from readme_gen import HOMEPAGE, __version__
-from readme_gen.links import policy
+from readme_gen.links import failures, policy, urls
+from readme_gen.links.resolver import Resolver
+from readme_gen.links.results import Reason as Why
+from readme_gen.links.settings import CheckSettings
+from readme_gen.links.transport import open_transport
 from readme_gen.lint.rules import DEFAULT_VENUE_ALIASES
 from readme_gen.metadata import ARXIV_API_URL, DOI_URL, ENV_ARXIV, ENV_DOI
 from readme_gen.metadata.arxiv import MAX_FEED, Entry, batches, parse_feed
@@ -78,11 +82,14 @@ class Services:
         self.settings = settings
         self._sleep = sleep
         self._clock = clock
+        self._resolver = Resolver(allow_private=settings.allow_private)
+        wire = CheckSettings(concurrency=2, per_host=1, allow_private=settings.allow_private)
         self._client = httpx.AsyncClient(
             timeout=settings.timeout,
             follow_redirects=False,
             trust_env=False,
             headers={"User-Agent": settings.user_agent},
+            transport=open_transport(wire, self._resolver.addresses),
         )
         self._arxiv_lock = asyncio.Lock()
         self._doi_lock = asyncio.Lock()
@@ -185,48 +192,40 @@ class Services:
                             return Failure(
                                 Reason.HTTP_ERROR, f"HTTP {response.status_code} without a Location"
                             )
-                        try:
-                            url = urljoin(url, location)
-                        except ValueError:  # the server's word: any text
-                            return Failure(Reason.REFUSED, f"not a valid URL: {location[:200]}")
+                        url, problem = urls.follow(url, location)  # the server's word: any text
+                        if problem is not None:
+                            shown = repr(location[:200])
+                            return Failure(Reason.REFUSED, f"[bad-redirect] {shown}: {problem}")
                         continue
                     body = await _read(response, limit)
                     wait = policy.retry_after(response.headers.get("retry-after"), now=time.time())
-            except (httpx.RemoteProtocolError, httpx.DecodingError) as exc:
-                # a broken answer (e.g. a Location that is no URL): retrying will not mend it
-                return Failure(Reason.MALFORMED, f"{type(exc).__name__}: {str(exc)[:120]}")
-            except (httpx.HTTPError, httpx.InvalidURL) as exc:
-                return Failure(Reason.UNREACHABLE, f"{type(exc).__name__}: {url}")
+            except Exception as exc:  # on the wire: named by the link checker's rules
+                why, detail = failures.classify(exc)
+                if why is Why.BAD_URL:  # httpx reads a redirect's Location as it arrives;
+                    why = Why.BAD_REDIRECT  # the URL asked for passed `_vet`
+                return Failure(_KINDS.get(why, Reason.UNREACHABLE), f"[{why.value}] {detail}")
             if body is None:
                 return Failure(Reason.TOO_LARGE, f"the answer from {url} is over {limit} bytes")
             return _Answer(response.status_code, body, url), wait
         return Failure(Reason.REFUSED, f"more than {self.settings.max_redirects} redirects")
 
     async def _vet(self, url: str) -> Failure | None:
-        """Refuse non-http(s) URLs, and hosts resolving to a private address unless allowed."""
-        try:
-            parts = urlsplit(url)
-            port = parts.port or (443 if parts.scheme == "https" else 80)
-        except ValueError:
-            return Failure(Reason.REFUSED, f"not a valid URL: {url[:200]}")
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return Failure(Reason.REFUSED, f"not an http(s) URL: {url[:200]}")
-        if self.settings.allow_private:
+        """Refuse what the link checker refuses: not a fetchable http(s) URL, a host that
+        does not resolve, or one that resolves to a non-public address (unless allowed)."""
+        problem = urls.problem(url)
+        if problem is not None:
+            return Failure(Reason.REFUSED, f"[bad-url] {url[:200]!r}: {problem}")
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        verdict = await self._resolver.vet(parts.hostname or "", port)
+        if verdict.refusal is None:
             return None
-        try:
-            infos = await asyncio.get_running_loop().getaddrinfo(
-                parts.hostname, port, type=socket.SOCK_STREAM
-            )
-        except (socket.gaierror, UnicodeError) as exc:
-            return Failure(Reason.UNREACHABLE, f"DNS: {parts.hostname} does not resolve ({exc})")
-        for *_, sockaddr in infos:
-            address = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])
-            if not address.is_global:
-                return Failure(
-                    Reason.REFUSED,
-                    f"{parts.hostname} resolves to the non-public address {address}",
-                )
-        return None
+        kind = Reason.REFUSED if verdict.refusal is Why.PRIVATE_ADDRESS else Reason.UNREACHABLE
+        return Failure(kind, f"[{verdict.refusal.value}] {verdict.detail}")
+
+
+# What a failure on the wire means for the caller: only what may pass is retried.
+_KINDS = {Why.MALFORMED_RESPONSE: Reason.MALFORMED, Why.BAD_REDIRECT: Reason.REFUSED}
 
 
 async def _read(response: httpx.Response, limit: int) -> bytes | None:

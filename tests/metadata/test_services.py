@@ -199,7 +199,7 @@ def test_doi_429_and_503_are_retried(server, sleep, status):
 @pytest.mark.parametrize(
     ("location", "detail"),
     [
-        ("file:///etc/passwd", "not an http(s) URL: file:///etc/passwd"),
+        ("file:///etc/passwd", "[bad-redirect] 'file:///etc/passwd': not an http(s) URL"),
         ("/doi/10.1/loop", "more than 5 redirects"),
     ],
 )
@@ -223,7 +223,9 @@ def test_private_addresses_are_refused_unless_allowed(doi, sleep):
 
     result = asyncio.run(main())
     assert result == Failure(
-        Reason.REFUSED, "127.0.0.1 resolves to the non-public address 127.0.0.1"
+        Reason.REFUSED,
+        "[private-address] refused: 127.0.0.1 resolves to the non-public address 127.0.0.1 "
+        "(--allow-private allows it)",
     )
     assert doi.recorder.count() == 0
 
@@ -259,11 +261,45 @@ def test_base_urls_come_from_the_environment():
     assert from_env({}).doi_url == "https://doi.org/"
 
 
-def test_a_location_that_is_no_url_is_a_malformed_answer_not_retried(server, sleep):
+def test_a_location_that_is_no_url_is_a_bad_redirect_not_retried(server, sleep):
     @server.route("/doi/10.1/bad")
     def resolver(handler, nth):
         handler.reply(302, b"", {"Location": "http://[::1"})
 
     result = run(server, sleep, lambda s: s.doi("10.1/bad"))
-    assert result.reason is Reason.MALFORMED and "location" in result.detail.lower()
+    assert result.reason is Reason.REFUSED and result.detail.startswith("[bad-redirect]")
     assert server.recorder.count() == 1 and sleep.waits == []
+
+
+def test_connections_go_to_the_vetted_address_as_in_links(sleep):
+    """The same resolver as the link checker: the address judged is the address used. The
+    vetted answer for `localhost` is preloaded as 127.0.0.2, where the only server is."""
+    import socket
+
+    from readme_gen.links.resolver import Verdict
+    from tests.links.server import ScriptedServer
+
+    srv = ScriptedServer(("127.0.0.2",))
+    try:
+        srv.routes["/doi/10.1/x"] = lambda h, n: h.reply(200, CROSSREF, content_type=CSL_JSON)
+        port = srv.servers[0].server_address[1]
+
+        async def main():
+            services = Services(
+                ServiceSettings(doi_url=f"http://localhost:{port}/doi/", allow_private=True),
+                sleep=sleep,
+                clock=sleep.clock,
+            )
+            vetted = asyncio.get_running_loop().create_future()
+            vetted.set_result(Verdict(((socket.AF_INET, socket.IPPROTO_TCP, "127.0.0.2", port),)))
+            services._resolver._lookups[("localhost", port)] = vetted
+            try:
+                return await services.doi("10.1/x")
+            finally:
+                await services.aclose()
+
+        work = asyncio.run(main())
+        assert not isinstance(work, Failure), work
+        assert srv.recorder.requests == [("GET", "127.0.0.2", "/doi/10.1/x")]
+    finally:
+        srv.close()
