@@ -1,4 +1,27 @@
-"""readme-gen: a curated paper list kept as data (catalog.yaml -> README.md), with its tooling."""
+"""readme-gen: a curated paper list kept as data (catalog.yaml -> README.md), with its tooling.
+
+Data flows one way, as typed frozen values:
+
+    catalog.yaml -> load -> validate -> Catalog -> render  -> README.md
+                                                -> links   -> Result per URL -> report
+                                                -> lint    -> Finding per problem
+                                                -> export  -> JSON, CSV, BibTeX
+                                                -> publish -> the link audit's issue
+
+Packages, each importing only those listed before it (tests/test_architecture.py checks
+this; docs/architecture.md names the arrows still to straighten):
+
+- `position`, `errors`, `text`, `fsutil`, `config`: the base (a place in a file, located
+  errors, title normalisation, atomic writes, `[tool.readme-gen]`).
+- `catalog`: the model and reading catalog.yaml into it, or writing it back. No network.
+- `readme`: README.md from the model, and a README parsed back into a catalog.
+- `lint`: the rule registry and its checks over the model.
+- `metadata`: landing pages, arXiv and DOI records compared with the catalog.
+- `links`: the concurrent link checker: model -> targets -> results -> report.
+- `publish`: output for people and GitHub (escaping, exports, the audit issue, its client).
+- `commands`: one module per subcommand, each `run(args) -> int` on typed arguments.
+- `cli`: the entry point; the only place that maps errors to exit codes.
+"""
 
 __version__ = "0.1.0"
 HOMEPAGE = "https://github.com/readme-gen/papers-about-high-resolution-image"

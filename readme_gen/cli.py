@@ -4,25 +4,34 @@ Exit codes everywhere: 0 fine, 1 findings (stale README, failing links, lint pro
 2 bad input or usage, 3 unexpected error. Only this module and the command modules print.
 Commands are imported lazily, one per run, so `readme-gen build --check` (which runs in
 every contributor's pre-commit) never pays for the HTTP stack or ruamel.yaml.
+
+A command declares its flags once, in `add_arguments`, and the frozen dataclass its `run`
+takes (e.g. `BuildArgs`); `arguments` fills that dataclass from the parsed flags by field
+name, so commands never see argparse's Namespace.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, get_type_hints
 
 from readme_gen import HOMEPAGE, __version__
 from readme_gen.errors import CatalogError, ConfigError, ReadmeGenError
 
+REST = "flags"
+"""A dataclass field of this name takes every parsed flag no other field names, by name
+(`links`: the flags generated from the declared link settings)."""
+
 
 class Command(Protocol):
     def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
-    def run(self, args: argparse.Namespace) -> int: ...
+    def run(self, args: Any) -> int: ...  # args: the dataclass named in its signature
 
 
 # name -> (module, one-line help). Adding a command is one line here plus its module.
@@ -60,12 +69,29 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     return parser
 
 
+def arguments(run: Callable[[Any], int], parsed: argparse.Namespace) -> object:
+    """The typed arguments `run` takes (the dataclass in its signature), filled from the
+    parsed flags by field name. A flag no field takes is a bug in the command's
+    declaration, found here (and by tests/test_cli.py for every command)."""
+    kind = get_type_hints(run)["args"]
+    if kind is argparse.Namespace:  # commands/add.py, until it takes typed arguments
+        return parsed
+    values = {k: v for k, v in vars(parsed).items() if k not in ("command", "run")}
+    names = [f.name for f in dataclasses.fields(kind)]
+    given = {name: values.pop(name) for name in names if name != REST}
+    if REST in names:
+        given[REST], values = values, {}
+    if values:
+        raise TypeError(f"{kind.__name__} has no field for {', '.join(sorted(values))}")
+    return kind(**given)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code. Never lets a traceback reach the user."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = _parser(args_list).parse_args(args_list)
-        code: int = args.run(args)
+        parsed = _parser(args_list).parse_args(args_list)
+        code: int = parsed.run(arguments(parsed.run, parsed))
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
         return exc.code if isinstance(exc.code, int) else 2
     except CatalogError as exc:

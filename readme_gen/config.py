@@ -19,6 +19,7 @@ from typing import Any
 
 from readme_gen.errors import ConfigError, Problem
 from readme_gen.fsutil import read_bytes
+from readme_gen.position import START, Position
 
 PYPROJECT = "pyproject.toml"
 TOOL = ("tool", "readme-gen")
@@ -46,11 +47,12 @@ class Pyproject:
                 raise self.error(f"`{'.'.join(keys)}` is not a table", keys[2:], "a [table]")
         return dict(table)
 
-    def position(self, keys: tuple[str, ...]) -> tuple[int, int]:
-        """Line and column of `tool.readme-gen.<keys>`, or of the nearest enclosing table
-        written in the file; (1, 1) when none is. Best effort: a line-by-line scan."""
+    def position(self, keys: tuple[str, ...]) -> Position:
+        """The position of `tool.readme-gen.<keys>`, or of the nearest enclosing table
+        written in the file; the start of the file when none is. Best effort: a
+        line-by-line scan."""
         wanted = (*TOOL, *keys)
-        best: tuple[int, int] = (1, 1)
+        best = START
         table: tuple[str, ...] = ()
         for number, raw in enumerate(self.text.splitlines(), start=1):
             line = raw.strip()
@@ -58,9 +60,9 @@ class Pyproject:
             if line.startswith("["):
                 table = _key_path(line.lstrip("[").split("]")[0])
                 if table == wanted:
-                    return number, column
+                    return Position(number, column)
                 if table and wanted[: len(table)] == table:
-                    best = (number, column)
+                    best = Position(number, column)
                 continue
             match = _KEY_LINE.match(line)
             if match:
@@ -68,13 +70,12 @@ class Pyproject:
                 if full[: len(wanted)] == wanted or (
                     len(full) < len(wanted) and wanted[: len(full)] == full
                 ):
-                    return number, column
+                    return Position(number, column)
         return best
 
     def error(self, message: str, keys: tuple[str, ...], expected: str = "") -> ConfigError:
         """A ConfigError located at `tool.readme-gen.<keys>`."""
-        line, column = self.position(keys)
-        return ConfigError([Problem(self.name, line, column, message, expected)])
+        return ConfigError([Problem(self.name, self.position(keys), message, expected)])
 
 
 def find_pyproject(start: Path | None = None) -> Path | None:
@@ -124,21 +125,19 @@ def _parse(path: Path, name: str, _state: tuple[int, int, int]) -> Pyproject:
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        where = Position.at_offset(data, exc.start)
         message = f"byte 0x{data[exc.start]:02x} is not UTF-8"
-        raise ConfigError([Problem(name, line, column, message, "UTF-8 text")]) from None
+        raise ConfigError([Problem(name, where, message, "UTF-8 text")]) from None
     try:
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_AT.search(str(exc))
         if match and match.group(1):
-            line, column = int(match.group(1)), int(match.group(2))
+            where = Position(int(match.group(1)), int(match.group(2)))
         else:
-            line = text.count("\n") + (0 if text.endswith("\n") else 1) or 1
-            column = 1
+            where = Position(text.count("\n") + (0 if text.endswith("\n") else 1) or 1, 1)
         message = _TOML_AT.sub("", str(exc))
-        raise ConfigError([Problem(name, line, column, f"invalid TOML: {message}")]) from None
+        raise ConfigError([Problem(name, where, f"invalid TOML: {message}")]) from None
     return Pyproject(name, text, parsed)
 
 

@@ -9,6 +9,8 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
+from readme_gen.position import Position
+
 QUOTE_LIMIT = 80
 
 
@@ -26,13 +28,12 @@ class Problem:
     """One thing wrong with an input file, located for ``file:line:col`` messages."""
 
     path: str
-    line: int
-    column: int
+    position: Position
     message: str
     expected: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        where = f"{self.path}:{self.position}" if self.position.line else self.path
         tail = f" (expected {self.expected})" if self.expected else ""
         return f"{where}: {self.message}{tail}"
 
@@ -51,7 +52,7 @@ class ProblemsError(ReadmeGenError):
     """One or more located problems in an input file; all of them, sorted by position."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.column))
+        self.problems = sorted(problems, key=lambda p: (p.path, p.position))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
+import importlib
+from typing import get_type_hints
+
 import pytest
 
 import readme_gen.commands.build
+from readme_gen.cli import COMMANDS, REST, arguments
+from readme_gen.commands import add, build, links
 from tests.conftest import VALID_CATALOG
 
 
@@ -43,3 +50,50 @@ def test_lint_reports_a_valid_catalog(cli, tmp_path):
     result = cli("lint")
     assert result.code == 0
     assert "catalog.yaml: 1 papers, 0 errors, 0 warnings, 0 ignored" in result.err
+
+
+# -- typed command arguments ---------------------------------------------------------------
+
+
+def _command_parser(name: str):
+    module = importlib.import_module(COMMANDS[name][0])
+    parser = argparse.ArgumentParser()
+    module.add_arguments(parser)
+    return module, parser
+
+
+@pytest.mark.parametrize("name", sorted(set(COMMANDS) - {"add"}))
+def test_each_command_takes_a_frozen_dataclass_with_one_field_per_flag(name):
+    module, parser = _command_parser(name)
+    kind = get_type_hints(module.run)["args"]
+    assert dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen
+    fields = {f.name for f in dataclasses.fields(kind)}
+    dests = {a.dest for a in parser._actions if a.dest != "help"}
+    if REST in fields:  # `links`: the settings flags, and only they, go into one mapping
+        from readme_gen.links.settings import options
+
+        settings = {f.name for _, f, _ in options()} | {"exclude"}
+        assert dests - (fields - {REST}) == settings
+    else:
+        assert fields == dests
+
+
+def test_arguments_fill_the_dataclass_by_field_name_and_gather_the_rest():
+    parsed = argparse.Namespace(catalog=None, output="-", check=True, command="build", run=None)
+    assert arguments(build.run, parsed) == build.BuildArgs(None, "-", True)
+    _, parser = _command_parser("links")
+    typed = arguments(links.run, parser.parse_args(["--timeout", "5", "--exclude", "x"]))
+    assert typed.format == "text" and typed.fix_redirects is False
+    assert typed.flags["timeout"] == "5" and typed.flags["exclude"] == ["x"]
+    assert typed.flags["concurrency"] is None and "format" not in typed.flags
+
+
+def test_a_flag_without_a_field_is_a_bug_found_at_once():
+    parsed = argparse.Namespace(catalog=None, output=None, check=False, surprise=1)
+    with pytest.raises(TypeError, match="BuildArgs has no field for surprise"):
+        arguments(build.run, parsed)
+
+
+def test_add_still_takes_the_namespace_until_it_is_rewritten():
+    parsed = argparse.Namespace(url="https://x.org", catalog=None)
+    assert arguments(add.run, parsed) is parsed

@@ -25,6 +25,7 @@ from readme_gen.catalog.yamltree import (
     Scalar,
     Seq,
 )
+from readme_gen.position import Position
 
 # Characters whose YAML handling is subtle (line breaks other than \n, controls, BOMs,
 # tabs): leave such texts to ruamel.yaml.
@@ -106,7 +107,7 @@ class _Parser:
 
     def mapping(self, index: int, indent: int) -> tuple[Map, int]:
         number = self.lines[index][0]
-        node = Map({}, {}, number, indent + 1)
+        node = Map({}, {}, Position(number, indent + 1))
         items, keys, lines, count = node.items, node.keys, self.lines, self.count
         while index < count:
             number, line_indent, content = lines[index]
@@ -117,7 +118,7 @@ class _Parser:
             key, rest = self.key(content)
             if key in items:
                 raise _Bail  # ruamel.yaml reports duplicates with both positions
-            keys[key] = (number, indent + 1)
+            keys[key] = Position(number, indent + 1)
             index += 1
             if rest:
                 column = indent + 1 + len(content) - len(rest)
@@ -164,7 +165,7 @@ class _Parser:
 
     def sequence(self, index: int, indent: int) -> tuple[Seq, int]:
         lines, count = self.lines, self.count
-        node = Seq([], lines[index][0], indent + 1)
+        node = Seq([], Position(lines[index][0], indent + 1))
         while index < count:
             number, line_indent, content = lines[index]
             if line_indent != indent or not (content == "-" or content.startswith("- ")):
@@ -201,11 +202,11 @@ class _Parser:
         if first == '"':
             value, after = self.double_quoted(text, 0)
             self.end_of_value(after)
-            return Scalar(value, STR, line, column)
+            return Scalar(value, STR, Position(line, column))
         if first == "'":
             value, after = self.single_quoted(text, 0)
             self.end_of_value(after)
-            return Scalar(value, STR, line, column)
+            return Scalar(value, STR, Position(line, column))
         if first == "[":
             return self.flow_sequence(text, line, column)
         if first in _INDICATOR:
@@ -220,11 +221,11 @@ class _Parser:
     def plain(value: str, line: int, column: int) -> Scalar:
         if value[0] in _MAYBE_NOT_TEXT and NOT_TEXT.match(value):
             if PLAIN_INT.match(value):
-                return Scalar(int(value), INT, line, column)
+                return Scalar(int(value), INT, Position(line, column))
             if value[0] in _INT_START and INT_SPELLING.fullmatch(value):
-                return Scalar(value, INT, line, column)  # kept as written: see PLAIN_INT
+                return Scalar(value, INT, Position(line, column))  # kept as written: see PLAIN_INT
             raise _Bail
-        return Scalar(value, STR, line, column)
+        return Scalar(value, STR, Position(line, column))
 
     @staticmethod
     def end_of_value(after: str) -> None:
@@ -255,7 +256,7 @@ class _Parser:
             return text[start + 1 : j].replace("''", "'"), text[j + 1 :]
 
     def flow_sequence(self, text: str, line: int, column: int) -> Seq:
-        node = Seq([], line, column)
+        node = Seq([], Position(line, column))
         if text[-1] == "]" and not _FLOW_SIMPLE_BAD.search(text, 1, len(text) - 1):
             return self.simple_flow_sequence(node, text, line, column)
         i = 1
@@ -269,11 +270,11 @@ class _Parser:
             first = text[i]
             if first == '"':
                 value, after = self.double_quoted(text, i)
-                node.items.append(Scalar(value, STR, line, item_column))
+                node.items.append(Scalar(value, STR, Position(line, item_column)))
                 i = len(text) - len(after)
             elif first == "'":
                 value, after = self.single_quoted(text, i)
-                node.items.append(Scalar(value, STR, line, item_column))
+                node.items.append(Scalar(value, STR, Position(line, item_column)))
                 i = len(text) - len(after)
             else:
                 if first in _INDICATOR:

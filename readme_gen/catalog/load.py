@@ -21,6 +21,7 @@ from readme_gen.catalog.validate import validate
 from readme_gen.catalog.yamltree import Node, compose
 from readme_gen.errors import CatalogError, Problem
 from readme_gen.fsutil import read_bytes
+from readme_gen.position import START, Position
 
 
 def read_text(path: Path, *, label: str | None = None) -> str:
@@ -30,26 +31,15 @@ def read_text(path: Path, *, label: str | None = None) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise CatalogError(
-            [
-                Problem(
-                    name, line, column, f"byte 0x{data[exc.start]:02x} is not UTF-8", "UTF-8 text"
-                )
-            ]
-        ) from None
+        where = Position.at_offset(data, exc.start)
+        message = f"byte 0x{data[exc.start]:02x} is not UTF-8"
+        raise CatalogError([Problem(name, where, message, "UTF-8 text")]) from None
 
 
 def _check_not_empty(text: str, path: str) -> None:
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
-        raise CatalogError(
-            [
-                Problem(
-                    path, 1, 1, "the catalog is empty", "a mapping with `title:`, `sections:` ..."
-                )
-            ]
-        )
+        expected = "a mapping with `title:`, `sections:` ..."
+        raise CatalogError([Problem(path, START, "the catalog is empty", expected)])
 
 
 def parse_tree(text: str, path: str) -> Node:

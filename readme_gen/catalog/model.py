@@ -12,21 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from readme_gen.position import NOWHERE, Position
+
 _NO_FIELDS: Mapping[str, Position] = MappingProxyType({})
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Position:
-    """A place in a source file: 1-based line and column."""
-
-    line: int
-    column: int
-
-    def __str__(self) -> str:
-        return f"{self.line}:{self.column}"
-
-
-NOWHERE = Position(0, 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from readme_gen.errors import CatalogError, Problem
+from readme_gen.position import Position
 
 # The longest line a catalog needs: a maximal value (validate.MAX_PROSE) with its key,
 # quotes and escapes. Longer lines are refused before parsing (a 10 MB one-line file
@@ -55,11 +56,6 @@ def screen(text: str, path: str) -> None:
         raise CatalogError(problems)
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def _characters(text: str, path: str) -> list[Problem]:
     problems = []
     for match in _REFUSED.finditer(text):
@@ -73,12 +69,10 @@ def _characters(text: str, path: str) -> list[Problem]:
             if code < 0xA0
             else "character"
         )
-        line, column = _position(text, match.start())
         problems.append(
             Problem(
                 path,
-                line,
-                column,
+                Position.at_offset(text, match.start()),
                 f"the {kind} {what} is not allowed in a catalog",
                 "printable text; remove it or retype the line",
             )
@@ -101,8 +95,7 @@ def _long_lines(text: str, path: str) -> list[Problem]:
             problems.append(
                 Problem(
                     path,
-                    line,
-                    1,
+                    Position(line, 1),
                     f"line {line} is {end - start:,} characters long",
                     f"at most {MAX_LINE:,} characters a line, one value per line",
                 )
@@ -207,15 +200,14 @@ def _quote_end(line: str, i: int) -> int:
 def _too_deep(path: str, line: int, column: int) -> Problem:
     return Problem(
         path,
-        line,
-        column,
+        Position(line, column),
         f"collections nested more than {MAX_DEPTH} deep",
         "the catalog's layout: sections, papers, and each paper's fields",
     )
 
 
-def unclosed_quotes(text: str, before_line: int) -> tuple[int, int] | None:
-    """(line, column) of the first quoted value opened and not closed on its line, up to
+def unclosed_quotes(text: str, before_line: int) -> Position | None:
+    """The position of the first quoted value opened and not closed on its line, up to
     line `before_line`; None when there is none."""
     for number, raw in enumerate(text.split("\n", before_line)[:before_line], start=1):
         if '"' not in raw and "'" not in raw:
@@ -223,5 +215,5 @@ def unclosed_quotes(text: str, before_line: int) -> tuple[int, int] | None:
         start = len(raw) - len(raw.lstrip(" "))
         for i, char, _, _ in _marks(raw, start):
             if char in "\"'":
-                return number, i + 1
+                return Position(number, i + 1)
     return None

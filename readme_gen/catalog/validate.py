@@ -18,12 +18,12 @@ from readme_gen.catalog.model import (
     Link,
     NewsItem,
     Paper,
-    Position,
     Section,
     display_order,
 )
 from readme_gen.catalog.yamltree import INT, STR, Map, Node, Scalar, Seq
 from readme_gen.errors import CatalogError, Problem, shorten
+from readme_gen.position import Position
 
 T = TypeVar("T")
 
@@ -69,20 +69,20 @@ class Validator:
         self.problems: list[Problem] = []
 
     # -- reporting -------------------------------------------------------------------
-    def problem(self, line: int, column: int, message: str, expected: str = "") -> None:
-        self.problems.append(Problem(self.path, line, column, message, expected))
+    def problem(self, position: Position, message: str, expected: str = "") -> None:
+        self.problems.append(Problem(self.path, position, message, expected))
 
     def at(self, node: Node, message: str, expected: str = "") -> None:
-        self.problem(node.line, node.column, message, expected)
+        self.problem(node.position, message, expected)
 
     # -- shapes ----------------------------------------------------------------------
     def mapping(self, node: Node, what: str, keys: tuple[str, ...]) -> Map | None:
         if not isinstance(node, Map):
             self.at(node, f"{what} must be a mapping, got {_describe(node)}", _keys_hint(keys))
             return None
-        for key, (line, column) in node.keys.items():
+        for key, position in node.keys.items():
             if key not in keys:
-                self.problem(line, column, _unknown_key(key, what, keys), _keys_hint(keys))
+                self.problem(position, _unknown_key(key, what, keys), _keys_hint(keys))
         for key in keys:
             if key not in node.items and key not in OPTIONAL:
                 self.at(node, f"{what} has no `{key}`", f"a `{key}:` entry")
@@ -204,7 +204,7 @@ class Validator:
         text = self.text(m.items.get("text"), "the news text", MAX_PROSE)
         if date is None or text is None:
             return None
-        return NewsItem(date, text, Position(m.line, m.column))
+        return NewsItem(date, text, m.position)
 
     def section(self, node: Node) -> Section | None:
         m = self.mapping(node, "a section", SECTION_KEYS)
@@ -222,7 +222,7 @@ class Validator:
         papers = self.each(m.items.get("papers"), "papers", self.paper)
         if ident is None or title is None:
             return None
-        return Section(ident, title, display_order(papers), Position(m.line, m.column))
+        return Section(ident, title, display_order(papers), m.position)
 
     def paper(self, node: Node) -> Paper | None:
         m = self.mapping(node, "a paper", PAPER_KEYS)
@@ -238,8 +238,8 @@ class Validator:
         links = self.links(get("links"))
         if title is None or not authors or venue is None or year is None or not links:
             return None
-        fields = {k: Position(v.line, v.column) for k, v in m.items.items()}
-        return Paper(title, tuple(authors), venue, year, links, Position(m.line, m.column), fields)
+        fields = {k: v.position for k, v in m.items.items()}
+        return Paper(title, tuple(authors), venue, year, links, m.position, fields)
 
     def links(self, node: Node | None) -> tuple[Link, ...]:
         if node is None:
@@ -251,19 +251,17 @@ class Validator:
             self.at(node, "links is empty", "at least one link such as `Paper: https://...`")
         out = []
         for label, value in node.items.items():
-            line, column = node.keys[label]
+            where = node.keys[label]
             if len(label) > MAX_TEXT:
                 message = f"link label is {len(label):,} characters long"
-                self.problem(line, column, message, f"at most {MAX_TEXT:,}")
+                self.problem(where, message, f"at most {MAX_TEXT:,}")
                 continue
             if not label.strip() or _LINE_BREAK.search(label) or _CONTROL.search(label):
-                self.problem(
-                    line, column, f"link label `{shorten(label)}` is not usable", "e.g. `Paper`"
-                )
+                self.problem(where, f"link label `{shorten(label)}` is not usable", "e.g. `Paper`")
                 continue
             url = self.url(value, f"the `{shorten(label, 40)}` link")
             if url is not None:
-                out.append(Link(label, url, Position(value.line, value.column)))
+                out.append(Link(label, url, value.position))
         return tuple(out)
 
     def appendix(self, node: Node) -> Appendix | None:
@@ -298,7 +296,7 @@ class Validator:
         if not body.strip():
             self.at(where, f"appendix file `{shorten(file)}` is empty", "some Markdown")
             return None
-        return Appendix(title, file, body, Position(m.line, m.column))
+        return Appendix(title, file, body, m.position)
 
     def unique_section_ids(self, root: Map) -> None:
         seen: dict[str, int] = {}
@@ -312,7 +310,7 @@ class Validator:
                     )
                     self.at(ident, message, "a unique id per section")
                 else:
-                    seen[ident.value] = ident.line
+                    seen[ident.value] = ident.position.line
 
 
 def validate(root: Node, path: str, base_dir: Path, *, today: _dt.date | None = None) -> Catalog:

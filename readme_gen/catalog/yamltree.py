@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from readme_gen.errors import CatalogError, Problem, shorten
+from readme_gen.position import NOWHERE, START, Position
 
 # The scalar kinds YAML 1.2 resolves a plain scalar to (ruamel.yaml's resolver, version 1.2).
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = "str", "int", "float", "bool", "null", "timestamp"
@@ -23,24 +24,21 @@ STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = "str", "int", "float", "bool", "null", 
 class Scalar:
     value: str | int | float | bool | None
     kind: str
-    line: int
-    column: int
+    position: Position
 
 
 @dataclass(slots=True)
 class Seq:
     items: list[Node]
-    line: int
-    column: int
+    position: Position
 
 
 @dataclass(slots=True)
 class Map:
     items: dict[str, Node]
-    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[str, Position] = field(default_factory=dict)
     """Position of each key, for messages about the key itself (unknown, duplicate)."""
-    line: int = 0
-    column: int = 0
+    position: Position = NOWHERE
 
 
 Node = Scalar | Seq | Map
@@ -114,7 +112,7 @@ def compose(text: str, path: str) -> Node:
     documents = 0
 
     def problem(mark: Any, message: str, expected: str = "") -> None:
-        problems.append(Problem(path, mark.line + 1, mark.column + 1, message, expected))
+        problems.append(Problem(path, _at(mark), message, expected))
 
     def attach(node: Node, mark: Any) -> None:
         nonlocal root
@@ -130,11 +128,11 @@ def compose(text: str, path: str) -> Node:
                 problem(mark, "a mapping key must be text", "a key such as `title:`")
                 stack[-1] = (parent, _SKIP)
             elif name in parent.keys:
-                first = parent.keys[name][0]
+                first = parent.keys[name].line
                 problem(mark, f"duplicate key `{name}` (first at line {first})", "each key once")
                 stack[-1] = (parent, _SKIP)
             else:
-                parent.keys[name] = (node.line, node.column)
+                parent.keys[name] = node.position
                 stack[-1] = (parent, name)
         else:
             if key != _SKIP:
@@ -151,18 +149,18 @@ def compose(text: str, path: str) -> Node:
             anchor = getattr(event, "anchor", None)
             if isinstance(event, AliasEvent):
                 problem(mark, f"YAML alias `*{anchor}` is not allowed", "the value written out")
-                attach(Scalar(None, NULL, mark.line + 1, mark.column + 1), mark)
+                attach(Scalar(None, NULL, _at(mark)), mark)
                 continue
             if anchor and isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
                 problem(mark, f"YAML anchor `&{anchor}` is not allowed", "plain values, no anchors")
             if isinstance(event, ScalarEvent):
                 attach(_scalar(event, resolver, ScalarNode, problem), mark)
             elif isinstance(event, MappingStartEvent):
-                node: Seq | Map = Map({}, {}, mark.line + 1, mark.column + 1)
+                node: Seq | Map = Map({}, {}, _at(mark))
                 attach(node, mark)
                 stack.append((node, None))
             elif isinstance(event, SequenceStartEvent):
-                node = Seq([], mark.line + 1, mark.column + 1)
+                node = Seq([], _at(mark))
                 attach(node, mark)
                 stack.append((node, None))
             elif isinstance(event, CollectionEndEvent):
@@ -175,14 +173,14 @@ def compose(text: str, path: str) -> Node:
     except YAMLError as exc:
         # A reader error (a character YAML refuses) carries an offset, not a mark.
         offset = getattr(exc, "position", None)
-        line, column = _line_column(text, offset) if isinstance(offset, int) else (1, 1)
+        where = Position.at_offset(text, offset) if isinstance(offset, int) else START
         message = f"invalid YAML: {shorten(str(exc).splitlines()[0])}"
-        problems.append(Problem(path, line, column, message, "valid YAML"))
+        problems.append(Problem(path, where, message, "valid YAML"))
         raise CatalogError(problems) from None
     if problems:
         raise CatalogError(problems)
     if root is None:
-        raise CatalogError([Problem(path, 1, 1, "the file is empty", "a catalog mapping")])
+        raise CatalogError([Problem(path, START, "the file is empty", "a catalog mapping")])
     return root
 
 
@@ -193,8 +191,7 @@ def _syntax_problems(exc: Any, text: str, path: str) -> list[Problem]:
 
     context, context_mark = exc.context, exc.context_mark
     if context == "while scanning a quoted scalar" and context_mark is not None:
-        line, column = context_mark.line + 1, context_mark.column + 1
-        return [Problem(path, line, column, _UNCLOSED, "a closing quote")]
+        return [Problem(path, _at(context_mark), _UNCLOSED, "a closing quote")]
     mark = exc.problem_mark or context_mark
     message = f"invalid YAML: {shorten(str(exc.problem or context))}"
     if exc.problem and context and context_mark is not None and context.startswith("while "):
@@ -203,11 +200,11 @@ def _syntax_problems(exc: Any, text: str, path: str) -> list[Problem]:
         where = f"line {context_mark.line + 1}, column {context_mark.column + 1}"
         message += f", {what} that starts at {where}"
     if mark is None:
-        return [Problem(path, 1, 1, message, "valid YAML")]
-    out = [Problem(path, mark.line + 1, mark.column + 1, message, "valid YAML")]
+        return [Problem(path, START, message, "valid YAML")]
+    out = [Problem(path, _at(mark), message, "valid YAML")]
     opened = unclosed_quotes(text, mark.line + 1)
-    if opened is not None and opened[0] < mark.line + 1:
-        out.append(Problem(path, *opened, _UNCLOSED_BEFORE, "a closing quote on that line"))
+    if opened is not None and opened.line < mark.line + 1:
+        out.append(Problem(path, opened, _UNCLOSED_BEFORE, "a closing quote on that line"))
     return out
 
 
@@ -217,12 +214,12 @@ _UNCLOSED_BEFORE = (
 )
 
 
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def _at(mark: Any) -> Position:
+    """The position of a ruamel.yaml mark (0-based line and column)."""
+    return Position(mark.line + 1, mark.column + 1)
 
 
 def _scalar(event: Any, resolver: Any, node_type: Any, problem: Any) -> Scalar:
-    line, column = event.start_mark.line + 1, event.start_mark.column + 1
     tag = event.tag
     if tag in (None, "!"):
         tag = resolver.resolve(node_type, event.value, event.implicit)
@@ -238,4 +235,4 @@ def _scalar(event: Any, resolver: Any, node_type: Any, problem: Any) -> Scalar:
     except ValueError:
         problem(event.start_mark, f"`{event.value}` is not a valid {kind}", f"a {kind}")
         value, kind = event.value, STR
-    return Scalar(value, kind, line, column)
+    return Scalar(value, kind, _at(event.start_mark))

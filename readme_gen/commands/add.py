@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         paper_from,
     )
 
-    path = catalog_path(args)
+    path = catalog_path(args.catalog)
     readme = readme_path(args.output)
     if not is_stdout(readme) and path.resolve() == readme.resolve():
         raise UsageError(f"--output {readme} is the catalog itself")

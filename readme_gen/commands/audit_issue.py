@@ -14,12 +14,27 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readme_gen.commands.common import write_output
 from readme_gen.errors import UsageError
 from readme_gen.publish import findings
-from readme_gen.publish.audit import CLOSING_COMMENT, issue_body, load_report, summary
+from readme_gen.publish.audit import CLOSING_COMMENT, Audit, issue_body, load_report, summary
+
+if TYPE_CHECKING:
+    from readme_gen.publish.github import GitHub, Issue
+
+
+@dataclass(frozen=True, slots=True)
+class AuditIssueArgs:
+    report: Path
+    repo: str | None
+    markdown: Path | None
+    label: str
+    run_url: str | None
+    dry_run: bool
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +67,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: AuditIssueArgs) -> int:
     """Plan from the report, then act; with --dry-run only say what would change."""
     from readme_gen.publish.github import DEFAULT_API, GitHub
 
@@ -73,53 +88,60 @@ def run(args: argparse.Namespace) -> int:
         )
     api = os.environ.get("GITHUB_API_URL") or DEFAULT_API
     github = GitHub(api, token, args.repo)
-
-    def close(number: int) -> str:
-        # Comment first: if that fails, the issue stays open and the next run tries again.
-        github.comment(number, CLOSING_COMMENT)
-        github.update_issue(number, state="closed", state_reason="completed")
-        return f"closed #{number}"
-
-    def act(plan: str, action: Callable[[], str]) -> None:
-        print(f"dry run: would {plan}" if args.dry_run else action())
-
     try:
         issues = github.open_issues(args.label)
         if audit.needs_issue:
-            body, title = issue_body(audit, run_url=run_url), audit.title()
-            if not issues:
-
-                def create() -> str:
-                    created = github.create_issue(title, body, args.label)
-                    return f"opened #{created.number}: {title}"
-
-                act(f"open an issue: {title}", create)
-                return 0
-            keep, extra = issues[0], issues[1:]
-            number = keep.number
-            if extra:
-                numbers = ", ".join(f"#{i.number}" for i in extra)
-                print(
-                    f"note: {len(extra)} more open `{args.label}` issue(s) ({numbers}); "
-                    f"keeping #{number}, the oldest",
-                    file=sys.stderr,
-                )
-            if keep.body == body and keep.title == title:
-                print(f"#{number} is up to date")
-                return 0
-
-            def update() -> str:
-                github.update_issue(number, title=title, body=body)
-                return f"updated #{number}: {title}"
-
-            act(f"update #{number}: {title}", update)
-            return 0
-        if not issues:
+            _open_or_update(github, issues, audit, run_url, args)
+        elif not issues:
             print("all links healthy; no open audit issue: nothing to do")
-            return 0
-        for issue in issues:
-            number = issue.number
-            act(f"close #{number} with a comment", functools.partial(close, number))
+        else:
+            for issue in issues:
+                plan = f"close #{issue.number} with a comment"
+                _act(plan, functools.partial(_close, github, issue.number), args.dry_run)
         return 0
     finally:
         github.close()
+
+
+def _act(plan: str, action: Callable[[], str], dry_run: bool) -> None:
+    print(f"dry run: would {plan}" if dry_run else action())
+
+
+def _close(github: GitHub, number: int) -> str:
+    # Comment first: if that fails, the issue stays open and the next run tries again.
+    github.comment(number, CLOSING_COMMENT)
+    github.update_issue(number, state="closed", state_reason="completed")
+    return f"closed #{number}"
+
+
+def _open_or_update(
+    github: GitHub, issues: list[Issue], audit: Audit, run_url: str | None, args: AuditIssueArgs
+) -> None:
+    """Open the issue, or bring the oldest open one up to date (the others are named)."""
+    body, title = issue_body(audit, run_url=run_url), audit.title()
+    if not issues:
+
+        def create() -> str:
+            created = github.create_issue(title, body, args.label)
+            return f"opened #{created.number}: {title}"
+
+        _act(f"open an issue: {title}", create, args.dry_run)
+        return
+    keep, extra = issues[0], issues[1:]
+    number = keep.number
+    if extra:
+        numbers = ", ".join(f"#{i.number}" for i in extra)
+        print(
+            f"note: {len(extra)} more open `{args.label}` issue(s) ({numbers}); "
+            f"keeping #{number}, the oldest",
+            file=sys.stderr,
+        )
+    if keep.body == body and keep.title == title:
+        print(f"#{number} is up to date")
+        return
+
+    def update() -> str:
+        github.update_issue(number, title=title, body=body)
+        return f"updated #{number}: {title}"
+
+    _act(f"update #{number}: {title}", update, args.dry_run)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from readme_gen.catalog.load import load_catalog
@@ -19,6 +20,13 @@ from readme_gen.commands.common import (
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import read_bytes
 from readme_gen.readme.render import render
+
+
+@dataclass(frozen=True, slots=True)
+class BuildArgs:
+    catalog: Path | None
+    output: Path | None
+    check: bool
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,8 +53,8 @@ def _current(path: Path) -> str | None:
     return read_bytes(path).decode("utf-8", errors="surrogateescape")
 
 
-def run(args: argparse.Namespace) -> int:
-    source, target = catalog_path(args), readme_path(args.output)
+def run(args: BuildArgs) -> int:
+    source, target = catalog_path(args.catalog), readme_path(args.output)
     if is_stdout(target) and args.check:
         raise UsageError("--check compares with a file: --output - cannot be checked")
     if source.resolve() == target.resolve():

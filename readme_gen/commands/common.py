@@ -22,10 +22,10 @@ def add_catalog_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def catalog_path(args: argparse.Namespace) -> Path:
+def catalog_path(given: Path | None) -> Path:
     """--catalog, else `[tool.readme-gen] catalog`, else catalog.yaml."""
-    if args.catalog is not None:
-        return Path(args.catalog)
+    if given is not None:
+        return Path(given)
     return tool_path("catalog", "catalog.yaml")
 
 

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from readme_gen.catalog.load import load_catalog
 from readme_gen.commands.common import STDOUT, add_catalog_argument, catalog_path, write_output
+
+
+@dataclass(frozen=True, slots=True)
+class ExportArgs:
+    catalog: Path | None
+    format: str
+    output: Path | None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,10 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: ExportArgs) -> int:
     from readme_gen.publish.export import FORMATS
 
-    text = FORMATS[args.format](load_catalog(catalog_path(args)))
+    text = FORMATS[args.format](load_catalog(catalog_path(args.catalog)))
     if write_output(args.output or STDOUT, text):
         print(f"wrote {args.output}", file=sys.stderr)
     return 0

@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 from readme_gen.catalog.load import read_text
 from readme_gen.catalog.newline import line_ending, with_line_ending
 from readme_gen.commands.common import add_catalog_argument, catalog_path
 from readme_gen.fsutil import write_atomic
+
+
+@dataclass(frozen=True, slots=True)
+class FmtArgs:
+    catalog: Path | None
+    check: bool
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,10 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: FmtArgs) -> int:
     from readme_gen.catalog.fmt import format_text
 
-    path = catalog_path(args)
+    path = catalog_path(args.catalog)
     text = read_text(path)
     ending = line_ending(text)
     formatted = with_line_ending(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from readme_gen.catalog.emit import dump_catalog
@@ -13,6 +14,14 @@ from readme_gen.catalog.validate import validate
 from readme_gen.commands.common import is_stdout, write_output
 from readme_gen.errors import UsageError
 from readme_gen.readme.parse import parse_readme
+
+
+@dataclass(frozen=True, slots=True)
+class ImportArgs:
+    readme: Path
+    output: str
+    """A path, or `-` for standard output."""
+    force: bool
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: ImportArgs) -> int:
     catalog = parse_readme(read_text(args.readme), str(args.readme))
     text = dump_catalog(catalog)
     # What we write must load back to the same catalog; a failure here is a bug, not input.

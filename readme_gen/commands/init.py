@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -35,6 +36,12 @@ TEMPLATES: dict[str, str] = {
 }
 CATALOG = "catalog.yaml"
 README = "README.md"
+
+
+@dataclass(frozen=True, slots=True)
+class InitArgs:
+    title: str | None
+    ref: str
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -112,7 +119,7 @@ def write_all(folder: Path, files: dict[str, str]) -> None:
         raise UsageError(f"cannot write {exc.filename or folder}: {exc.strerror}") from None
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: InitArgs) -> int:
     folder = Path.cwd()
     if not args.ref or any(c.isspace() or c in "\"'`$@#:" for c in args.ref):
         raise UsageError(f"--ref `{args.ref}` is not a tag or commit")

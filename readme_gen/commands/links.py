@@ -10,8 +10,10 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from readme_gen.catalog.load import gc_paused, load_catalog
 from readme_gen.commands.common import (
@@ -29,6 +31,18 @@ if TYPE_CHECKING:
     from readme_gen.links.cache import Cache
     from readme_gen.links.results import Result, Target
     from readme_gen.links.settings import CheckSettings
+
+
+@dataclass(frozen=True, slots=True)
+class LinksArgs:
+    catalog: Path | None
+    changed_since: str | None
+    fix_redirects: bool
+    format: str
+    output: Path | None
+    flags: Mapping[str, Any]
+    """The settings flags (`links.settings.add_flags`, and --exclude) by setting name,
+    None where not given: `links.settings.resolve` reads them."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,15 +67,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--output", "-o", type=Path, metavar="FILE", help="write the report here")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: LinksArgs) -> int:
     from readme_gen.links.cache import Cache
     from readme_gen.links.report import Report, failing_statuses, format_report, sort_results
-    from readme_gen.links.settings import options, resolve
+    from readme_gen.links.settings import resolve
 
-    flags = {f.name: getattr(args, f.name) for _, f, _ in options()}
-    flags["exclude"] = args.exclude
-    settings = resolve(tool_table("links"), flags, env=os.environ)
-    path = catalog_path(args)
+    settings = resolve(tool_table("links"), args.flags, env=os.environ)
+    path = catalog_path(args.catalog)
     targets = _targets(path, args.changed_since)
     started = time.perf_counter()
     cache = None
@@ -147,9 +159,9 @@ def _fix_redirects(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...
             continue
         fixed.add(result.url)
         for use in result.uses:
-            changes.append((use.line, use.column, target))
+            changes.append((use.position, target))
             moved = terminal(f"{result.url} -> {target}")  # the target is the server's word
-            print(f"{path}:{use.line}:{use.column}: {moved}", file=sys.stderr)
+            print(f"{path}:{use.position}: {moved}", file=sys.stderr)
     if not changes:
         print("no permanently moved link to fix", file=sys.stderr)
         return results

@@ -10,10 +10,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readme_gen.catalog.load import load_catalog
 from readme_gen.commands.common import add_catalog_argument, catalog_path
 from readme_gen.config import tool_table
+
+if TYPE_CHECKING:
+    from readme_gen.lint.config import Ignore
+    from readme_gen.lint.registry import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class LintArgs:
+    catalog: Path | None
+    format: str
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,14 +35,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json", "github"), default="text")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: LintArgs) -> int:
     from readme_gen.lint.config import resolve
     from readme_gen.lint.registry import Severity
     from readme_gen.lint.rules import run_rules
     from readme_gen.publish import inert
 
     settings = resolve(tool_table("lint"))
-    path = catalog_path(args)
+    path = catalog_path(args.catalog)
     catalog = load_catalog(path)
     findings, used = [], set()
     for finding in run_rules(catalog, settings.options):
@@ -38,53 +52,57 @@ def run(args: argparse.Namespace) -> int:
             findings.append(finding)
     unused = [i for i in settings.ignores if i not in used]
     errors = sum(f.severity is Severity.ERROR for f in findings)
-    name = str(path)
+    ignored = len(settings.ignores) - len(unused)
     if args.format == "json":
-        data = {
-            "summary": {
-                "errors": errors,
-                "warnings": len(findings) - errors,
-                "ignored": len(settings.ignores) - len(unused),
-            },
-            "findings": [
-                {
-                    "rule": f.rule,
-                    "name": f.name,
-                    "severity": f.severity.value,
-                    "message": f.message,
-                    "line": f.position.line,
-                    "column": f.position.column,
-                }
-                for f in findings
-            ],
-            "unused_ignores": [i.describe() for i in unused],
-        }
-        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        _print_json(findings, unused, errors=errors, ignored=ignored)
     else:
-        show = inert.terminal
-        for f in findings:
-            if args.format == "github":
-                level: inert.Level = "error" if f.severity is Severity.ERROR else "warning"
-                print(
-                    inert.annotation(
-                        level,
-                        f.message,
-                        file=name,
-                        line=f.position.line,
-                        col=f.position.column,
-                        title=f"{f.rule} {f.name}",
-                    )
-                )
-            else:
-                where = f"{show(name)}:{f.position.line}:{f.position.column}"
-                print(f"{where}: {f.rule} {f.severity.value} {f.name}: {show(f.message)}")
-        for ignore in unused:
-            print(f"pyproject.toml: unused lint ignore {show(ignore.describe())}: remove it")
+        _print_lines(findings, unused, str(path), github=args.format == "github")
     papers = sum(len(s.papers) for s in catalog.sections)
     print(
-        f"{inert.terminal(name)}: {papers} papers, {errors} errors, "
+        f"{inert.terminal(str(path))}: {papers} papers, {errors} errors, "
         f"{len(findings) - errors} warnings, "
-        f"{len(settings.ignores) - len(unused)} ignored",
+        f"{ignored} ignored",
         file=sys.stderr,
     )
     return 1 if errors else 0
+
+
+def _print_json(
+    findings: Sequence[Finding], unused: Sequence[Ignore], *, errors: int, ignored: int
+) -> None:
+    data = {
+        "summary": {"errors": errors, "warnings": len(findings) - errors, "ignored": ignored},
+        "findings": [
+            {
+                "rule": f.rule,
+                "name": f.name,
+                "severity": f.severity.value,
+                "message": f.message,
+                "line": f.position.line,
+                "column": f.position.column,
+            }
+            for f in findings
+        ],
+        "unused_ignores": [i.describe() for i in unused],
+    }
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _print_lines(
+    findings: Sequence[Finding], unused: Sequence[Ignore], name: str, *, github: bool
+) -> None:
+    """One line per finding: `file:line:col: ...` for people, or a GitHub annotation."""
+    from readme_gen.lint.registry import Severity
+    from readme_gen.publish import inert
+
+    show = inert.terminal
+    for f in findings:
+        if github:
+            level: inert.Level = "error" if f.severity is Severity.ERROR else "warning"
+            title = f"{f.rule} {f.name}"
+            print(inert.annotation(level, f.message, file=name, at=f.position, title=title))
+        else:
+            where = f"{show(name)}:{f.position}"
+            print(f"{where}: {f.rule} {f.severity.value} {f.name}: {show(f.message)}")
+    for ignore in unused:
+        print(f"pyproject.toml: unused lint ignore {show(ignore.describe())}: remove it")

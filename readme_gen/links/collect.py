@@ -18,8 +18,7 @@ def collect(catalog: Catalog) -> list[Target]:
         for link in paper.links:
             use = Use(
                 paper.title,
-                link.position.line,
-                link.position.column,
+                link.position,
                 link.label,
                 authors=tuple(paper.authors),
                 year=paper.year,
@@ -27,7 +26,7 @@ def collect(catalog: Catalog) -> list[Target]:
             )
             uses.setdefault(link.url, []).append(use)
     targets = [Target(url, tuple(found)) for url, found in uses.items()]
-    return sorted(targets, key=lambda t: (t.uses[0].line, t.uses[0].column))
+    return sorted(targets, key=lambda t: t.uses[0].position)
 
 
 def changed_since(targets: list[Target], catalog_path: Path, ref: str) -> list[Target]:

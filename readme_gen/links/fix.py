@@ -6,6 +6,7 @@ from __future__ import annotations
 from readme_gen.catalog.emit import scalar
 from readme_gen.links import policy
 from readme_gen.links.results import Result, Status
+from readme_gen.position import Position
 
 
 def moved_target(result: Result) -> str | None:
@@ -34,10 +35,10 @@ def _token_end(line: str, start: int) -> int:
     return len(line[:end].rstrip())
 
 
-def rewrite(text: str, changes: list[tuple[int, int, str]]) -> str:
-    """`text` with the scalar at each (line, column) replaced by the given URL."""
+def rewrite(text: str, changes: list[tuple[Position, str]]) -> str:
+    """`text` with the scalar at each position replaced by the given URL."""
     lines = text.splitlines(keepends=True)
-    for line, column, url in sorted(changes, reverse=True):
+    for (line, column), url in sorted(changes, reverse=True):
         current = lines[line - 1]
         start = column - 1
         end = _token_end(current, start)

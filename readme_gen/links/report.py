@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from readme_gen.links.results import Result, Status
+from readme_gen.position import NOWHERE
 from readme_gen.publish import findings, inert
 
 ORDER = (
@@ -81,7 +82,12 @@ def to_json(report: Report) -> str:
             "detail": r.detail,
             "cached": r.cached,
             "papers": [
-                {"title": u.title, "label": u.label, "line": u.line, "column": u.column}
+                {
+                    "title": u.title,
+                    "label": u.label,
+                    "line": u.position.line,
+                    "column": u.position.column,
+                }
                 for u in r.uses
             ],
         }
@@ -107,7 +113,7 @@ def to_text(report: Report) -> str:
         lines.append(f"{TITLES[status]} ({len(group)}):")
         for r in group:
             for use in r.uses:
-                lines.append(f"  {show(report.catalog)}:{use.line}:{use.column}: {show(r.url)}")
+                lines.append(f"  {show(report.catalog)}:{use.position}: {show(r.url)}")
                 lines.append(f"      {show(use.title)}")
             if r.detail:
                 lines.append(f"      {show(why(r))}")
@@ -127,7 +133,9 @@ def to_markdown(report: Report, *, run: str | None = None) -> str:
     return findings.render(
         Counter(r.status for r in report.results),
         [
-            findings.Finding(r.status, r.url, why(r), tuple((u.title, u.line) for u in r.uses))
+            findings.Finding(
+                r.status, r.url, why(r), tuple((u.title, u.position.line) for u in r.uses)
+            )
             for r in report.results
         ],
         preamble=["## Link audit", ""],
@@ -145,9 +153,7 @@ def to_github(report: Report) -> str:
         level: inert.Level = "error" if r.status in report.failing else "warning"
         for use in r.uses:
             message = f"{r.status.value}: {r.url} ({use.title}): {why(r)}"
-            lines.append(
-                inert.annotation(level, message, file=report.catalog, line=use.line, col=use.column)
-            )
+            lines.append(inert.annotation(level, message, file=report.catalog, at=use.position))
     counts = report.counts()
     lines.append("links: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
     return "\n".join(lines) + "\n"
@@ -174,6 +180,4 @@ def failing_statuses(strict: bool) -> frozenset[Status]:
 
 
 def sort_results(results: Sequence[Result]) -> tuple[Result, ...]:
-    return tuple(
-        sorted(results, key=lambda r: (r.uses[0].line, r.uses[0].column) if r.uses else (0, 0))
-    )
+    return tuple(sorted(results, key=lambda r: r.uses[0].position if r.uses else NOWHERE))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from readme_gen.position import Position
+
 
 class Status(enum.Enum):
     OK = "ok"
@@ -51,8 +53,7 @@ class Use:
     """One place a URL is used: the paper's title and the URL's position in the catalog."""
 
     title: str
-    line: int
-    column: int
+    position: Position
     label: str = "Paper"
     # The paper's metadata, to compare with what the landing page and arXiv say.
     authors: tuple[str, ...] = ()

@@ -76,10 +76,14 @@ def metadata_drift(target: Target, fields: tuple[tuple[str, str], ...]) -> str |
             continue
         drift = page_drift(fields, use.authors, use.year, preprint=preprint)
         if drift is not None:
-            return f"{drift.detail} (line {use.line})" if len(target.uses) > 1 else drift.detail
+            return (
+                f"{drift.detail} (line {use.position.line})"
+                if len(target.uses) > 1
+                else drift.detail
+            )
     return None
 
 
 def mismatch(wrong: list[Use], found: str) -> str:
-    names = "; ".join(f'"{u.title}" (line {u.line})' for u in wrong)
+    names = "; ".join(f'"{u.title}" (line {u.position.line})' for u in wrong)
     return f'this link points to another paper: "{found}", not {names}'

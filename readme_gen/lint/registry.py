@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from readme_gen.catalog.model import Catalog, Position
+from readme_gen.catalog.model import Catalog
+from readme_gen.position import Position
 
 
 class Severity(enum.Enum):

@@ -13,6 +13,8 @@ import re
 from typing import Literal
 from urllib.parse import quote, urlsplit
 
+from readme_gen.position import Position
+
 # What a terminal (or a log viewer) would act on rather than show: C0 controls (tab and
 # newline included: one value, one line), DEL, C1 controls, the bidi controls that reorder
 # what is displayed (Trojan Source), and the Unicode line and paragraph separators.
@@ -110,11 +112,9 @@ def _command_property(text: str) -> str:
     return _command_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(
-    level: Level, message: str, *, file: str, line: int, col: int, title: str = ""
-) -> str:
+def annotation(level: Level, message: str, *, file: str, at: Position, title: str = "") -> str:
     """One `::error file=..,line=..,col=..::message` workflow command line."""
-    props = [f"file={_command_property(file)}", f"line={line}", f"col={col}"]
+    props = [f"file={_command_property(file)}", f"line={at.line}", f"col={at.column}"]
     if title:
         props.append(f"title={_command_property(title)}")
     return f"::{level} {','.join(props)}::{_command_data(message)}"

@@ -18,11 +18,11 @@ from readme_gen.catalog.model import (
     Link,
     NewsItem,
     Paper,
-    Position,
     Section,
     display_order,
 )
 from readme_gen.errors import CatalogError, Problem
+from readme_gen.position import Position
 from readme_gen.readme.markdown import ENTITY, unescape
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\Z")
@@ -104,7 +104,7 @@ class _Reader:
         self.appendices_started = False
 
     def problem(self, line: int, column: int, message: str, expected: str = "") -> None:
-        self.problems.append(Problem(self.path, line, column, message, expected))
+        self.problems.append(Problem(self.path, Position(line, column), message, expected))
 
     def feed(self, number: int, line: str) -> None:
         heading = _HEADING.match(line)

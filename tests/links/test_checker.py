@@ -15,13 +15,14 @@ from readme_gen.links.checker import Checker, run_check
 from readme_gen.links.resolver import Verdict
 from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
+from readme_gen.position import Position
 from tests.links.server import ScriptedServer, endless, page, stall
 
 TITLE = "Learning to Zoom: a Saliency-Based Sampling Layer for Neural Networks"
 
 
 def target(url: str, title: str = TITLE, line: int = 7) -> Target:
-    return Target(url, (Use(title, line, 18),))
+    return Target(url, (Use(title, Position(line, 18)),))
 
 
 def check(url: str, sleep=None, title: str = TITLE, **options):
@@ -204,7 +205,8 @@ def test_a_202_placeholder_is_blocked_not_checked_for_a_title(server, sleep):
 def test_one_url_serving_two_papers_names_the_wrong_one(server, sleep):
     server.routes["/shared"] = lambda h, n: h.reply(200, page(TITLE))
     shared = Target(
-        server.url("/shared"), (Use(TITLE, 10, 18), Use("Another Paper Entirely", 20, 18))
+        server.url("/shared"),
+        (Use(TITLE, Position(10, 18)), Use("Another Paper Entirely", Position(20, 18))),
     )
     result = run_check(
         [shared],

@@ -9,6 +9,7 @@ import json
 from readme_gen.links.preprints import published
 from readme_gen.links.results import Reason, Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
+from readme_gen.position import Position
 from tests.conftest import FIXTURES
 from tests.links.test_checker import TITLE, check
 from tests.links.test_links_command import TITLE_A, TITLE_B, write_catalog
@@ -30,7 +31,14 @@ def test_a_page_listing_other_authors_is_drift(server, sleep):
     server.routes["/p"] = lambda h, n: h.reply(200, page)
     target = Target(
         server.url("/p"),
-        (Use(TITLE, 7, 18, authors=("Rong Qin", *[f"Author {i}" for i in range(6)]), year=2025),),
+        (
+            Use(
+                TITLE,
+                Position(7, 18),
+                authors=("Rong Qin", *[f"Author {i}" for i in range(6)]),
+                year=2025,
+            ),
+        ),
     )
     from readme_gen.links.checker import run_check
 
@@ -45,7 +53,8 @@ def test_the_same_authors_in_another_form_are_no_drift(server, sleep):
     page = highwire(TITLE, ["Qin, Rong", "Müller, J."], "2025")
     server.routes["/p"] = lambda h, n: h.reply(200, page)
     target = Target(
-        server.url("/p"), (Use(TITLE, 7, 18, authors=("Rong Qin", "Jürgen Muller"), year=2025),)
+        server.url("/p"),
+        (Use(TITLE, Position(7, 18), authors=("Rong Qin", "Jürgen Muller"), year=2025),),
     )
     from readme_gen.links.checker import run_check
 
@@ -76,7 +85,7 @@ def test_drift_fails_the_run_only_with_strict(cli, tmp_path, server):
 
 
 def _preprint_result(url: str, venue: str) -> Result:
-    use = Use(TITLE, 3, 5, authors=("Ann Author",), year=2024, venue=venue)
+    use = Use(TITLE, Position(3, 5), authors=("Ann Author",), year=2024, venue=venue)
     return Result(url, Status.OK, (use,))
 
 

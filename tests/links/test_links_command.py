@@ -121,11 +121,12 @@ import time
 from pathlib import Path
 from readme_gen.links.cache import Cache
 from readme_gen.links.results import Result, Status, Use
+from readme_gen.position import Position
 c = Cache(Path({str(cache)!r}), max_age=1e9, now=time.time())
 n = 0
 while True:
     for i in range(2000):
-        c.remember(f"https://example.org/{{n}}/{{i}}", Result("u", Status.OK, (Use("t", 1, 1),)))
+        c.remember(f"https://example.org/{{n}}/{{i}}", Result("u", Status.OK, (Use("t", Position(1, 1)),)))
     c.save()
     n += 1
 """

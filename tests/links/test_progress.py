@@ -14,6 +14,7 @@ import pytest
 
 from readme_gen.links.progress import Progress
 from readme_gen.links.results import FAILING_BY_DEFAULT, FAILING_STRICT, Result, Status, Use
+from readme_gen.position import Position
 from tests.links.server import page
 from tests.links.test_links_command import TITLE_A, TITLE_B, write_catalog
 
@@ -29,7 +30,7 @@ class Clock:
 
 
 def result(status: Status = Status.OK) -> Result:
-    return Result("https://example.org/", status, (Use("A paper", 7, 18),))
+    return Result("https://example.org/", status, (Use("A paper", Position(7, 18)),))
 
 
 def test_the_line_shows_bar_count_failing_and_rate():

@@ -9,13 +9,14 @@ from hypothesis import strategies as st
 
 from readme_gen.links.report import Report, to_json
 from readme_gen.links.results import FAILING_BY_DEFAULT, Result, Status, Use
+from readme_gen.position import Position
 
 
 def result(n: int, title: str = "A paper", detail: str = "") -> Result:
     return Result(
         f"https://example.org/{n}",
         Status.OK,
-        (Use(title, n + 1, 18),),
+        (Use(title, Position(n + 1, 18)),),
         http_status=200,
         redirects=((301, f"https://example.org/{n}/"),),
         detail=detail,

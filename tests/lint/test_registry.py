@@ -63,8 +63,9 @@ def test_an_ignore_must_name_a_registered_code(rule, message):
 
 
 def test_a_rule_attaches_its_code_name_and_severity_to_what_its_check_reports():
-    from readme_gen.catalog.model import Catalog, Position
+    from readme_gen.catalog.model import Catalog
     from readme_gen.lint.registry import Finding, Hit, Rule, RuleOptions
+    from readme_gen.position import Position
 
     def check(catalog: Catalog, options: RuleOptions) -> list[Hit]:
         return [Hit("wrong", Position(3, 4), "T", "https://u", "v")]

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from readme_gen.links.report import Report, to_markdown
 from readme_gen.links.results import FAILING_BY_DEFAULT, Result, Status, Use
+from readme_gen.position import Position
 from readme_gen.publish import findings
 from readme_gen.publish.audit import MARKER, Audit, issue_body, summary
 from readme_gen.publish.findings import ISSUE_LIMIT, SUMMARY_LIMIT, Finding
@@ -141,7 +142,12 @@ def cell_text(title: str) -> str:
 def test_the_links_markdown_report_is_the_same_renderer_and_limit():
     title = HOSTILE_TITLE
     results = tuple(
-        Result(f"https://example.org/{i}", Status.BROKEN, (Use(title, i + 1, 18),), detail="x")
+        Result(
+            f"https://example.org/{i}",
+            Status.BROKEN,
+            (Use(title, Position(i + 1, 18)),),
+            detail="x",
+        )
         for i in range(10_000)
     )
     body = to_markdown(Report(results, FAILING_BY_DEFAULT, 1.0), run=RUN)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from readme_gen.position import Position
 from readme_gen.publish import inert
 from tests.publish.gfm import render, shown
 
@@ -126,7 +127,7 @@ def _unescape_command(text: str) -> str:
 @given(st.text(), st.text(), st.text())
 @example("50% :: done\r\n::error::x", "a,b:c.yaml", "RG1 x,y::z")
 def test_an_annotation_keeps_its_shape(message, file, title):
-    line = inert.annotation("error", message, file=file, line=3, col=4, title=title)
+    line = inert.annotation("error", message, file=file, at=Position(3, 4), title=title)
     assert "\n" not in line and "\r" not in line
     head, props, body = line.split("::", 2)
     assert head == "" and props.startswith("error ")

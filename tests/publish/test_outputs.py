@@ -8,6 +8,7 @@ import re
 
 from readme_gen.links.report import Report, to_github, to_text
 from readme_gen.links.results import FAILING_BY_DEFAULT, Result, Status, Use
+from readme_gen.position import Position
 from tests.lint.test_lint import catalog, paper
 
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -17,8 +18,8 @@ DETAIL = "HTTP 404 \x1b]8;;https://evil.example\x07click\x1b]8;;\x07\r\n::error:
 
 def hostile_report() -> Report:
     results = (
-        Result("https://x.org/a", Status.BROKEN, (Use(TITLE, 7, 18),), detail=DETAIL),
-        Result("https://x.org/b", Status.MOVED, (Use("ok", 9, 18),), detail="moved"),
+        Result("https://x.org/a", Status.BROKEN, (Use(TITLE, Position(7, 18)),), detail=DETAIL),
+        Result("https://x.org/b", Status.MOVED, (Use("ok", Position(9, 18)),), detail="moved"),
     )
     return Report(results, FAILING_BY_DEFAULT, 1.0, catalog="my,list::v1.yaml")
 
