@@ -74,8 +74,6 @@ def arguments(run: Callable[[Any], int], parsed: argparse.Namespace) -> object:
     parsed flags by field name. A flag no field takes is a bug in the command's
     declaration, found here (and by tests/test_cli.py for every command)."""
     kind = get_type_hints(run)["args"]
-    if kind is argparse.Namespace:  # commands/add.py, until it takes typed arguments
-        return parsed
     values = {k: v for k, v in vars(parsed).items() if k not in ("command", "run")}
     names = [f.name for f in dataclasses.fields(kind)]
     given = {name: values.pop(name) for name in names if name != REST}

@@ -11,7 +11,7 @@ import pytest
 
 import readme_gen.commands.build
 from readme_gen.cli import COMMANDS, REST, arguments
-from readme_gen.commands import add, build, links
+from readme_gen.commands import build, links
 from tests.conftest import VALID_CATALOG
 
 
@@ -62,7 +62,7 @@ def _command_parser(name: str):
     return module, parser
 
 
-@pytest.mark.parametrize("name", sorted(set(COMMANDS) - {"add"}))
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_each_command_takes_a_frozen_dataclass_with_one_field_per_flag(name):
     module, parser = _command_parser(name)
     kind = get_type_hints(module.run)["args"]
@@ -92,8 +92,3 @@ def test_a_flag_without_a_field_is_a_bug_found_at_once():
     parsed = argparse.Namespace(catalog=None, output=None, check=False, surprise=1)
     with pytest.raises(TypeError, match="BuildArgs has no field for surprise"):
         arguments(build.run, parsed)
-
-
-def test_add_still_takes_the_namespace_until_it_is_rewritten():
-    parsed = argparse.Namespace(url="https://x.org", catalog=None)
-    assert arguments(add.run, parsed) is parsed

@@ -1,10 +1,8 @@
-"""Adding a paper: landing-page metadata, duplicate detection, and insertion into the
-catalog text that leaves every other byte of the file as it was.
+"""Adding a paper, the catalog's half: what is known of it (`Draft`), duplicate detection,
+and insertion into the catalog text that leaves every other byte of the file as it was.
+(What a landing page or a service says of it is `readme_gen.metadata.lookup`'s.)
 
-Metadata comes from Highwire meta tags (`citation_title`; `citation_author`, or
-OpenReview's single `citation_authors` joined by "; "; `citation_publication_date`,
-`citation_date` or `citation_online_date`; `citation_conference_title` or
-`citation_journal_title`; `citation_arxiv_id`), then `og:title`. The new entry is rendered
+The new entry is rendered
 by `readme_gen.catalog.emit` at the section's indentation and inserted before the first paper
 of an older year (the file stays newest first), or after the section's last paper.
 """
@@ -17,7 +15,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 from readme_gen.catalog.emit import dump_paper
 from readme_gen.catalog.model import Catalog, Link, Paper, Section
-from readme_gen.links.titles import PageMeta
 from readme_gen.text import normalise
 
 _ARXIV = re.compile(
@@ -62,35 +59,6 @@ class Draft:
             )
             if not value
         ]
-
-
-def from_meta(meta: PageMeta) -> Draft:
-    date = (
-        meta.get("citation_publication_date")
-        or meta.get("citation_date")
-        or meta.get("citation_online_date")
-        or ""
-    )
-    year_match = re.search(r"(19|20)[0-9]{2}", date)
-    venue = meta.get("citation_conference_title") or meta.get("citation_journal_title")
-    if not venue and (meta.get("citation_arxiv_id") or meta.get("citation_archive_id")):
-        venue = "arXiv"
-    title = meta.citation_title or meta.og_title
-    return Draft(
-        title=" ".join(title.split()) if title else None,
-        authors=tuple(person(a) for a in meta.authors),
-        venue=" ".join(venue.split()) if venue else None,
-        year=int(year_match.group()) if year_match else None,
-    )
-
-
-def person(name: str) -> str:
-    """`Qin, Rong` (Highwire's usual form) -> `Rong Qin`; other forms as they are."""
-    name = " ".join(name.split())
-    family, sep, given = name.partition(",")
-    if sep and given.strip() and "," not in given:
-        return f"{given.strip()} {family.strip()}"
-    return name
 
 
 def merge(found: Draft, given: Draft) -> Draft:
@@ -176,7 +144,6 @@ __all__ = [
     "Draft",
     "canonical_url",
     "duplicate_of",
-    "from_meta",
     "insert",
     "merge",
     "paper_from",

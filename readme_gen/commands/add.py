@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ from readme_gen.publish.inert import terminal
 
 if TYPE_CHECKING:
     from readme_gen.catalog.edit import Draft
-    from readme_gen.catalog.model import Catalog
+    from readme_gen.catalog.model import Catalog, Section
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,14 +67,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    from readme_gen.catalog.edit import (
-        Draft,
-        duplicate_of,
-        insert,
-        merge,
-        paper_from,
-    )
+@dataclass(frozen=True, slots=True)
+class AddArgs:
+    catalog: Path | None
+    url: str
+    section: str | None
+    title: str | None
+    author: list[str] | None
+    venue: str | None
+    year: int | None
+    link: list[str]
+    allow_private: bool
+    output: Path | None
+
+
+def run(args: AddArgs) -> int:
+    from readme_gen.catalog.edit import duplicate_of, insert, paper_from
 
     path = catalog_path(args.catalog)
     readme = readme_path(args.output)
@@ -82,19 +91,7 @@ def run(args: argparse.Namespace) -> int:
     text = read_text(path)
     catalog = parse_catalog(text, str(path), path.parent)
     links = [_link(item) for item in args.link]
-    given = Draft(args.title, tuple(args.author or ()), args.venue, args.year)
-    url, found = _identify(args.url, catalog, given, allow_private=args.allow_private)
-    if not url.lower().startswith(("http://", "https://")):
-        raise UsageError(f"`{args.url}` is not an http(s) URL, a DOI or an arXiv id")
-    if given.missing() and found == Draft():
-        found = _fetch(url, allow_private=args.allow_private)
-    draft = merge(found, given)
-    section_id = args.section or (catalog.sections[0].id if len(catalog.sections) == 1 else None)
-    draft, section_id = _complete(draft, section_id, [s.id for s in catalog.sections])
-    section = next((s for s in catalog.sections if s.id == section_id), None)
-    if section is None:
-        ids = ", ".join(s.id for s in catalog.sections)
-        raise UsageError(f"no section `{section_id}` in {path} (expected one of {ids})")
+    url, draft, section = _describe(args, catalog, path)
     paper = paper_from(draft, url, links)
     existing = duplicate_of(catalog, paper)
     if existing is not None:
@@ -102,22 +99,45 @@ def run(args: argparse.Namespace) -> int:
     ending = line_ending(text)
     new_text = insert(text.replace(ending, "\n"), catalog, section, paper)
     new_catalog = parse_catalog(new_text, str(path), path.parent)
-    from readme_gen.readme.render import render
-
-    # Everything is rendered before anything is written; then both files change or neither.
-    readme_text = render(new_catalog)
-    new_bytes = with_line_ending(new_text, ending).encode("utf-8")
-    if is_stdout(readme):
-        write_atomic(path, new_bytes)
-        write_output(readme, readme_text)
-    else:
-        write_together([(path, new_bytes), (readme, readme_text.encode("utf-8"))])
+    _write(path, with_line_ending(new_text, ending).encode("utf-8"), readme, new_catalog)
     added = next(p for _, p in new_catalog.papers() if p.title == paper.title)
     print(
         f'added "{paper.title}" to `{section.id}` ({path}:{added.position.line}); rebuilt {readme}',
         file=sys.stderr if is_stdout(readme) else sys.stdout,
     )
     return 0
+
+
+def _describe(args: AddArgs, catalog: Catalog, path: Path) -> tuple[str, Draft, Section]:
+    """The paper's URL, what is known of it (flags over the service or the page, then the
+    terminal's answers) and its section."""
+    from readme_gen.catalog.edit import Draft, merge
+
+    given = Draft(args.title, tuple(args.author or ()), args.venue, args.year)
+    url, found = _identify(args.url, catalog, given, allow_private=args.allow_private)
+    if not url.lower().startswith(("http://", "https://")):
+        raise UsageError(f"`{args.url}` is not an http(s) URL, a DOI or an arXiv id")
+    if given.missing() and found == Draft():
+        found = _fetch(url, allow_private=args.allow_private)
+    section_id = args.section or (catalog.sections[0].id if len(catalog.sections) == 1 else None)
+    draft, section_id = _complete(merge(found, given), section_id, [s.id for s in catalog.sections])
+    section = next((s for s in catalog.sections if s.id == section_id), None)
+    if section is None:
+        ids = ", ".join(s.id for s in catalog.sections)
+        raise UsageError(f"no section `{section_id}` in {path} (expected one of {ids})")
+    return url, draft, section
+
+
+def _write(path: Path, catalog_bytes: bytes, readme: Path, catalog: Catalog) -> None:
+    """Everything is rendered before anything is written; then both files change or neither."""
+    from readme_gen.readme.render import render
+
+    readme_text = render(catalog)
+    if is_stdout(readme):
+        write_atomic(path, catalog_bytes)
+        write_output(readme, readme_text)
+    else:
+        write_together([(path, catalog_bytes), (readme, readme_text.encode("utf-8"))])
 
 
 def _link(item: str) -> tuple[str, str]:
@@ -161,11 +181,12 @@ def _identify(
 
 
 def _fetch(url: str, *, allow_private: bool) -> Draft:
-    from readme_gen.catalog.edit import Draft, from_meta
+    from readme_gen.catalog.edit import Draft
     from readme_gen.links.checker import fetch_page
     from readme_gen.links.results import Status
     from readme_gen.links.settings import CheckSettings
     from readme_gen.links.titles import parse_meta
+    from readme_gen.metadata.lookup import from_meta
 
     outcome = fetch_page(url, CheckSettings(allow_private=allow_private, retries=1, timeout=20))
     if outcome.status is not Status.OK or not outcome.page:

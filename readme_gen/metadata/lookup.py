@@ -1,14 +1,19 @@
-"""What `add` learns of a paper from its identifier: a DOI through DOI content negotiation
-(CSL JSON), an arXiv id through the arXiv API. Landing pages stay the fallback (`add` reads
-those through the link checker)."""
+"""What `add` learns of a paper: from its identifier, a DOI through DOI content negotiation
+(CSL JSON) or an arXiv id through the arXiv API; else from its landing page's meta tags
+(Highwire `citation_title`; `citation_author`, or OpenReview's single `citation_authors`
+joined by "; "; `citation_publication_date`, `citation_date` or `citation_online_date`;
+`citation_conference_title` or `citation_journal_title`; `citation_arxiv_id`; then
+`og:title`), which `add` reads through the link checker."""
 
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from readme_gen.catalog.edit import Draft
+from readme_gen.links.titles import PageMeta
 from readme_gen.metadata.arxiv import arxiv_id
 from readme_gen.metadata.csl import doi_of, venue_name
 from readme_gen.metadata.failure import Failure, Reason
@@ -81,3 +86,32 @@ def look_up(
             await services.aclose()
 
     return asyncio.run(main())
+
+
+def from_meta(meta: PageMeta) -> Draft:
+    date = (
+        meta.get("citation_publication_date")
+        or meta.get("citation_date")
+        or meta.get("citation_online_date")
+        or ""
+    )
+    year_match = re.search(r"(19|20)[0-9]{2}", date)
+    venue = meta.get("citation_conference_title") or meta.get("citation_journal_title")
+    if not venue and (meta.get("citation_arxiv_id") or meta.get("citation_archive_id")):
+        venue = "arXiv"
+    title = meta.citation_title or meta.og_title
+    return Draft(
+        title=" ".join(title.split()) if title else None,
+        authors=tuple(person(a) for a in meta.authors),
+        venue=" ".join(venue.split()) if venue else None,
+        year=int(year_match.group()) if year_match else None,
+    )
+
+
+def person(name: str) -> str:
+    """`Qin, Rong` (Highwire's usual form) -> `Rong Qin`; other forms as they are."""
+    name = " ".join(name.split())
+    family, sep, given = name.partition(",")
+    if sep and given.strip() and "," not in given:
+        return f"{given.strip()} {family.strip()}"
+    return name
