@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 
-from readme_gen.links.titles import parse_meta
+from readme_gen.metadata.page import parse_meta
 
 SIZE = 256 * 1024
 

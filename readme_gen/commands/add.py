@@ -185,8 +185,8 @@ def _fetch(url: str, *, allow_private: bool) -> Draft:
     from readme_gen.links.checker import fetch_page
     from readme_gen.links.results import Status
     from readme_gen.links.settings import CheckSettings
-    from readme_gen.links.titles import parse_meta
     from readme_gen.metadata.lookup import from_meta
+    from readme_gen.metadata.page import parse_meta
 
     outcome = fetch_page(url, CheckSettings(allow_private=allow_private, retries=1, timeout=20))
     if outcome.status is not Status.OK or not outcome.page:

@@ -69,8 +69,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: LinksArgs) -> int:
     from readme_gen.links.cache import Cache
-    from readme_gen.links.report import Report, failing_statuses, format_report, sort_results
     from readme_gen.links.settings import resolve
+    from readme_gen.publish.report import Report, failing_statuses, format_report, sort_results
 
     settings = resolve(tool_table("links"), args.flags, env=os.environ)
     path = catalog_path(args.catalog)
@@ -119,7 +119,7 @@ def _check(targets: list[Target], settings: CheckSettings, cache: Cache | None) 
     from readme_gen.links.cache import key
     from readme_gen.links.checker import run_check
     from readme_gen.links.progress import Progress
-    from readme_gen.links.report import failing_statuses
+    from readme_gen.publish.report import failing_statuses
 
     verify = settings.verify_titles
     cached: list[Result] = []

@@ -4,7 +4,7 @@ deadline, and a verdict for every link whatever a server sends.
 Distinct URLs are started as room frees up, hosts taking turns (`schedule.Feeder`); waits
 between retries hold no slot. Each hop of a redirect is checked against the safety rules
 (`urls`, `resolver`) and the chain is kept. tenacity drives the retries: how many a failure
-earns depends on its reason (`policy.retry_limit`), waits are a short jittered backoff or
+earns depends on its reason (`retry.retry_limit`), waits are a short jittered backoff or
 the server's Retry-After (up to a cap), and all attempts and waits of one link fit within
 `link_deadline`. The request itself is `client`'s; what failed is `failures`'; what a page
 means is `verdict`'s.
@@ -20,16 +20,18 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from readme_gen.links import failures, policy, urls
+from readme_gen.links import policy
 from readme_gen.links.client import Answer, Client
 from readme_gen.links.cookies import CookieChain
 from readme_gen.links.gate import Clock, Sleep
-from readme_gen.links.resolver import Resolver
-from readme_gen.links.results import Reason, Result, Status, Target
+from readme_gen.links.results import Result, Status, Target
 from readme_gen.links.schedule import Feeder
 from readme_gen.links.settings import CheckSettings
-from readme_gen.links.transport import loop_factory
 from readme_gen.links.verdict import Outcome, verdict
+from readme_gen.net import failures, retry, urls
+from readme_gen.net.reasons import Reason
+from readme_gen.net.resolver import Resolver
+from readme_gen.net.transport import loop_factory
 
 if TYPE_CHECKING:
     from tenacity import RetryCallState
@@ -193,14 +195,14 @@ class Checker:
     def _retries_earned(self, outcome: Outcome) -> int:
         if outcome.status is Status.OK:
             return 0
-        return policy.retry_limit(outcome.reason, outcome.code, retries=self.settings.retries)
+        return retry.retry_limit(outcome.reason, outcome.code, retries=self.settings.retries)
 
     def _wait(self, state: RetryCallState) -> float:
         outcome = state.outcome.result() if state.outcome else None
         if isinstance(outcome, Outcome) and outcome.wait is not None:
             return outcome.wait
         s = self.settings
-        return policy.backoff(
+        return retry.backoff(
             state.attempt_number,
             base=s.backoff_base,
             cap=s.backoff_cap,
@@ -224,7 +226,7 @@ class Checker:
                         return replace(refusal, redirects=tuple(redirects))
                     answer = await self.client.fetch(current, cookies, budget=budget)
                     location = answer.headers.get("location")
-                    if answer.code not in policy.REDIRECTS or not location:
+                    if answer.code not in retry.REDIRECTS or not location:
                         return self._final(answer, current, tuple(redirects))
                     target, problem = urls.follow(current, location)
                     if problem is not None:
@@ -285,8 +287,8 @@ class Checker:
                 detail = f"HTTP {code} accepted by configuration"
                 return Outcome(Status.OK, None, code, url, redirects, detail, page=answer.page)
         status, reason, detail = policy.classify(code, headers)
-        if policy.retryable(code) and reason is Reason.HTTP_STATUS:
-            wait = policy.retry_after(headers.get("retry-after"), now=time.time())
+        if retry.retryable(code) and reason is Reason.HTTP_STATUS:
+            wait = retry.retry_after(headers.get("retry-after"), now=time.time())
             cap = self.settings.retry_after_cap
             if wait is not None and wait > cap:
                 detail = (

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 
 import httpx
 
-from readme_gen.links import failures, policy
+from readme_gen.links import policy
 from readme_gen.links.cookies import CookieChain
 from readme_gen.links.gate import Clock, HostGate, Sleep
-from readme_gen.links.resolver import Resolver
-from readme_gen.links.results import Reason
 from readme_gen.links.settings import CheckSettings
-from readme_gen.links.transport import open_transport
-from readme_gen.links.urls import host_of
+from readme_gen.net import failures
+from readme_gen.net.reasons import Reason
+from readme_gen.net.resolver import Resolver
+from readme_gen.net.transport import open_transport
+from readme_gen.net.urls import host_of
 
 GITHUB_HOSTS = frozenset({"github.com", "api.github.com"})
 
@@ -146,7 +147,10 @@ class Client:
         return decode(b"".join(chunks)[:limit], encoding)
 
     def _open(self) -> httpx.AsyncBaseTransport:
-        self._transport = open_transport(self.settings, self._resolver.addresses)
+        s = self.settings
+        self._transport = open_transport(
+            self._resolver.addresses, limit=s.concurrency, per_host=s.per_host
+        )
         return self._transport
 
     async def aclose(self) -> None:

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from readme_gen.links.gate import Sleep
-from readme_gen.links.results import Reason, Result, Status
+from readme_gen.links.results import Result, Status
 from readme_gen.links.settings import CheckSettings
 from readme_gen.metadata.arxiv import arxiv_id, published_drift, says_preprint
 from readme_gen.metadata.services import Services, ServiceSettings
+from readme_gen.net.reasons import Reason
 
 
 def candidates(results: list[Result]) -> dict[str, list[int]]:

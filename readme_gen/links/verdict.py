@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from readme_gen.links import policy
-from readme_gen.links.results import Reason, Result, Status, Target, Use
-from readme_gen.links.titles import can_name_a_paper, parse_meta, same_paper
+from readme_gen.links.results import Result, Status, Target, Use
+from readme_gen.links.titles import can_name_a_paper, same_paper
+from readme_gen.metadata.page import parse_meta
+from readme_gen.net.reasons import Reason
 
 
 @dataclass(frozen=True, slots=True)

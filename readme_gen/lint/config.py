@@ -20,7 +20,8 @@ from typing import Any
 
 from readme_gen.errors import UsageError
 from readme_gen.lint.registry import Finding, RuleOptions
-from readme_gen.lint.rules import BY_CODE, DEFAULT_VENUE_ALIASES
+from readme_gen.lint.rules import BY_CODE
+from readme_gen.venues import DEFAULT_VENUE_ALIASES
 
 WHERE = "pyproject.toml [tool.readme-gen.lint]"
 MATCHERS = ("url", "title", "value")

@@ -11,12 +11,6 @@ from readme_gen.lint.authors import names_first_author, url_file_stem
 from readme_gen.lint.registry import Finding, Hit, Rule, RuleOptions, Severity
 from readme_gen.text import normalise
 
-DEFAULT_VENUE_ALIASES: dict[str, tuple[str, ...]] = {
-    "NeurIPS": ("NIPS",),
-    "ACM MM": ("MM", "ACMMM"),
-    "TPAMI": ("PAMI", "T-PAMI"),
-}
-
 
 def _papers(catalog: Catalog) -> Iterator[tuple[Section, Paper]]:
     # catalog order by position, not display order, so "first" means first in the file

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from readme_gen.lint.rules import DEFAULT_VENUE_ALIASES
 from readme_gen.metadata.failure import Failure, Reason
+from readme_gen.venues import DEFAULT_VENUE_ALIASES
 
 MAX_CSL = 1024 * 1024  # a record with 3000 authors is ~400 KB
 MAX_TEXT = 2000

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from readme_gen.catalog.edit import Draft
-from readme_gen.links.titles import PageMeta
 from readme_gen.metadata.arxiv import arxiv_id
 from readme_gen.metadata.csl import doi_of, venue_name
 from readme_gen.metadata.failure import Failure, Reason
+from readme_gen.metadata.page import PageMeta
 from readme_gen.metadata.services import Services, ServiceSettings
 
 

@@ -3,9 +3,9 @@
 One request in flight per service; arXiv requests at least `arxiv_interval` (3 s, its API
 terms) apart, 100 ids each; 429, 503 (and other 5xx) retried, honouring `Retry-After` up
 to a cap; redirects followed by hand so that every hop is vetted by the link checker's own
-rules (`links.urls`, `links.resolver`: http(s) only, no private address unless allowed,
+rules (`net.urls`, `net.resolver`: http(s) only, no private address unless allowed,
 and connections go to the very addresses judged, through the checker's transport). A
-failure on the wire is named by `links.failures` (its typed reason leads the detail:
+failure on the wire is named by `net.failures` (its typed reason leads the detail:
 `[reset] connection reset: ...`). Every failure is a typed `Failure`, never an exception.
 """
 
@@ -20,16 +20,15 @@ from urllib.parse import quote, urlencode, urlsplit
 import httpx
 
 from readme_gen import HOMEPAGE, __version__
-from readme_gen.links import failures, policy, urls
-from readme_gen.links.resolver import Resolver
-from readme_gen.links.results import Reason as Why
-from readme_gen.links.settings import CheckSettings
-from readme_gen.links.transport import open_transport
-from readme_gen.lint.rules import DEFAULT_VENUE_ALIASES
 from readme_gen.metadata import ARXIV_API_URL, DOI_URL, ENV_ARXIV, ENV_DOI
 from readme_gen.metadata.arxiv import MAX_FEED, Entry, batches, parse_feed
 from readme_gen.metadata.csl import MAX_CSL, Work, parse_csl
 from readme_gen.metadata.failure import Failure, Reason
+from readme_gen.net import failures, retry, urls
+from readme_gen.net.reasons import Reason as Why
+from readme_gen.net.resolver import Resolver
+from readme_gen.net.transport import open_transport
+from readme_gen.venues import DEFAULT_VENUE_ALIASES
 
 CSL_JSON = "application/vnd.citationstyles.csl+json"
 USER_AGENT = f"readme-gen/{__version__} (paper-list metadata check; +{HOMEPAGE})"
@@ -83,13 +82,12 @@ class Services:
         self._sleep = sleep
         self._clock = clock
         self._resolver = Resolver(allow_private=settings.allow_private)
-        wire = CheckSettings(concurrency=2, per_host=1, allow_private=settings.allow_private)
         self._client = httpx.AsyncClient(
             timeout=settings.timeout,
             follow_redirects=False,
             trust_env=False,
             headers={"User-Agent": settings.user_agent},
-            transport=open_transport(wire, self._resolver.addresses),
+            transport=open_transport(self._resolver.addresses, limit=2, per_host=1),
         )
         self._arxiv_lock = asyncio.Lock()
         self._doi_lock = asyncio.Lock()
@@ -159,7 +157,7 @@ class Services:
                 await self._sleep(self._backoff(attempt))
                 continue
             status, wait = answer[0].status, answer[1]
-            if not policy.retryable(status) or attempt > self.settings.retries:
+            if not retry.retryable(status) or attempt > self.settings.retries:
                 return answer[0]
             if wait is not None and wait > self.settings.retry_after_cap:
                 return Failure(
@@ -171,7 +169,7 @@ class Services:
 
     def _backoff(self, attempt: int) -> float:
         s = self.settings
-        return policy.backoff(
+        return retry.backoff(
             attempt, base=s.backoff_base, cap=s.backoff_cap, jitter=0.5
         )  # the middle: no spread
 
@@ -186,7 +184,7 @@ class Services:
                 return refused
             try:
                 async with self._client.stream("GET", url, headers=headers) as response:
-                    if response.status_code in policy.REDIRECTS:
+                    if response.status_code in retry.REDIRECTS:
                         location = response.headers.get("location", "")
                         if not location:
                             return Failure(
@@ -198,7 +196,7 @@ class Services:
                             return Failure(Reason.REFUSED, f"[bad-redirect] {shown}: {problem}")
                         continue
                     body = await _read(response, limit)
-                    wait = policy.retry_after(response.headers.get("retry-after"), now=time.time())
+                    wait = retry.retry_after(response.headers.get("retry-after"), now=time.time())
             except Exception as exc:  # on the wire: named by the link checker's rules
                 why, detail = failures.classify(exc)
                 if why is Why.BAD_URL:  # httpx reads a redirect's Location as it arrives;

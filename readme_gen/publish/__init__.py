@@ -1,2 +1,4 @@
-"""What readme-gen publishes beyond the README: exports (JSON, CSV, BibTeX), the link-audit
-issue body, and the small GitHub client that keeps that issue up to date."""
+"""What readme-gen publishes beyond the README, all through one escaping layer (`inert`):
+the link report (`report`: text, JSON, Markdown, GitHub annotations), the Markdown of
+findings (`findings`), exports (JSON, CSV, BibTeX), the link-audit issue body (`audit`),
+and the small GitHub client that keeps that issue up to date (`github`)."""

@@ -12,9 +12,9 @@ import pytest
 import trustme
 
 from readme_gen.links.checker import Checker, run_check
-from readme_gen.links.resolver import Verdict
 from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
+from readme_gen.net.resolver import Verdict
 from readme_gen.position import Position
 from tests.links.server import ScriptedServer, endless, page, stall
 

@@ -7,8 +7,9 @@ import asyncio
 import json
 
 from readme_gen.links.preprints import published
-from readme_gen.links.results import Reason, Result, Status, Target, Use
+from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
+from readme_gen.net.reasons import Reason
 from readme_gen.position import Position
 from tests.conftest import FIXTURES
 from tests.links.test_checker import TITLE, check

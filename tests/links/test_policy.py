@@ -6,8 +6,10 @@ import email.utils
 
 import pytest
 
-from readme_gen.links.policy import backoff, classify, moved_to, retry_after, retryable
-from readme_gen.links.results import Reason, Status
+from readme_gen.links.policy import classify, moved_to
+from readme_gen.links.results import Status
+from readme_gen.net.reasons import Reason
+from readme_gen.net.retry import backoff, retry_after, retryable
 
 
 @pytest.mark.parametrize(
@@ -105,6 +107,6 @@ def test_moved_to_is_the_end_of_the_leading_permanent_redirects():
     ],
 )
 def test_ipv6_forms_embedding_ipv4_are_judged_by_that_address(ip, public):
-    from readme_gen.links.resolver import is_public
+    from readme_gen.net.resolver import is_public
 
     assert is_public(ip) is public

@@ -7,9 +7,9 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from readme_gen.links.report import Report, to_json
 from readme_gen.links.results import FAILING_BY_DEFAULT, Result, Status, Use
 from readme_gen.position import Position
+from readme_gen.publish.report import Report, to_json
 
 
 def result(n: int, title: str = "A paper", detail: str = "") -> Result:

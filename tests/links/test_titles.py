@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from readme_gen.links.titles import can_name_a_paper, parse_meta, same_paper
+from readme_gen.links.titles import can_name_a_paper, same_paper
+from readme_gen.metadata.page import parse_meta
 from readme_gen.text import normalise
 
 TITLE = "Learning to Zoom: a Saliency-Based Sampling Layer for Neural Networks"
@@ -217,7 +218,7 @@ def test_markup_in_comments_and_scripts_is_not_a_tag():
 
 
 def test_a_head_is_read_up_to_its_tag_limit():
-    from readme_gen.links.titles import MAX_TAGS
+    from readme_gen.metadata.page import MAX_TAGS
 
     authors = "".join(f'<meta name="citation_author" content="A{i}">' for i in range(MAX_TAGS + 50))
     meta = parse_meta(f'<head><meta name="citation_title" content="{TITLE}">{authors}')

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from readme_gen.links.results import Reason, Status
+from readme_gen.links.results import Status
+from readme_gen.net.reasons import Reason
 from tests.links.server import Handler, page, stall
 from tests.links.test_checker import TITLE, check, target
 

@@ -7,7 +7,8 @@ import pytest
 from readme_gen.catalog.load import load_catalog
 from readme_gen.lint.authors import names_first_author, url_file_stem
 from readme_gen.lint.registry import RuleOptions
-from readme_gen.lint.rules import DEFAULT_VENUE_ALIASES, run_rules
+from readme_gen.lint.rules import run_rules
+from readme_gen.venues import DEFAULT_VENUE_ALIASES
 from tests.conftest import REPO
 
 CVF = "https://openaccess.thecvf.com/content"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from readme_gen.links.titles import parse_meta
 from readme_gen.metadata.compare import page_authors, page_drift, truncated
 from readme_gen.metadata.drift import Aspect, Drift, clean
+from readme_gen.metadata.page import parse_meta
 
 NO_PAINS = [
     "Rong Qin",

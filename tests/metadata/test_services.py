@@ -276,7 +276,7 @@ def test_connections_go_to_the_vetted_address_as_in_links(sleep):
     vetted answer for `localhost` is preloaded as 127.0.0.2, where the only server is."""
     import socket
 
-    from readme_gen.links.resolver import Verdict
+    from readme_gen.net.resolver import Verdict
     from tests.links.server import ScriptedServer
 
     srv = ScriptedServer(("127.0.0.2",))

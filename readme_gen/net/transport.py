@@ -10,15 +10,14 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
-from readme_gen.links.resolver import Address
-from readme_gen.links.settings import CheckSettings
+from readme_gen.net.resolver import Address
 
 MAX_HEADER_LINE = 64 * 1024
 MAX_HEADERS = 1024
 Lookup = Callable[[str, int], Awaitable[list[Address]]]
 
 
-def open_transport(settings: CheckSettings, lookup: Lookup) -> httpx.AsyncBaseTransport:
+def open_transport(lookup: Lookup, *, limit: int, per_host: int) -> httpx.AsyncBaseTransport:
     """aiohttp's HTTP engine under httpx's API: on one core it sends about twice the
     requests per second of httpx's own transport (scripts/bench_links.py). One session for
     every host (the checker's gates hold the limits; the connector's are a backstop). It
@@ -48,8 +47,8 @@ def open_transport(settings: CheckSettings, lookup: Lookup) -> httpx.AsyncBaseTr
     def session() -> aiohttp.ClientSession:
         connector = aiohttp.TCPConnector(
             resolver=Vetted(),
-            limit=settings.concurrency,
-            limit_per_host=settings.per_host,
+            limit=limit,
+            limit_per_host=per_host,
             keepalive_timeout=15,
             # aiohttp's default verifying context (the system's trust store), loaded once
             # when aiohttp is imported: a context of our own would load it again (~20 ms).

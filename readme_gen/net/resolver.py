@@ -9,7 +9,7 @@ import ipaddress
 import socket
 from dataclasses import dataclass
 
-from readme_gen.links.results import Reason
+from readme_gen.net.reasons import Reason
 
 Address = tuple[int, int, str, int]
 """(family, protocol, IP address, port): one address a host resolved to."""

@@ -14,7 +14,7 @@ import aiohttp
 import httpx
 from aiohttp import http_exceptions
 
-from readme_gen.links.results import Reason
+from readme_gen.net.reasons import Reason
 
 _REFUSED = {errno.ECONNREFUSED}
 _RESET = {errno.ECONNRESET, errno.EPIPE, errno.ECONNABORTED}
