@@ -15,6 +15,7 @@ from readme_gen.links.results import Status
 from readme_gen.net.reasons import Reason
 from tests.links.server import Handler, page, stall
 from tests.links.test_checker import TITLE, check, target
+from tests.links.test_links_command import TITLE_B
 
 HEALTHY = "A healthy paper about patches and zooming"
 
@@ -300,3 +301,38 @@ def test_every_setting_is_a_flag_and_a_config_key():
         assert f.name in flags
         if f.default is not None:
             assert getattr(resolve({key: f.default}, {}, env={}), f.name) == f.default
+
+
+def _redirect(location: bytes) -> bytes:
+    return b"HTTP/1.1 301 Moved\r\nLocation: " + location + b"\r\nContent-Length: 0\r\n\r\n"
+
+
+ODD = {  # the rest of issue 9's list: (answer, status, reason)
+    "a Location with a DEL byte": (_redirect(b"http://exa\x7fmple.com/"), "broken", "bad-redirect"),
+    "a Location whose host fails IDNA": (
+        _redirect(b"http://" + b"a" * 70 + b".example.com/"),
+        "broken",
+        "bad-redirect",
+    ),
+    "charset=idna": (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=idna\r\nContent-Length: %d\r\n\r\n%s"
+        % (len(page(TITLE_B)), page(TITLE_B)),
+        "ok",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(ODD))
+def test_an_odd_answer_gets_its_verdict_beside_a_healthy_link(cli, tmp_path, server, kind):
+    from tests.links.test_links_command import TITLE_A, write_catalog
+
+    answer, status, reason = ODD[kind]
+    server.routes["/odd"] = raw(answer)
+    server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE_A))
+    write_catalog(tmp_path, server.url("/ok"), server.url("/odd"))
+    result = cli("links", "--allow-private", "--format", "json", "-o", "report.json")
+    assert result.code == (0 if status == "ok" else 1), result.err
+    links = json.loads((tmp_path / "report.json").read_text())["links"]
+    assert [link["status"] for link in links] == ["ok", status]
+    assert links[1]["reason"] == reason
