@@ -124,8 +124,8 @@ class Checker:
                     detail="excluded by configuration",
                     reason=Reason.EXCLUDED,
                 )
-            outcome, attempts = await self._attempts(
-                target.url, pause or self.sleep, aside or self.sleep
+            outcome, attempts = await self.outcome(
+                target.url, pause=pause or self.sleep, aside=aside or self.sleep
             )
             return verdict(
                 target,
@@ -145,20 +145,28 @@ class Checker:
                 reason=reason,
             )
 
-    async def _attempts(self, url: str, pause: Sleep, aside: Sleep) -> tuple[Outcome, int]:
-        """The first attempt, then as many more as its failures earn within the deadline.
-        Healthy links, the vast majority, never pay for the retry machinery."""
+    async def outcome(self, url: str, *, pause: Sleep, aside: Sleep) -> tuple[Outcome, int]:
+        """What fetching `url` ends with, and after how many attempts. The first attempt is
+        inline: healthy links, the vast majority, never pay for the retry machinery."""
         deadline = self.clock() + self.settings.link_deadline
+        if (paused := self.client.gate(urls.host_of(url)).paused_for()) > 0:
+            await aside(paused)  # the host asked for a pause: wait without holding a place
+        first = await self.attempt(url, budget=self._budget(deadline))
+        if not self._retries_earned(first):
+            return first, 1
+        return await self._retry(url, first, deadline, pause, aside)
+
+    async def _retry(
+        self, url: str, first: Outcome, deadline: float, pause: Sleep, aside: Sleep
+    ) -> tuple[Outcome, int]:
+        """Attempts 2.. after a first failure, as many as its reason earns, driven by
+        tenacity, all within the link's deadline."""
         gate = self.client.gate(urls.host_of(url))
 
         async def attempt() -> Outcome:
             if (paused := gate.paused_for()) > 0:  # wait it out without holding a place
                 await aside(paused)
             return await self.attempt(url, budget=self._budget(deadline))
-
-        first = await attempt()
-        if self._retries_earned(first) == 0:
-            return first, 1
 
         from tenacity import AsyncRetrying, retry_if_result
 
@@ -277,6 +285,8 @@ class Checker:
             )
         except Exception as exc:  # a transport failure, or an answer too broken to parse
             reason, detail = failures.classify(exc)
+            if reason is Reason.BAD_URL and redirects:  # the URL a server redirected to
+                reason = Reason.BAD_REDIRECT
             return Outcome(Status.BROKEN, reason, None, current, tuple(redirects), detail)
 
     def _final(self, answer: Answer, url: str, redirects: tuple[tuple[int, str], ...]) -> Outcome:
@@ -349,7 +359,7 @@ def fetch_page(url: str, settings: CheckSettings) -> Outcome:
     async def main() -> Outcome:
         checker = Checker(replace(settings, verify_titles=True))
         try:
-            outcome, _ = await checker._attempts(url, checker.sleep, checker.sleep)
+            outcome, _ = await checker.outcome(url, pause=checker.sleep, aside=checker.sleep)
             return outcome
         finally:
             await checker.aclose()

@@ -22,7 +22,7 @@ def candidates(results: list[Result]) -> dict[str, list[int]]:
     for index, result in enumerate(results):
         if result.status is not Status.OK:
             continue
-        known = arxiv_id(result.url)
+        known = arxiv_id(result.url) if "arxiv" in result.url.lower() else None
         if known and any(says_preprint(u.venue) for u in result.uses):
             found.setdefault(known, []).append(index)
     return found
