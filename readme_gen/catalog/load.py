@@ -56,8 +56,21 @@ def parse_tree(text: str, path: str) -> Node:
     """The positioned tree of a YAML text: the fast reader when it can, ruamel otherwise."""
     _check_not_empty(text, path)
     screen(text, path)
-    tree = fastyaml.parse(text)
-    return tree if tree is not None else compose(text, path)
+    return _tree(text, path)
+
+
+def _tree(text: str, path: str) -> Node:
+    """The fast reader's tree; where it declines, ruamel.yaml first reads only from the
+    entry it declined on (`fastyaml.Declined.window`), so an error late in a large catalog
+    is reported, with the very message a whole read gives, at about the cost of the fast
+    read (figures in scripts/bench_build.py). A window that reads without error has no
+    tree for the lines it skipped: then the whole text is read."""
+    tree = fastyaml.read(text)
+    if not isinstance(tree, fastyaml.Declined):
+        return tree
+    if tree.resume > 1:
+        compose(tree.window(text), path, whole=text)
+    return compose(text, path)
 
 
 def parse_catalog(
@@ -69,10 +82,7 @@ def parse_catalog(
     _check_not_empty(text, path)
     screen(text, path)
     with gc_paused():
-        tree = fastyaml.parse(text)
-        return validate(
-            tree if tree is not None else compose(text, path), path, base_dir, today=today
-        )
+        return validate(_tree(text, path), path, base_dir, today=today)
 
 
 @contextlib.contextmanager

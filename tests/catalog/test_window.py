@@ -1,0 +1,230 @@
+"""Where the fast reader declines, ruamel.yaml reads only a window of the text (the lines
+from the entry it declined on, after the few that keep the enclosing collections open).
+Whatever ruamel.yaml says of the window it must say of the whole file: the same problems,
+at the same places, in the same words. These tests compare the two on every hand-written
+snippet of test_fastyaml.py embedded at the start, in the middle and at the end of a
+generated catalog, and on random edits of generated catalogs."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from readme_gen.catalog import fastyaml
+from readme_gen.catalog.emit import dump_catalog
+from readme_gen.catalog.load import parse_tree
+from readme_gen.catalog.model import Catalog, Link, NewsItem, Paper, Section
+from readme_gen.catalog.yamltree import compose
+from readme_gen.errors import CatalogError
+from tests.catalog.test_fastyaml import SNIPPETS
+from tests.strategies import catalogs
+
+
+def generated(papers: int) -> str:
+    """A catalog in the canonical layout: news, three sections, `papers` papers."""
+    sections = []
+    per = -(-papers // 3)
+    for s in range(3):
+        items = tuple(
+            Paper(
+                f"Paper {n}: a title",
+                (f"A. Author{n}", "B. Other"),
+                "CVPR",
+                2000 + n % 25,
+                (Link("Paper", f"https://example.org/{n}"), Link("Code", f"https://c.org/{n}")),
+            )
+            for n in range(s * per, min(papers, (s + 1) * per))
+        )
+        sections.append(Section(f"s{s}", f"Section {s}", items))
+    news = (NewsItem("01/2025", "Hi."), NewsItem("02/2025", "Again."))
+    return dump_catalog(Catalog("Generated", "Papers.", news, tuple(sections)))
+
+
+CATALOG = generated(12)
+LINES = CATALOG.split("\n")
+# The line of `title:` in the first, a middle and the last paper.
+PAPER_LINES = [i for i, line in enumerate(LINES) if line.startswith("      - title:")]
+PLACES = {"start": PAPER_LINES[0], "middle": PAPER_LINES[6], "end": PAPER_LINES[-1]}
+
+
+def outcome(text: str, **whole: str) -> list[str] | None:
+    """Every problem ruamel.yaml reports, as printed; None when it reads the text."""
+    try:
+        compose(text, "catalog.yaml", **whole)
+    except CatalogError as exc:
+        return [str(p) for p in exc.problems]
+    return None
+
+
+def embed(snippet: str, place: str, style: str) -> str:
+    """`snippet` in the catalog: as a paper's field values (`fields`), as the value of a
+    new field (`nested`), or at column 0 between two papers (`raw`)."""
+    at = PLACES[place]
+    indent = {"fields": 8, "nested": 10, "raw": 0}[style]
+    lines = [" " * indent + line if line else line for line in snippet.split("\n")]
+    if lines and lines[-1] == "":
+        lines.pop()
+    if style == "nested":
+        lines.insert(0, "        extra:")
+        at += 2  # after the paper's title and authors
+    elif style == "fields":
+        at += 1
+    return "\n".join(LINES[:at] + lines + LINES[at:])
+
+
+def assert_window_agrees(text: str) -> fastyaml.Declined | None:
+    """The window's problems are the whole file's (when the window has any)."""
+    read = fastyaml.read(text)
+    if not isinstance(read, fastyaml.Declined):
+        assert outcome(text) is None
+        return None
+    window = read.window(text)
+    assert window.count("\n") == text.count("\n")
+    windowed = outcome(window, whole=text)
+    whole = outcome(text)
+    if windowed is not None or whole is not None:
+        assert windowed == whole
+    return read
+
+
+def test_the_catalog_is_read_fast():
+    assert fastyaml.parse(CATALOG) is not None
+    assert len(PAPER_LINES) == 12
+
+
+@pytest.mark.parametrize("style", ["fields", "nested", "raw"])
+@pytest.mark.parametrize("place", ["start", "middle", "end"])
+@pytest.mark.parametrize("snippet", SNIPPETS)
+def test_every_snippet_anywhere_gives_the_whole_files_problems(snippet, place, style):
+    assert_window_agrees(embed(snippet, place, style))
+
+
+@pytest.mark.parametrize(
+    ("snippet", "place", "style"),
+    [
+        ("a: b: c\n", "end", "fields"),
+        ("a: x\n  continued\n", "middle", "nested"),
+        ("a:\tb\n", "end", "fields"),
+        ('a: "unterminated\n', "middle", "fields"),
+        ("a: 1\n  b: 2\n", "start", "nested"),
+        ("- a\n- b\n", "middle", "raw"),
+    ],
+)
+def test_errors_are_read_from_the_paper_they_are_in(snippet, place, style):
+    """Not a window of the whole file: one that starts inside the paper with the error,
+    after the lines that keep the enclosing collections open."""
+    text = embed(snippet, place, style)
+    read = assert_window_agrees(text)
+    assert read is not None
+    title = PLACES[place] + 1  # the line of the paper's title
+    assert title <= read.resume <= title + 4
+    window = read.window(text).split("\n")
+    kept = [n for n in range(1, read.resume) if window[n - 1]]
+    assert kept == list(read.kept)
+    assert len(kept) < 20  # the root's keys, the section's keys, the paper's first lines
+
+
+def test_the_window_keeps_what_the_enclosing_collections_need():
+    """Keys of open mappings stay (a duplicate after the window is still one), and the
+    first line of each open collection stays (messages name where it starts)."""
+    text = CATALOG.replace(
+        'title: "Paper 11: a title"', 'title: "Paper 11: a title"\n         x: 1'
+    )
+    read = fastyaml.read(text)
+    assert isinstance(read, fastyaml.Declined)
+    assert read.resume == PLACES["end"] + 1
+    assert [LINES[n - 1] for n in read.kept] == [
+        "title: Generated",
+        "description: Papers.",
+        "news:",
+        "sections:",
+        "  - id: s0",  # where `sections` starts
+        "  - id: s2",  # the open section and its keys
+        "    title: Section 2",
+        "    papers:",
+        '      - title: "Paper 8: a title"',  # where its `papers` start
+    ]
+    found = outcome(text)
+    assert found is not None and "that starts at line" in found[0]
+    assert outcome(read.window(text), whole=text) == found
+
+
+def test_a_duplicate_key_after_the_window_is_still_reported():
+    text = generated(12).replace('title: "Paper 11: a title"', 'title: "Paper 11\n  x: 1')
+    text = text.rstrip("\n") + "\ndescription: again\n"
+    assert_window_agrees(text)
+    text = embed("a: |\n  block\n", "end", "fields") + "description: again\n"
+    assert_window_agrees(text)
+
+
+# Edits a writer makes by mistake: a stray character, a lost or extra space of indent, a
+# lost quote or bracket, a tab.
+_EDITS = st.sampled_from(["insert", "delete", "indent", "dedent", "tab"])
+_CHARS = st.sampled_from([*":-#\"'[]{},&*!|>%@` \tx", "- ", ": ", " #", "? "])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogs(), st.data())
+def test_a_random_edit_anywhere_gives_the_whole_files_problems(catalog, data):
+    text = dump_catalog(catalog)
+    lines = text.split("\n")
+    number = data.draw(st.integers(0, len(lines) - 1))
+    line = lines[number]
+    edit = data.draw(_EDITS)
+    at = data.draw(st.integers(0, len(line)))
+    if edit == "insert":
+        line = line[:at] + data.draw(_CHARS) + line[at:]
+    elif edit == "delete":
+        line = line[:at] + line[at + 1 :]
+    elif edit == "indent":
+        line = " " + line
+    elif edit == "dedent":
+        line = line.removeprefix(" ")
+    else:
+        line = line[:at] + "\t" + line[at:]
+    lines[number] = line
+    assert_window_agrees("\n".join(lines))
+
+
+def test_parse_tree_reports_what_ruamel_reports_for_the_whole_file():
+    text = embed("a: b: c\n", "end", "fields")
+    with pytest.raises(CatalogError) as caught:
+        parse_tree(text, "catalog.yaml")
+    assert [str(p) for p in caught.value.problems] == outcome(text)
+
+
+def test_a_declined_but_valid_text_reads_as_a_whole():
+    text = embed("a: |\n  block\n", "middle", "fields")
+    assert isinstance(fastyaml.read(text), fastyaml.Declined)
+    assert parse_tree(text, "catalog.yaml") == compose(text, "catalog.yaml")
+
+
+def test_an_error_in_the_last_of_many_papers_costs_no_whole_read():
+    """2,000 papers: a whole ruamel.yaml read takes over a second; the window, little."""
+    text = generated(2_000)
+    end = text.rindex("venue: ")
+    text = text[:end] + "venue:\tX\n"
+    started = time.perf_counter()
+    with pytest.raises(CatalogError) as caught:
+        parse_tree(text, "catalog.yaml")
+    elapsed = time.perf_counter() - started
+    assert [str(p) for p in caught.value.problems] == outcome(text)
+    whole = time.perf_counter()
+    outcome(text)
+    assert elapsed < (time.perf_counter() - whole) / 3
+
+
+def test_lines_before_the_window_are_searched_for_an_opened_quote():
+    """A URL such as `x,'a` reads as a plain value but looks like an opened quote to the
+    message that names where a quote was left open: the whole file is searched, as a
+    whole read would."""
+    text = CATALOG.replace("https://example.org/0\n", "https://example.org/,'a\n")
+    text = text.replace('title: "Paper 11: a title"', 'title: "Paper 11: a title"\n  x: 1')
+    read = fastyaml.read(text)
+    assert isinstance(read, fastyaml.Declined) and read.resume > PLACES["start"]
+    found = outcome(text)
+    assert found is not None and any("a quoted value starts here" in p for p in found)
+    assert outcome(read.window(text), whole=text) == found
