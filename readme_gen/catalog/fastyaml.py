@@ -17,7 +17,7 @@ entry it stopped in, so an error at the end of a large catalog costs no whole sl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from readme_gen.catalog.yamltree import (
     INT,
@@ -95,6 +95,49 @@ class Declined:
             head[number - 1] = lines[number - 1]
         return "\n".join(head + lines[self.resume - 1 :])
 
+    open: tuple[Map | Seq, ...] = field(default=(), compare=False, repr=False)
+    """The collections open at `resume`, outermost first, as far as the fast reader read
+    them: with the window's tree, they make the whole text's (`complete`)."""
+
+    def complete(self, window: Node) -> Node | None:
+        """The whole text's tree: the fast reader's entries before `resume` and the window's
+        from `resume` on (the window's nodes before it stand for lines it did not see).
+        None if the two do not fit, which the equal states at `resume` rule out."""
+        return _join(self.open, 0, window, self.resume) if self.open else window
+
+
+def _join(open_: tuple[Map | Seq, ...], depth: int, window: Node, resume: int) -> Node | None:
+    """The collection `open_[depth]` completed from its counterpart in the window."""
+    fast = open_[depth]
+    child = open_[depth + 1] if depth + 1 < len(open_) else None
+    if isinstance(fast, Map) and isinstance(window, Map):
+        items: dict[str, Node] = {}
+        for key, (line, _) in window.keys.items():
+            value: Node | None = window.items.get(key)
+            if line < resume and value is not None:
+                value = fast.items.get(key)
+                if value is None and child is not None and key == next(reversed(fast.keys)):
+                    value = _join(open_, depth + 1, window.items[key], resume)
+            if value is None:
+                return None
+            items[key] = value
+        if not fast.keys.keys() <= items.keys():
+            return None
+        return Map(items, dict(window.keys), window.line, window.column)
+    if isinstance(fast, Seq) and isinstance(window, Seq):
+        seq = [item for item in fast.items if item.line < resume]
+        for item in window.items:
+            if item.line >= resume:
+                seq.append(item)
+            elif child is not None and item.line == child.line:
+                joined = _join(open_, depth + 1, item, resume)
+                if joined is None:
+                    return None
+                seq.append(joined)
+            # else: a kept first line, standing for items already in `fast`
+        return Seq(seq, window.line, window.column)
+    return None
+
 
 def parse(text: str) -> Node | None:
     """The tree of `text`, or None when ruamel.yaml must read it."""
@@ -160,7 +203,8 @@ class _Parser:
             # indent would start one); the rest of that block is complete.
             kept.add(last.line)
             resume = self.lines[self.at][0]
-        return Declined(resume, tuple(sorted(line for line in kept if line < resume)))
+        kept_lines = tuple(sorted(line for line in kept if line < resume))
+        return Declined(resume, kept_lines, tuple(self.open))
 
     def document(self) -> Node:
         if not self.lines or self.lines[0][1] != 0:

@@ -63,14 +63,16 @@ def _tree(text: str, path: str) -> Node:
     """The fast reader's tree; where it declines, ruamel.yaml first reads only from the
     entry it declined on (`fastyaml.Declined.window`), so an error late in a large catalog
     is reported, with the very message a whole read gives, at about the cost of the fast
-    read (figures in scripts/bench_build.py). A window that reads without error has no
-    tree for the lines it skipped: then the whole text is read."""
-    tree = fastyaml.read(text)
-    if not isinstance(tree, fastyaml.Declined):
-        return tree
-    if tree.resume > 1:
-        compose(tree.window(text), path, whole=text)
-    return compose(text, path)
+    read (figures in scripts/bench_build.py). A window that reads without error completes
+    the fast reader's tree, so a late construct it declines (a block scalar, say) costs
+    no whole slow read either."""
+    read = fastyaml.read(text)
+    if not isinstance(read, fastyaml.Declined):
+        return read
+    if read.resume <= 1:
+        return compose(text, path)
+    tree = read.complete(compose(read.window(text), path, whole=text))
+    return tree if tree is not None else compose(text, path)
 
 
 def parse_catalog(
