@@ -116,8 +116,10 @@ def _join(open_: tuple[Map | Seq, ...], depth: int, window: Node, resume: int) -
             value: Node | None = window.items.get(key)
             if line < resume and value is not None:
                 value = fast.items.get(key)
-                if value is None and child is not None and key == next(reversed(fast.keys)):
-                    value = _join(open_, depth + 1, window.items[key], resume)
+                if value is None and key == next(reversed(fast.keys)):  # the entry being read
+                    value = window.items[key]
+                    if child is not None:
+                        value = _join(open_, depth + 1, value, resume)
             if value is None:
                 return None
             items[key] = value
@@ -204,7 +206,10 @@ class _Parser:
             kept.add(last.line)
             resume = self.lines[self.at][0]
         kept_lines = tuple(sorted(line for line in kept if line < resume))
-        return Declined(resume, kept_lines, tuple(self.open))
+        # A collection that starts at `resume` or later is the window's alone (the fast
+        # reader may even have taken the line it stopped at for the start of one).
+        open_ = tuple(node for node in self.open if node.line < resume)
+        return Declined(resume, kept_lines, open_)
 
     def document(self) -> Node:
         if not self.lines or self.lines[0][1] != 0:
