@@ -107,27 +107,31 @@ class Declined:
 
 
 def _join(open_: tuple[Map | Seq, ...], depth: int, window: Node, resume: int) -> Node | None:
-    """The collection `open_[depth]` completed from its counterpart in the window."""
+    """`open_[depth]` completed from its counterpart in the window: its own entries before
+    `resume`, the window's from `resume` on, and the entry being read joined likewise."""
     fast = open_[depth]
     child = open_[depth + 1] if depth + 1 < len(open_) else None
     if isinstance(fast, Map) and isinstance(window, Map):
         items: dict[str, Node] = {}
-        for key, (line, _) in window.keys.items():
-            value: Node | None = window.items.get(key)
-            if line < resume and value is not None:
-                value = fast.items.get(key)
-                if value is None and key == next(reversed(fast.keys)):  # the entry being read
-                    value = window.items[key]
-                    if child is not None:
-                        value = _join(open_, depth + 1, value, resume)
+        keys: dict[str, tuple[int, int]] = {}
+        last = next(reversed(fast.keys), None)
+        for key, position in fast.keys.items():
+            if position[0] >= resume:
+                continue
+            value = fast.items.get(key)
+            if key == last:  # the entry being read: its value may go on past `resume`
+                value = window.items.get(key)
+                if value is not None and child is not None:
+                    value = _join(open_, depth + 1, value, resume)
             if value is None:
                 return None
-            items[key] = value
-        if not fast.keys.keys() <= items.keys():
-            return None
-        return Map(items, dict(window.keys), window.line, window.column)
+            items[key], keys[key] = value, position
+        for key, position in window.keys.items():
+            if position[0] >= resume:
+                items[key], keys[key] = window.items[key], position
+        return Map(items, keys, fast.line, fast.column)
     if isinstance(fast, Seq) and isinstance(window, Seq):
-        seq = [item for item in fast.items if item.line < resume]
+        seq = [item for item in fast.items if item.line < resume and item is not child]
         for item in window.items:
             if item.line >= resume:
                 seq.append(item)
@@ -137,7 +141,7 @@ def _join(open_: tuple[Map | Seq, ...], depth: int, window: Node, resume: int) -
                     return None
                 seq.append(joined)
             # else: a kept first line, standing for items already in `fast`
-        return Seq(seq, window.line, window.column)
+        return Seq(seq, fast.line, fast.column)
     return None
 
 
@@ -187,12 +191,8 @@ class _Parser:
         that entry's value is a block it has finished, the line it stopped at."""
         if not self.open:
             return Declined(1, ())
-        kept: set[int] = set()
-        for node in self.open:
-            kept.add(node.line)
-            if isinstance(node, Map):
-                kept.update(line for line, _ in node.keys.values())
-        inner = self.open[-1]
+        chain = list(self.open)
+        inner = chain[-1]
         resume, last = inner.line, None
         if isinstance(inner, Map) and inner.keys:
             key = next(reversed(inner.keys))
@@ -201,15 +201,20 @@ class _Parser:
             last = inner.items[-1]
             resume = last.line
         if isinstance(last, Map) or (isinstance(last, Seq) and last.line > resume):
-            # Its first line keeps the entry's value given (else a `- ` at the key's
-            # indent would start one); the rest of that block is complete.
-            kept.add(last.line)
+            # A block the fast reader finished: resume where it stopped, and keep the
+            # block's start as for an open one (so the entry's value stays given, and a
+            # list YAML goes on with past a line the fast reader could not read goes on).
+            chain.append(last)
             resume = self.lines[self.at][0]
-        kept_lines = tuple(sorted(line for line in kept if line < resume))
         # A collection that starts at `resume` or later is the window's alone (the fast
         # reader may even have taken the line it stopped at for the start of one).
-        open_ = tuple(node for node in self.open if node.line < resume)
-        return Declined(resume, kept_lines, open_)
+        open_ = tuple(node for node in chain if node.line < resume)
+        kept: set[int] = set()
+        for node in open_:
+            kept.add(node.line)
+            if isinstance(node, Map):
+                kept.update(line for line, _ in node.keys.values())
+        return Declined(resume, tuple(sorted(line for line in kept if line < resume)), open_)
 
     def document(self) -> Node:
         if not self.lines or self.lines[0][1] != 0:

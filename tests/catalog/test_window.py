@@ -279,3 +279,15 @@ def test_a_tab_in_a_sections_first_title_is_read_through_the_window():
     assert isinstance(read, fastyaml.Declined)
     assert LINES[read.resume - 1].startswith('      - title: "Paper 4')
     assert assert_window_agrees(text) == read
+
+
+@pytest.mark.parametrize("paper", ["Paper 4", "Paper 9", "Paper 11"])
+def test_a_list_the_fast_reader_ended_at_an_unreadable_line_goes_on_in_the_window(paper):
+    """A tab in a later paper's title: the fast reader ends the `papers` list at that line
+    (it cannot read it), YAML goes on with it. The tree must hold every paper (a join
+    that took the fast reader's list as finished lost the papers from there on)."""
+    text = CATALOG.replace(f'"{paper}: a title"', f'"\t{paper}: a title"')
+    assert assert_window_agrees(text) is not None
+    tree = parse_tree(text, "catalog.yaml")
+    papers = [p for s in tree.items["sections"].items for p in s.items["papers"].items]
+    assert len(papers) == 12
