@@ -83,6 +83,10 @@ class Declined:
     those mappings already hold: with them, a YAML parser is in the same state at
     `resume` as after the whole text before it."""
 
+    open: tuple[Map | Seq, ...] = field(default=(), compare=False, repr=False)
+    """The collections open at `resume`, outermost first, as far as the fast reader read
+    them: with the window's tree, they make the whole text's (`complete`)."""
+
     def window(self, text: str) -> str:
         """`text` with every line before `resume` blanked but the `kept` ones. A YAML
         parser reads it from `resume` on exactly as the whole text, same positions and
@@ -94,10 +98,6 @@ class Declined:
         for number in self.kept:
             head[number - 1] = lines[number - 1]
         return "\n".join(head + lines[self.resume - 1 :])
-
-    open: tuple[Map | Seq, ...] = field(default=(), compare=False, repr=False)
-    """The collections open at `resume`, outermost first, as far as the fast reader read
-    them: with the window's tree, they make the whole text's (`complete`)."""
 
     def complete(self, window: Node) -> Node | None:
         """The whole text's tree: the fast reader's entries before `resume` and the window's
@@ -119,7 +119,9 @@ def _join(open_: tuple[Map | Seq, ...], depth: int, window: Node, resume: int) -
             if position[0] >= resume:
                 continue
             value = fast.items.get(key)
-            if key == last:  # the entry being read: its value may go on past `resume`
+            if key == last and (value is None or value is child):
+                # The entry being read: its value goes on past `resume`, or (not read
+                # yet) starts there.
                 value = window.items.get(key)
                 if value is not None and child is not None:
                     value = _join(open_, depth + 1, value, resume)

@@ -110,6 +110,10 @@ MORE = [
     "a: >-\n  x\n",
     "k:\n  - a: |\n      x\n    b: 1\n",
     "- a: 1\n  b: x\n    y\n",
+    # A list of mappings, then an item the fast reader declines: the mapping before it is
+    # finished, its last value a block the window does not see.
+    "k:\n  - a: 1\n    b:\n      c: 2\n  - 'x\n    y'\n",
+    "k:\n- a: 1\n  b:\n    c: [2]\n- |\n  x\n",
 ]
 
 
