@@ -185,7 +185,10 @@ def test_a_duplicate_key_after_the_window_is_still_reported():
 # Edits a writer makes by mistake: a stray character, a lost or extra space of indent, a
 # lost quote or bracket, a tab, a line lost or pasted twice.
 _EDITS = st.sampled_from(["insert", "delete", "indent", "dedent", "tab", "drop", "copy"])
-_CHARS = st.sampled_from([*":-#\"'[]{},&*!|>%@` \tx", "- ", ": ", " #", "? ", "|", "\n  "])
+_MULTI_LINE = ["|\n  x", ">-\n    y", "'x\n  y'", '"x\n   y"', "[a,\n  b]", "{a: 1}", "&a x"]
+_CHARS = st.sampled_from(
+    [*":-#\"'[]{},&*!|>%@` \tx", "- ", ": ", " #", "? ", "\n  ", "\n- ", *_MULTI_LINE]
+)
 
 
 def edited(text: str, data: st.DataObject) -> str:
@@ -295,3 +298,10 @@ def test_a_list_the_fast_reader_ended_at_an_unreadable_line_goes_on_in_the_windo
     tree = parse_tree(text, "catalog.yaml")
     papers = [p for s in tree.items["sections"].items for p in s.items["papers"].items]
     assert len(papers) == 12
+
+
+@pytest.mark.parametrize("place", ["start", "end"])
+@pytest.mark.parametrize("snippet", SNIPPETS + MORE)
+def test_crlf_catalogs_too(snippet, place):
+    """A catalog with CRLF line ends (which `add` and `fmt` keep) goes the same ways."""
+    assert_window_agrees(embed(snippet, place, "fields").replace("\n", "\r\n"))
