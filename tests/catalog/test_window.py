@@ -1,9 +1,11 @@
 """Where the fast reader declines, ruamel.yaml reads only a window of the text (the lines
 from the entry it declined on, after the few that keep the enclosing collections open).
 Whatever ruamel.yaml says of the window it must say of the whole file: the same problems,
-at the same places, in the same words. These tests compare the two on every hand-written
-snippet of test_fastyaml.py embedded at the start, in the middle and at the end of a
-generated catalog, and on random edits of generated catalogs."""
+at the same places, in the same words; and where the window reads without a problem, its
+tree joined to the fast reader's must be the whole file's. These tests compare the two on
+every hand-written snippet of test_fastyaml.py (and more multi-line ones) embedded at the
+start, in the middle and at the end of a generated catalog, and on random edits of
+generated catalogs."""
 
 from __future__ import annotations
 
@@ -76,7 +78,8 @@ def embed(snippet: str, place: str, style: str) -> str:
 
 
 def assert_window_agrees(text: str) -> fastyaml.Declined | None:
-    """The window's problems are the whole file's (when the window has any)."""
+    """The window's problems are the whole file's; with none, the joined tree is the
+    whole file's (compared by repr, so that key order counts)."""
     read = fastyaml.read(text)
     if not isinstance(read, fastyaml.Declined):
         assert outcome(text) is None
