@@ -22,6 +22,7 @@ from readme_gen.catalog.model import Catalog, Link, NewsItem, Paper, Section
 from readme_gen.catalog.yamltree import compose
 from readme_gen.errors import CatalogError
 from tests.catalog.test_fastyaml import SNIPPETS
+from tests.conftest import snapshot
 from tests.strategies import catalogs
 
 
@@ -308,3 +309,28 @@ def test_a_list_the_fast_reader_ended_at_an_unreadable_line_goes_on_in_the_windo
 def test_crlf_catalogs_too(snippet, place):
     """A catalog with CRLF line ends (which `add` and `fmt` keep) goes the same ways."""
     assert_window_agrees(embed(snippet, place, "fields").replace("\n", "\r\n"))
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("        venue: CVPR\n        year: 2011", "        venue:\tCVPR\n        year: 2011"),
+        ("        venue: CVPR\n        year: 2011", "         venue: CVPR\n        year: 2011"),
+        ('"Paper 6: a title"', '"Paper 6: a title'),
+    ],
+    ids=["tab", "indent", "unclosed-quote"],
+)
+def test_build_reports_a_late_error_as_a_whole_read_would(cli, tmp_path, old, new, newline):
+    """Through the command: exit 2, ruamel.yaml's located message for the whole file,
+    nothing written."""
+    text = CATALOG.replace(old, new)
+    assert text != CATALOG
+    (tmp_path / "catalog.yaml").write_bytes(text.replace("\n", newline).encode())
+    before = snapshot(tmp_path)
+    result = cli("build")
+    assert result.code == 2
+    expected = outcome(text.replace("\n", newline))
+    assert expected is not None
+    assert result.err.splitlines()[: len(expected)] == expected
+    assert snapshot(tmp_path) == before
