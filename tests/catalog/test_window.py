@@ -227,6 +227,52 @@ def test_random_edits_anywhere_give_the_whole_files_problems(text, edits, data):
     assert_window_agrees(text)
 
 
+def _reads(text: str) -> bool:
+    try:
+        compose(text, "x.yaml")
+    except CatalogError:
+        return False
+    return True
+
+
+VALID_SNIPPETS = [s for s in SNIPPETS + MORE if _reads(s)]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(VALID_SNIPPETS),
+            st.integers(0, 11),
+            st.sampled_from(["nested", "fields", "item"]),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    st.booleans(),
+)
+def test_valid_values_the_fast_reader_declines_join_into_the_whole_tree(inserts, crlf):
+    """Valid YAML the fast reader leaves to ruamel.yaml (multi-line values, block scalars,
+    anchors...) in any papers: the joined tree is the whole read's."""
+    text = CATALOG
+    for n, (snippet, paper, style) in enumerate(inserts):
+        lines = text.split("\n")
+        at = [i for i, line in enumerate(lines) if line.startswith("      - title:")][paper]
+        body = snippet.rstrip("\n").split("\n")
+        if style == "nested":
+            block = [f"        extra{n}:", *("          " + line for line in body)]
+            at += 1
+        elif style == "fields":
+            block = ["        " + line for line in body]
+            at += 1
+        else:  # a list item of its own before the paper
+            block = ["      - " + body[0], *("        " + line for line in body[1:])]
+        text = "\n".join(lines[:at] + block + lines[at:])
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    assert_window_agrees(text)
+
+
 def test_parse_tree_reports_what_ruamel_reports_for_the_whole_file():
     text = embed("a: b: c\n", "end", "fields")
     with pytest.raises(CatalogError) as caught:
