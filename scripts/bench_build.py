@@ -11,22 +11,32 @@ pre-commit. Peak memory is the child's maximum resident set size (os.wait4).
 
 Then hostile and broken inputs (issue 11), each refused with exit 2: a 10 MB one-line
 catalog, 10,000 nested `[`, a 10 MB title, and one error in the 10,000-paper catalog: a bad
-year (the fast reader reads it), an unclosed quote near the start and a tab in the last
-paper (the fast reader declines both; ruamel.yaml reads up to the error).
+year (the fast reader reads it), an unclosed quote near the start, and a tab or a key
+indented one space too far in the last paper and in the middle one (the fast reader
+declines these; ruamel.yaml reads from the paper it declined in to the error). Then two
+valid catalogs the fast reader used to leave to ruamel.yaml whole: CRLF line ends, and a
+block scalar in the last paper.
 
 Targets on a 2-core machine: the real catalog's `build --check` <= 100 ms; 10,000 papers
 <= 1.0 s; 100,000 papers <= 10 s and < 1 GB. A hostile input < 200 MB; an error in 10,000
 papers <= 2x the valid build.
 
-Measured (2 shared cores, noisy; median of 3; peak RSS of the build process):
-  10,000 papers, valid build       0.76 s   67 MB
-  10 MB one line (refused)         0.12 s   35 MB   (was 1.4 GB)
+Measured (2 shared cores, noisy; median of 3; peak RSS of the build process; the error
+figures moved by up to 0.15 s between runs):
+  10,000 papers, valid build       0.71 s   67 MB
+  10 MB one line (refused)         0.11 s   35 MB   (was 1.4 GB)
   10,000 nested [ (refused)        0.06 s   16 MB   (was 53 s)
   10 MB title (refused)            0.15 s   47 MB
   10k papers, bad year             0.59 s   63 MB   (was 10.3 s: no second parse)
-  10k, unclosed quote near start   0.26 s   38 MB
-  10k, tab in the last paper       8.2 s    67 MB   NOT met: the fast reader declines a
-      syntax error and ruamel.yaml reads the whole file up to it.
+  10k, unclosed quote near start   0.27 s   38 MB
+  10k, tab in the last paper       0.57 s   65 MB   (was 8.2 s: ruamel.yaml read the whole
+  10k, bad indent, last paper      0.56 s   64 MB    file; now only from the paper the
+  10k, tab in the middle paper     0.40 s   47 MB    fast reader declined in, see
+  10k, bad indent, middle paper    0.40 s   48 MB    fastyaml.Declined)
+  10k, CRLF line ends (valid)      0.74 s   67 MB   (ruamel.yaml read it whole: 2,000
+                                                     papers took 1.39 s, now 0.10 s)
+  10k, block scalar at the end     0.85 s   69 MB   (valid; was a whole ruamel.yaml read,
+                                                     now the window completes the tree)
 """
 
 from __future__ import annotations
@@ -204,8 +214,11 @@ def hostile(exe: str, folder: Path) -> None:
         "10 MB title": valid.replace('title: "', 'title: "' + "x" * 10_000_000, 1),
         "10k papers, bad year": valid[:first] + "year: 02024" + valid[first + 10 :],
         "10k, unclosed quote": _unclose(valid),
-        # The fast reader declines the whole file: ruamel.yaml reads it to the error.
+        # Syntax errors the fast reader declines: ruamel.yaml reads from the paper on.
         "10k, tab at the end": valid[: valid.rindex("venue: ")] + "venue:\tX\n",
+        "10k, bad indent at end": _indent(valid, valid.rindex("venue: ")),
+        "10k, tab in the middle": _tab(valid, valid.index("venue: ", len(valid) // 2)),
+        "10k, bad indent middle": _indent(valid, valid.index("venue: ", len(valid) // 2)),
     }
     catalog = folder / "valid-10000.yaml"
     catalog.write_text(valid, encoding="utf-8")
@@ -217,6 +230,29 @@ def hostile(exe: str, folder: Path) -> None:
         argv = [exe, "build", "--catalog", str(catalog), "-o", str(readme)]
         wall, peak = measure(argv, folder, 3, expect=2)
         print(f"{name:>24} {'build (exit 2)':>14} {wall:9.3f} {peak:8.1f}")
+    # Valid catalogs that used to go to ruamel.yaml whole.
+    last = valid.rindex("venue: ")
+    fine = {
+        "10k, CRLF line ends": valid.replace("\n", "\r\n"),
+        "10k, block scalar at end": (
+            valid[:last] + "venue: >-\n          X" + valid[valid.index("\n", last) :]
+        ),
+    }
+    for name, text in fine.items():
+        catalog.write_text(text, encoding="utf-8", newline="")
+        argv = [exe, "build", "--catalog", str(catalog), "-o", str(readme)]
+        wall, peak = measure(argv, folder, 3)
+        print(f"{name:>24} {'build':>14} {wall:9.3f} {peak:8.1f}")
+
+
+def _tab(text: str, at: int) -> str:
+    """A tab for the space after `venue:` at `at`."""
+    return text[: at + 6] + "\t" + text[at + 7 :]
+
+
+def _indent(text: str, at: int) -> str:
+    """One space more before the key at `at` than its paper's other keys."""
+    return text[:at] + " " + text[at:]
 
 
 def _unclose(text: str) -> str:

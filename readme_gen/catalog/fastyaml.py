@@ -4,15 +4,20 @@ It understands block mappings and sequences, flow sequences of scalars, plain, s
 double-quoted one-line scalars and comments, and nothing else: for anything it is not sure
 of (anchors, tags, block scalars, multi-line scalars, flow mappings, duplicate keys, plain
 scalars YAML would read as numbers other than whole numbers, tabs, syntax errors...) it
-returns None and the caller falls back to ruamel.yaml (`readme_gen.catalog.yamltree.compose`),
+declines, and the caller falls back to ruamel.yaml (`readme_gen.catalog.yamltree.compose`),
 which is the reference: for every text this module accepts, it yields the same tree,
 positions included (tests/catalog/test_fastyaml.py checks that property). It imports only `re`,
 so reading a catalog does not pay ruamel.yaml's start-up cost.
+
+When it declines, it says where (`Declined`): ruamel.yaml then need read only from the
+entry it stopped in, so an error at the end of a large catalog costs no whole slow read
+(tests/catalog/test_window.py checks that the messages are the whole read's).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from readme_gen.catalog.yamltree import (
     INT,
@@ -67,29 +72,155 @@ class _Bail(Exception):
     """Not certain: let ruamel.yaml read this text."""
 
 
+@dataclass(frozen=True, slots=True)
+class Declined:
+    """How far the fast reader got before declining a text: ruamel.yaml need read only
+    from line `resume` on, after the lines `kept` (see `window`)."""
+
+    resume: int
+    """First line of the entry the fast reader was in when it declined."""
+    kept: tuple[int, ...]
+    """Lines before `resume` that open the collections still open there, and the keys
+    those mappings already hold: with them, a YAML parser is in the same state at
+    `resume` as after the whole text before it."""
+
+    open: tuple[Map | Seq, ...] = field(default=(), compare=False, repr=False)
+    """The collections open at `resume`, outermost first, as far as the fast reader read
+    them: with the window's tree, they make the whole text's (`complete`)."""
+
+    def window(self, text: str) -> str:
+        """`text` with every line before `resume` blanked but the `kept` ones. A YAML
+        parser reads it from `resume` on exactly as the whole text, same positions and
+        same errors, since all it skips are complete entries the fast reader accepted."""
+        if self.resume <= 1:
+            return text
+        lines = text.split("\n")
+        head = [""] * (self.resume - 1)
+        for number in self.kept:
+            head[number - 1] = lines[number - 1]
+        return "\n".join(head + lines[self.resume - 1 :])
+
+    def complete(self, window: Node) -> Node | None:
+        """The whole text's tree: the fast reader's entries before `resume` and the window's
+        from `resume` on (the window's nodes before it stand for lines it did not see).
+        None if the two do not fit, which the equal states at `resume` rule out."""
+        return _join(self.open, 0, window, self.resume) if self.open else window
+
+
+def _join(open_: tuple[Map | Seq, ...], depth: int, window: Node, resume: int) -> Node | None:
+    """`open_[depth]` completed from its counterpart in the window: its own entries before
+    `resume`, the window's from `resume` on, and the entry being read joined likewise."""
+    fast = open_[depth]
+    child = open_[depth + 1] if depth + 1 < len(open_) else None
+    if isinstance(fast, Map) and isinstance(window, Map):
+        items: dict[str, Node] = {}
+        keys: dict[str, Position] = {}
+        last = next(reversed(fast.keys), None)
+        for key, position in fast.keys.items():
+            if position[0] >= resume:
+                continue
+            value = fast.items.get(key)
+            if key == last and (value is None or value is child):
+                # The entry being read: its value goes on past `resume`, or (not read
+                # yet) starts there.
+                value = window.items.get(key)
+                if value is not None and child is not None:
+                    value = _join(open_, depth + 1, value, resume)
+            if value is None:
+                return None
+            items[key], keys[key] = value, position
+        for key, position in window.keys.items():
+            if position[0] >= resume:
+                items[key], keys[key] = window.items[key], position
+        return Map(items, keys, fast.position)
+    if isinstance(fast, Seq) and isinstance(window, Seq):
+        seq = [item for item in fast.items if item.position.line < resume and item is not child]
+        for item in window.items:
+            if item.position.line >= resume:
+                seq.append(item)
+            elif child is not None and item.position.line == child.position.line:
+                joined = _join(open_, depth + 1, item, resume)
+                if joined is None:
+                    return None
+                seq.append(joined)
+            # else: a kept first line, standing for items already in `fast`
+        return Seq(seq, fast.position)
+    return None
+
+
 def parse(text: str) -> Node | None:
     """The tree of `text`, or None when ruamel.yaml must read it."""
-    if "\r" in text or _UNSUPPORTED.search(text):
-        return None
+    tree = read(text)
+    return tree if not isinstance(tree, Declined) else None
+
+
+def read(text: str) -> Node | Declined:
+    """The tree of `text`, or where ruamel.yaml must take over."""
+    # A CRLF line end is one line break to YAML, as LF is: without the CRs, the same tree
+    # at the same positions (`add` and `fmt` keep a catalog's CRLF; ruamel.yaml read such
+    # a catalog 15 times slower). A lone CR, also a line break, stops the fast reader.
+    parser = _Parser(text.replace("\r\n", "\n") if "\r" in text else text)
     try:
-        return _Parser(text).document()
+        return parser.document()
     except (_Bail, IndexError, ValueError, OverflowError):
-        return None
+        return parser.declined()
+
+
+# A line no parse accepts, put where the fast reader must stop (its indent kept, so the
+# collections it closes are closed as they would be).
+_STOP = "\x00"
 
 
 class _Parser:
     def __init__(self, text: str) -> None:
-        # (line number, indent, content) of every line that holds something.
+        # (line number, indent, content) of every line that holds something, up to the
+        # first line the fast reader cannot read (which becomes a _STOP line).
+        unsupported = _UNSUPPORTED.search(text)
+        raws = text[: unsupported.start() if unsupported else len(text)].split("\n")
+        stop = len(raws) if unsupported else 0  # the line holding that character
         self.lines: list[tuple[int, int, str]] = []
-        for number, raw in enumerate(text.split("\n"), start=1):
+        for number, raw in enumerate(raws, start=1):
             content = raw.lstrip(" ")
+            if number == stop or raw.startswith(("---", "...", "%")):
+                self.lines.append((number, len(raw) - len(content), _STOP))
+                break
             if not content or content[0] == "#":
                 continue
-            if raw.startswith(("---", "...", "%")):
-                raise _Bail
             self.lines.append((number, len(raw) - len(content), content.rstrip(" ")))
         self.count = len(self.lines)
         self.plain_keys: set[str] = set()  # plain keys already seen to be valid
+        self.open: list[Map | Seq] = []  # collections being read, outermost first
+        self.at = 0  # the line a collection's loop is at
+
+    def declined(self) -> Declined:
+        """Where to resume: the last entry of the innermost collection still open or, if
+        that entry's value is a block it has finished, the line it stopped at."""
+        if not self.open:
+            return Declined(1, ())
+        chain = list(self.open)
+        inner = chain[-1]
+        resume, last = inner.position.line, None
+        if isinstance(inner, Map) and inner.keys:
+            key = next(reversed(inner.keys))
+            resume, last = inner.keys[key][0], inner.items.get(key)
+        elif isinstance(inner, Seq) and inner.items:
+            last = inner.items[-1]
+            resume = last.position.line
+        if isinstance(last, Map) or (isinstance(last, Seq) and last.position.line > resume):
+            # A block the fast reader finished: resume where it stopped, and keep the
+            # block's start as for an open one (so the entry's value stays given, and a
+            # list YAML goes on with past a line the fast reader could not read goes on).
+            chain.append(last)
+            resume = self.lines[self.at][0]
+        # A collection that starts at `resume` or later is the window's alone (the fast
+        # reader may even have taken the line it stopped at for the start of one).
+        open_ = tuple(node for node in chain if node.position.line < resume)
+        kept: set[int] = set()
+        for node in open_:
+            kept.add(node.position.line)
+            if isinstance(node, Map):
+                kept.update(line for line, _ in node.keys.values())
+        return Declined(resume, tuple(sorted(line for line in kept if line < resume)), open_)
 
     def document(self) -> Node:
         if not self.lines or self.lines[0][1] != 0:
@@ -108,8 +239,10 @@ class _Parser:
     def mapping(self, index: int, indent: int) -> tuple[Map, int]:
         number = self.lines[index][0]
         node = Map({}, {}, Position(number, indent + 1))
+        self.open.append(node)
         items, keys, lines, count = node.items, node.keys, self.lines, self.count
         while index < count:
+            self.at = index
             number, line_indent, content = lines[index]
             if line_indent != indent:
                 if line_indent > indent:
@@ -135,6 +268,7 @@ class _Parser:
                     items[key], index = self.sequence(index, indent)
                     continue
             raise _Bail  # an empty value (null): rare, and ruamel.yaml places it exactly
+        self.open.pop()
         return node, index
 
     def key(self, content: str) -> tuple[str, str]:
@@ -166,7 +300,9 @@ class _Parser:
     def sequence(self, index: int, indent: int) -> tuple[Seq, int]:
         lines, count = self.lines, self.count
         node = Seq([], Position(lines[index][0], indent + 1))
+        self.open.append(node)
         while index < count:
+            self.at = index
             number, line_indent, content = lines[index]
             if line_indent != indent or not (content == "-" or content.startswith("- ")):
                 if line_indent > indent:
@@ -189,6 +325,7 @@ class _Parser:
             index += 1
             if index < count and lines[index][1] > indent:
                 raise _Bail
+        self.open.pop()
         return node, index
 
     def is_key(self, content: str) -> bool:

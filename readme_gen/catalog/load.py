@@ -46,7 +46,22 @@ def parse_tree(text: str, path: str) -> Node:
     """The positioned tree of a YAML text: the fast reader when it can, ruamel otherwise."""
     _check_not_empty(text, path)
     screen(text, path)
-    tree = fastyaml.parse(text)
+    return _tree(text, path)
+
+
+def _tree(text: str, path: str) -> Node:
+    """The fast reader's tree; where it declines, ruamel.yaml first reads only from the
+    entry it declined on (`fastyaml.Declined.window`), so an error late in a large catalog
+    is reported, with the very message a whole read gives, at about the cost of the fast
+    read (figures in scripts/bench_build.py). A window that reads without error completes
+    the fast reader's tree, so a late construct it declines (a block scalar, say) costs
+    no whole slow read either."""
+    read = fastyaml.read(text)
+    if not isinstance(read, fastyaml.Declined):
+        return read
+    if read.resume <= 1:
+        return compose(text, path)
+    tree = read.complete(compose(read.window(text), path, whole=text))
     return tree if tree is not None else compose(text, path)
 
 
@@ -59,10 +74,7 @@ def parse_catalog(
     _check_not_empty(text, path)
     screen(text, path)
     with gc_paused():
-        tree = fastyaml.parse(text)
-        return validate(
-            tree if tree is not None else compose(text, path), path, base_dir, today=today
-        )
+        return validate(_tree(text, path), path, base_dir, today=today)
 
 
 @contextlib.contextmanager

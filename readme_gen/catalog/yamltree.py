@@ -89,8 +89,10 @@ def scalar_value(text: str, kind: str) -> str | int | float | bool | None:
     return text
 
 
-def compose(text: str, path: str) -> Node:
-    """Read any YAML text into a node tree; raise CatalogError with every problem found."""
+def compose(text: str, path: str, *, whole: str | None = None) -> Node:
+    """Read any YAML text into a node tree; raise CatalogError with every problem found.
+    `whole` is the file when `text` is a window of it (`fastyaml.Declined.window`): the
+    lines before the error are looked at there."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.events import (
@@ -168,7 +170,7 @@ def compose(text: str, path: str) -> Node:
             elif isinstance(event, StreamEndEvent):
                 break
     except MarkedYAMLError as exc:
-        problems.extend(_syntax_problems(exc, text, path))
+        problems.extend(_syntax_problems(exc, text if whole is None else whole, path))
         raise CatalogError(problems) from None
     except YAMLError as exc:
         # A reader error (a character YAML refuses) carries an offset, not a mark.

@@ -127,6 +127,33 @@ def test_hand_written_yaml_is_read_fast_only_when_identical(text):
     assert fast is None or fast == slow
 
 
+@pytest.mark.parametrize("text", SNIPPETS)
+def test_crlf_line_ends_read_as_lf_ones(text):
+    crlf = text.replace("\n", "\r\n")
+    fast = fastyaml.parse(crlf)
+    try:
+        slow = compose(crlf, "x.yaml")
+    except CatalogError:
+        assert fast is None
+        return
+    assert fast == fastyaml.parse(text) or "\r" in text  # (CR CR LF: a lone CR)
+    assert fast is None or fast == slow
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogs())
+def test_a_crlf_catalog_is_read_fast_and_identically(catalog):
+    text = dump_catalog(catalog).replace("\n", "\r\n")
+    fast = fastyaml.parse(text)
+    assert fast is not None
+    assert fast == compose(text, "c.yaml")
+
+
+@pytest.mark.parametrize("text", ["a: 1\rb: 2\n", "a: 1\nb: 2\r", "a: 'x\r\n  y'\r\n"])
+def test_a_lone_cr_is_left_to_ruamel(text):
+    assert fastyaml.parse(text) is None
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["a", "b", "c d", '"e"']), TEXT), min_size=1, max_size=4))
 def test_arbitrary_scalars_in_any_style(pairs):
