@@ -33,7 +33,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-HOSTS = [f"127.0.0.{i}" for i in range(1, 21)]
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_links import HOSTS, compile_package, free_port
+
 # fault -> what a correct checker reports (readme-gen's status; lychee knows ok/error)
 EXPECTED = {
     "503twice": "ok",
@@ -111,12 +113,6 @@ async def _serve(latency: float, port: int) -> None:
     servers = [await asyncio.start_server(handle, h, port, backlog=2048) for h in HOSTS]
     print("ready", flush=True)
     await asyncio.gather(*(s.serve_forever() for s in servers))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def healthy_requests(port: int) -> int:
@@ -287,9 +283,6 @@ def main() -> None:
         except ImportError:
             asyncio.run(_serve(args.serve, args.port))
         return
-    sys.path.insert(0, str(Path(__file__).parent))
-    from bench_links import compile_package
-
     compile_package()
     ours = str(Path(sys.executable).with_name("readme-gen"))
     lychee = shutil.which("lychee", path=str(Path(sys.executable).parent)) or shutil.which("lychee")
