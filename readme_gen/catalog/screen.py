@@ -126,9 +126,10 @@ def _depth(text: str, path: str) -> list[Problem]:
             depth = len(indents) + dashes
             if depth > MAX_DEPTH:
                 return [_too_deep(path, number, indent + 1)]
-        flow, column = _flow_depth(raw, indent, flow, len(indents))
-        if column:
-            return [_too_deep(path, number, column)]
+        if flow or "[" in raw or "{" in raw:  # most lines open no flow collection
+            flow, column = _flow_depth(raw, indent, flow, len(indents))
+            if column:
+                return [_too_deep(path, number, column)]
     return []
 
 
