@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from readme_gen.links import policy
 from readme_gen.links.client import Answer, Client
@@ -315,14 +314,10 @@ class Checker:
     async def guard(self, url: str, unfetchable: Reason) -> Outcome | None:
         """Refuse what must not be fetched: not a valid http(s) URL (`unfetchable`),
         unresolvable or private hosts."""
-        problem = urls.problem(url)
-        if problem is not None:
-            return Outcome(
-                Status.BROKEN, unfetchable, None, url, detail=f"{url[:200]!r}: {problem}"
-            )
-        parts = urlsplit(url)
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        found = await self.resolver.vet(parts.hostname or "", port)
+        where = urls.endpoint(url)
+        if isinstance(where, str):
+            return Outcome(Status.BROKEN, unfetchable, None, url, detail=f"{url[:200]!r}: {where}")
+        found = await self.resolver.vet(*where)
         if found.refusal is None:
             return None
         return Outcome(Status.BROKEN, found.refusal, None, url, detail=found.detail)

@@ -15,7 +15,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 import httpx
 
@@ -210,12 +210,10 @@ class Services:
     async def _vet(self, url: str) -> Failure | None:
         """Refuse what the link checker refuses: not a fetchable http(s) URL, a host that
         does not resolve, or one that resolves to a non-public address (unless allowed)."""
-        problem = urls.problem(url)
-        if problem is not None:
-            return Failure(Reason.REFUSED, f"[bad-url] {url[:200]!r}: {problem}")
-        parts = urlsplit(url)
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        verdict = await self._resolver.vet(parts.hostname or "", port)
+        where = urls.endpoint(url)
+        if isinstance(where, str):
+            return Failure(Reason.REFUSED, f"[bad-url] {url[:200]!r}: {where}")
+        verdict = await self._resolver.vet(*where)
         if verdict.refusal is None:
             return None
         kind = Reason.REFUSED if verdict.refusal is Why.PRIVATE_ADDRESS else Reason.UNREACHABLE

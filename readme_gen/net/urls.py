@@ -23,16 +23,17 @@ def host_of(url: str) -> str:
     return _host_of(url if end < 0 else url[:end])
 
 
-def problem(url: str) -> str | None:
-    """Why `url` cannot be fetched, or None when it can: an http(s) URL with a host that
-    encodes to DNS labels (IDNA, at most 63 octets each), a valid port and no control
-    characters."""
+def endpoint(url: str) -> tuple[str, int] | str:
+    """Where `url` would be fetched from, (host, port), or why it cannot be: it must be an
+    http(s) URL with a host that encodes to DNS labels (IDNA, at most 63 octets each), a
+    valid port and no control characters. Parsed once, for the safety rules and the
+    address lookup alike."""
     if _CONTROL.search(url):
         return "it holds a control character or a space"
     try:
         parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for an impossible port
-    except ValueError as exc:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:  # e.g. an impossible port
         return str(exc)
     if parts.scheme not in ("http", "https"):
         return "not an http(s) URL"
@@ -41,7 +42,13 @@ def problem(url: str) -> str | None:
     # Anything else the HTTP client refuses to send is named when it refuses (a `bad-url`,
     # or a `bad-redirect` on a redirect's hop): parsing every URL twice would cost ~11 us
     # of each link's ~200.
-    return _host_problem(parts)
+    return _host_problem(parts) or (parts.hostname, port)
+
+
+def problem(url: str) -> str | None:
+    """Why `url` cannot be fetched, or None when it can (see `endpoint`)."""
+    found = endpoint(url)
+    return found if isinstance(found, str) else None
 
 
 def _host_problem(parts: SplitResult) -> str | None:
