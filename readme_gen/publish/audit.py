@@ -13,7 +13,13 @@ from typing import Any
 
 from readme_gen.errors import UsageError
 from readme_gen.links.results import Status
-from readme_gen.publish.findings import ISSUE_LIMIT, SUMMARY_LIMIT, Finding, render
+from readme_gen.publish.findings import (
+    ISSUE_LIMIT,
+    SUMMARY_LIMIT,
+    Finding,
+    led_by_reason,
+    render,
+)
 
 MARKER = "<!-- readme-gen:link-audit -->"
 # What keeps the issue open: failing links, permanent moves and metadata drift (the catalog
@@ -72,9 +78,9 @@ def _finding(item: Any, where: str) -> Finding:
             line = paper.get("line")
             papers.append((paper["title"], line if type(line) is int else 0))
     detail, reason = item.get("detail"), item.get("reason")
-    detail = detail if isinstance(detail, str) else ""
-    if isinstance(reason, str) and reason and reason not in detail[:40]:
-        detail = f"[{reason}] {detail}"  # as links' own formats write it (report.why)
+    detail = led_by_reason(
+        reason if isinstance(reason, str) else None, detail if isinstance(detail, str) else ""
+    )
     return Finding(_BY_NAME[status], url, detail, tuple(papers))
 
 

@@ -56,6 +56,15 @@ class Finding:
     papers: tuple[tuple[str, int], ...]  # (title, catalog.yaml line) of each use
 
 
+def led_by_reason(reason: str | None, detail: str) -> str:
+    """A finding's detail led by its typed reason, `[reset] connection reset: ...` (once:
+    a detail already led by it stays as it is), as every format of the link report
+    writes it."""
+    if not reason or detail.startswith(f"[{reason}]"):
+        return detail
+    return f"[{reason}] {detail}"
+
+
 def run_url(environ: Mapping[str, str]) -> str | None:
     """The workflow run's page, from the variables GitHub Actions sets, else None."""
     parts = [

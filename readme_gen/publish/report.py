@@ -54,9 +54,7 @@ Formatter = Callable[[Report], str]
 
 def why(result: Result) -> str:
     """The detail, led by the typed reason: `[reset] connection reset: ...`."""
-    if result.reason is None or result.reason.value in result.detail[:40]:
-        return result.detail
-    return f"[{result.reason.value}] {result.detail}"
+    return findings.led_by_reason(result.reason.value if result.reason else None, result.detail)
 
 
 def to_json(report: Report) -> str:

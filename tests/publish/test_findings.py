@@ -164,3 +164,34 @@ def test_run_url_from_the_environment():
     }
     assert findings.run_url(env) == "https://github.com/o/r/actions/runs/9"
     assert findings.run_url({**env, "GITHUB_RUN_ID": ""}) is None
+
+
+def test_the_audit_issue_leads_each_detail_with_its_reason_as_the_report_does(tmp_path):
+    """The issue body is rendered from the JSON report: the typed reason reaches it, in the
+    same form as in the links report's own formats (and is not repeated when the detail
+    already names it)."""
+    import json
+
+    from readme_gen.publish.audit import load_report
+
+    links = [
+        {
+            "url": "https://e.org/a",
+            "status": "broken",
+            "reason": "reset",
+            "detail": "connection reset: peer",
+            "papers": [{"title": "A", "line": 3}],
+        },
+        {
+            "url": "https://e.org/b",
+            "status": "broken",
+            "reason": "redirect-loop",
+            "detail": "[redirect-loop] seen",
+            "papers": [{"title": "B", "line": 4}],
+        },
+    ]
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps({"summary": {"broken": 2}, "links": links}))
+    details = [f.detail for f in load_report(report).findings]
+    assert details == ["[reset] connection reset: peer", "[redirect-loop] seen"]
+    assert shown("".join(render(issue_body(load_report(report))).texts)).count("[reset]") == 1
