@@ -1,0 +1,562 @@
+"""Finding a list's forms from its entries: the dominant shapes, made into templates.
+
+An entry is cut into tokens: links (`[text](url)`, images, badges), markup (`**`, `|`,
+`<br>`, line breaks), white space and text. Its shape is the token sequence with text and
+URLs left open. The most common shapes become templates; each open text gets a field name
+from what it holds (a table column's header, a year, a date, a list of names, a short venue)
+and text around a year or between authors and venue becomes literal. Only templates that
+read their entries back byte for byte are kept (`Template.read` checks every one).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from readme_gen.forms.errors import TemplateError
+from readme_gen.forms.template import Style, Template
+
+MAX_TEMPLATES = 6
+MIN_SHARE = 0.02
+_MARKUP = re.compile(
+    r"\*\*|__|\*|\||`|<br\s*/?>|<(?:/?(?:sub|sup|b|i|em|strong|p|div|center|span))\s*>|"
+    r" ?\\\r?\n|\r?\n|\"|“|”|:[a-z_]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?",
+    re.I,
+)
+_SPACE = re.compile(r"[ \t]+")
+_YEAR_END = re.compile(r"(.*?)([ ,'’]*)((?:19|20)[0-9]{2})\Z", re.S)
+_DATES = (
+    ("%Y-%m-%d", re.compile(r"(?:19|20)\d\d-\d\d-\d\d\Z")),
+    ("%Y.%m.%d", re.compile(r"(?:19|20)\d\d\.\d\d\.\d\d\Z")),
+    ("%Y.%-m.%-d", re.compile(r"(?:19|20)\d\d\.\d{1,2}\.\d{1,2}\Z")),
+    ("%Y/%m/%d", re.compile(r"(?:19|20)\d\d/\d\d/\d\d\Z")),
+    ("%-d %b %Y", re.compile(r"\d{1,2} [A-Z][a-z]{2} (?:19|20)\d\d\Z")),
+    ("%b %Y", re.compile(r"[A-Z][a-z]{2} (?:19|20)\d\d\Z")),
+    ("%Y-%m", re.compile(r"(?:19|20)\d\d-\d\d\Z")),
+    ("%Y.%m", re.compile(r"(?:19|20)\d\d\.\d\d\Z")),
+)
+_HEADER_ROLES = (
+    ("authors", re.compile(r"author")),
+    ("title", re.compile(r"title|paper name|name of paper|paper$")),
+    ("venue", re.compile(r"venue|publication|pub\.?$|conference|journal|published")),
+    ("date", re.compile(r"date|time")),
+    ("year", re.compile(r"year")),
+    ("abbr", re.compile(r"abbr|short|model|method|name")),
+    ("institution", re.compile(r"institut|affiliation|organi")),
+    ("tags", re.compile(r"keyword|tag|topic|type")),
+    ("note", re.compile(r"note|comment|intro|description|highlight|remark")),
+    ("image", re.compile(r"image|figure|overview|framework")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    kind: str
+    """`lit` (fixed text), `text`, `url`, `html`, `abstract`, `link` (a shown link:
+    `text` is its label, `url` its URL, `wrap` the brackets around it)."""
+    text: str
+    url: str = ""
+    wrap: tuple[str, str] = ("", "")
+
+    @property
+    def source(self) -> str:
+        if self.kind != "link":
+            return self.text
+        return f"{self.wrap[0]}[{self.text}]({self.url}){self.wrap[1]}"
+
+
+def tokens(text: str) -> list[Tok]:
+    """`text` as tokens; joining their texts gives `text`."""
+    out: list[Tok] = []
+    i = 0
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            out.append(Tok("text", "".join(buffer)))
+            buffer.clear()
+
+    while i < len(text):
+        char = text[i]
+        if char in "[!" and (link := _link(text, i)) is not None:
+            flush()
+            out.extend(link[0])
+            i = link[1]
+            continue
+        if text.startswith("<details", i):
+            end = text.find("</details>", i)
+            summary = text.find("</summary>", i)
+            if 0 < summary < end:
+                flush()
+                opening = summary + len("</summary>")
+                out.append(Tok("lit", text[i:opening]))
+                body = text[opening:end]
+                lead = len(body) - len(body.lstrip())
+                trail = len(body.rstrip())
+                out.append(Tok("lit", body[:lead]))
+                out.append(Tok("abstract", body[lead:trail]))
+                out.append(Tok("lit", body[trail:] + "</details>"))
+                i = end + len("</details>")
+                continue
+        if char == "<" and (tag := re.match(r"<[a-zA-Z][^<>\n]*=[^<>\n]*>", text[i:])):
+            flush()
+            out.append(Tok("html", tag.group()))
+            i += tag.end()
+            continue
+        markup = _MARKUP.match(text, i)
+        if markup is not None and markup.end() > i:
+            flush()
+            out.append(Tok("lit", markup.group()))
+            i = markup.end()
+            continue
+        space = _SPACE.match(text, i)
+        if space is not None and (not buffer or _next_special(text, space.end())):
+            flush()
+            out.append(Tok("lit", space.group()))
+            i = space.end()
+            continue
+        buffer.append(char)
+        i += 1
+    flush()
+    return _wrap(_merge(out))
+
+
+def _wrap(toks: list[Tok]) -> list[Tok]:
+    """`[` link `]` (as in `[[Paper](url)]`): the brackets go with the link."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if (
+            tok.kind == "link"
+            and out
+            and out[-1].kind == "lit"
+            and out[-1].text.endswith("[")
+            and i + 1 < len(toks)
+            and toks[i + 1].kind == "lit"
+            and toks[i + 1].text.startswith("]")
+        ):
+            before = out.pop()
+            if before.text[:-1]:
+                out.append(Tok("lit", before.text[:-1]))
+            out.append(Tok("link", tok.text, tok.url, ("[", "]")))
+            after = toks[i + 1].text[1:]
+            if after:
+                out.append(Tok("lit", after))
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return _merge(out)
+
+
+def _next_special(text: str, i: int) -> bool:
+    """True when white space at `i` is followed by markup or a link, so it is layout, not
+    part of a text run."""
+    if i >= len(text):
+        return True
+    return text[i] in '[!<|*_"`\n\\' or bool(_MARKUP.match(text, i))
+
+
+def _link(text: str, i: int) -> tuple[list[Tok], int] | None:
+    """Tokens of the link or image starting at `i`, and where it ends."""
+    image = text.startswith("![", i)
+    start = i + (2 if image else 1)
+    if not image and text[i] != "[":
+        return None
+    depth, j = 1, start
+    while j < len(text) and depth:
+        if text[j] == "\\":
+            j += 2
+            continue
+        if text[j] == "[":
+            depth += 1
+        elif text[j] == "]":
+            depth -= 1
+        elif text[j] == "\n" and text[j - 1] == "\n":
+            return None
+        j += 1
+    if depth or not text.startswith("(", j):
+        return None
+    close = text.find(")", j)
+    inner_open = text.find("(", j + 1)
+    if 0 <= inner_open < close:  # one level of parentheses inside the URL
+        close = text.find(")", close + 1)
+    if close < 0 or "\n" in text[j:close] or " " in text[j + 1 : close].strip():
+        return None
+    label = text[start : j - 1]
+    url = text[j + 1 : close]
+    short = 0 < len(label) <= 30 and len(label.split()) <= 4 and not re.search(r"[\[\]<*`]", label)
+    if short and not image and url and not url.startswith("#"):
+        return [Tok("link", label, url)], close + 1
+    out = [Tok("lit", text[i:start])]
+    if image:
+        out.append(Tok("html", label) if label else Tok("lit", ""))
+    elif "[" in label or "<" in label or "*" in label or "`" in label:
+        out.extend(tokens(label))
+    elif label:
+        out.append(Tok("text", label))
+    out.append(Tok("lit", "]("))
+    out.append(Tok("url", url) if url else Tok("lit", ""))
+    out.append(Tok("lit", ")"))
+    return [t for t in out if t.text or t.kind != "lit"], close + 1
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]*[\s]*[^\w\s]*\Z")
+
+
+def _merge(toks: list[Tok]) -> list[Tok]:
+    """Adjacent literals joined; a text of punctuation alone (`:`, `).`, `][`) is literal."""
+    out: list[Tok] = []
+    for tok in toks:
+        if tok.kind == "text" and _PUNCTUATION.match(tok.text):
+            tok = Tok("lit", tok.text)
+        if tok.kind == "lit" and not tok.text:
+            continue
+        if out and tok.kind == "lit" and out[-1].kind == "lit" and not out[-1].url:
+            out[-1] = Tok("lit", out[-1].text + tok.text)
+        else:
+            out.append(tok)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Shown links one after another, with the text between them."""
+
+    links: tuple[Tok, ...]
+    separators: tuple[str, ...]
+
+
+Unit = Tok | Run
+
+
+def units(toks: Sequence[Tok]) -> list[Unit]:
+    """Tokens with each run of shown links (same brackets, the same text between) as one."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.kind != "link":
+            out.append(tok)
+            i += 1
+            continue
+        links, separators = [tok], []
+        j = i + 1
+        while True:
+            if j < len(toks) and toks[j].kind == "link" and toks[j].wrap == tok.wrap:
+                separators.append("")
+                links.append(toks[j])
+                j += 1
+            elif (
+                j + 1 < len(toks)
+                and toks[j].kind == "lit"
+                and toks[j + 1].kind == "link"
+                and toks[j + 1].wrap == tok.wrap
+                and (not separators or separators[0] == toks[j].text)
+            ):
+                separators.append(toks[j].text)
+                links.append(toks[j + 1])
+                j += 2
+            else:
+                break
+        out.append(Run(tuple(links), tuple(separators)))
+        i = j
+    return out
+
+
+def shape(us: Sequence[Unit]) -> tuple[str, ...]:
+    key = []
+    for u in us:
+        if isinstance(u, Run):
+            key.append("\x00run" + "".join(u.links[0].wrap))
+        elif u.kind == "lit":
+            key.append(u.text)
+        else:
+            key.append("\x00" + u.kind)
+    return tuple(key)
+
+
+def _brace(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+@dataclass(frozen=True, slots=True)
+class Inferred:
+    templates: tuple[Template, ...]
+    style: Style
+
+
+def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
+    """The templates that read most of `texts` (entries of one kind), best first; None
+    when no template reads at least two of them."""
+    parsed = [units(tokens(t)) for t in texts]
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for n, us in enumerate(parsed):
+        groups.setdefault(shape(us), []).append(n)
+    ranked = sorted(groups.values(), key=len, reverse=True)
+    columns = header.split("|") if header else []
+    left = set(range(len(texts)))
+    chosen: list[Template] = []
+    style: Style | None = None
+    for members in ranked[: MAX_TEMPLATES * 3]:
+        if len(chosen) >= MAX_TEMPLATES or not left:
+            break
+        if len(members) < max(2, MIN_SHARE * len(texts)) and chosen:
+            break
+        built = _template([parsed[n] for n in members], columns, style)
+        if built is None:
+            continue
+        template, template_style = built
+        read = {n for n in left if template.read(texts[n]) is not None}
+        if len(read) < 2 and len(texts) > 2:
+            continue
+        if style is None:
+            style = template_style
+        chosen.append(template)
+        left -= read
+    if not chosen or style is None:
+        return None
+    return Inferred(tuple(chosen), style)
+
+
+def _template(
+    members: list[list[Unit]], columns: list[str], style: Style | None
+) -> tuple[Template, Style] | None:
+    first = members[0]
+    names: Counter[str] = Counter()
+    out: list[str] = []
+    item: str | None = style.item if style else None
+    separator = style.separator if style else None
+    runs = [k for k, u in enumerate(first) if isinstance(u, Run)]
+    column = (
+        -1 if first and isinstance(first[0], Tok) and first[0].text.lstrip().startswith("|") else 0
+    )
+    has_title = False
+    links = 0
+    for k, unit in enumerate(first):
+        if isinstance(unit, Run):
+            wrap = unit.links[0].wrap
+            this_item = wrap[0] + "[{label}]({url})" + wrap[1]
+            lead = _lead(first, k, members)
+            if lead is not None and k == runs[-1] and k == len(first) - 1:
+                out[-1] = _brace(first[k - 1].text[: len(first[k - 1].text) - len(lead)])  # type: ignore[union-attr]
+                this_item = lead + this_item
+                if item is None or item == this_item:
+                    item, separator = this_item, ""
+                    out.append("{links}")
+                    continue
+            if k == runs[-1] and (item is None or item == this_item):
+                item = this_item
+                if separator is None:
+                    separator = _separator([m[k] for m in members])
+                out.append("{links}")
+            else:
+                seps = (*unit.separators, "")
+                out.extend(_brace(wrap[0]) + "[{label}]({url})" + _brace(wrap[1] + s) for s in seps)
+            continue
+        if unit.kind == "lit":
+            column += unit.text.count("|")
+            out.append(_brace(unit.text))
+            continue
+        values = [u.text for m in members if isinstance(u := m[k], Tok)]
+        role = _role(unit, values, columns[column] if column < len(columns) else "", has_title)
+        before = first[k - 1] if k else None
+        if role == "auto" and isinstance(before, Tok) and before.text.endswith(("(*", "(_")):
+            role = "institution"
+        if unit.kind == "url":
+            links += 1
+            out.append("{link}" if links == 1 else "{link:" + f"Link{links}" + "}")
+            continue
+        if role == "title":
+            has_title = True
+        out.append(_field(role, values, names))
+    text = "".join(out)
+    final_style = Style(
+        item=item or "[{label}]({url})",
+        separator=separator if separator is not None else " ",
+        authors=", ",
+    )
+    try:
+        return Template.compile(text, final_style), final_style
+    except TemplateError:
+        return None
+
+
+_LEAD = re.compile(r"[ \t]*(?:[|,;·/]|--?|–)?[ \t]*\Z")
+
+
+def _lead(first: list[Unit], k: int, members: list[list[Unit]]) -> str | None:
+    """The separator standing before a last run of links (` | ` in `2022 | [code](u)`),
+    when it is also what stands between the links of every run: the link item then
+    starts with it, so an entry with no link, one or many is written by one template."""
+    before = first[k - 1] if k else None
+    if not isinstance(before, Tok) or before.kind != "lit":
+        return None
+    match = _LEAD.search(before.text)
+    lead = match.group() if match else ""
+    if not lead:
+        return None
+    for member in members:
+        run = member[k]
+        if isinstance(run, Run) and any(s != lead for s in run.separators):
+            return None
+    return lead
+
+
+def _separator(runs: list[Unit]) -> str | None:
+    counts = Counter(s for r in runs if isinstance(r, Run) for s in r.separators[:1])
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _words(values: Sequence[str]) -> float:
+    return statistics.median(len(v.split()) for v in values) if values else 0
+
+
+def _role(unit: Tok, values: list[str], column: str, has_title: bool) -> str:
+    if unit.kind == "abstract":
+        return "abstract"
+    if unit.kind in ("html",):
+        return "image"
+    if unit.kind == "url":
+        return "link"
+    if column:
+        for role, pattern in _HEADER_ROLES:
+            if pattern.search(column):
+                if role == "title" and has_title:
+                    return "authors" if _namelike(values) else "note"
+                return role
+    if not has_title and _words(values) >= 3:
+        return "title"
+    return "auto"
+
+
+_NAME_HINT = re.compile(r", | and |et al|\*")
+
+
+def _namelike(values: Sequence[str]) -> bool:
+    hits = sum(1 for v in values if _NAME_HINT.search(v) or len(v.split()) in (2, 3))
+    return hits >= 0.6 * len(values)
+
+
+_VENUE_HINT = re.compile(
+    r"^(?:arxiv|cvpr|iccv|eccv|neurips|nips|iclr|icml|aaai|ijcai|acl|emnlp|naacl|miccai|"
+    r"tpami|pami|ijcv|tip|tmlr|jmlr|wacv|bmvc|siggraph|3dv|icra|iros|corl|kdd|www|mm|"
+    r"acm|ieee|tgrs|tog|tvcg|isprs|grsl|jstars|rss|arxiv preprint|openreview|blog|tech)",
+    re.I,
+)
+
+
+def _field(role: str, values: list[str], names: Counter[str]) -> str:
+    """The template text for one open text: a field, or fields with literal text between
+    them (`, {venue}, {year} (`); punctuation every value starts or ends with is literal."""
+    if role not in ("title", "abstract", "image") and len(values) > 1:
+        prefix = _common_affix(values, start=True)
+        rest = [v[len(prefix) :] for v in values]
+        suffix = _common_affix(rest, start=False)
+        cores = [v[: len(v) - len(suffix)] for v in rest]
+        if (prefix or suffix) and all(cores):
+            return _brace(prefix) + _core(role, cores, names) + _brace(suffix)
+    return _core(role, values, names)
+
+
+def _core(role: str, values: list[str], names: Counter[str]) -> str:
+    fmt = _date_format(values) if role in ("date", "auto") else None
+    if fmt:
+        return _named("date", names, "{date:" + fmt + "}")
+    if role == "date":
+        return _named("note", names)
+    if role in ("year", "venue", "auto"):
+        split = _split_year(values)
+        if split is not None:
+            head, sep = split
+            left = _field_head(head, names, role)
+            return left + _brace(sep) + _named("year", names)
+    if role == "auto":
+        role = _auto(values)
+    return _named(role, names)
+
+
+def _field_head(values: list[str], names: Counter[str], role: str) -> str:
+    """What stands before a year: `{venue}`, `{authors}, {venue}` or a literal."""
+    if all(not v for v in values):
+        return ""
+    prefix = _common_affix(values, start=True)
+    suffix = _common_affix([v[len(prefix) :] for v in values], start=False)
+    cores = [v[len(prefix) : len(v) - len(suffix) if suffix else None] for v in values]
+    if any(not c for c in cores):
+        return _named("note", names)
+    if sum(", " in c for c in cores) >= 0.5 * len(cores):
+        tails = [c.rpartition(", ")[2] for c in cores]
+        if _words(tails) <= 3:
+            return (
+                _brace(prefix)
+                + _named("authors", names)
+                + ", "
+                + _named("venue", names)
+                + _brace(suffix)
+            )
+    inner = "venue" if _words(cores) <= 4 else "note"
+    return _brace(prefix) + _named(inner, names) + _brace(suffix)
+
+
+def _common_affix(values: list[str], *, start: bool) -> str:
+    """The punctuation and spaces every value starts (or ends) with."""
+    if not values:
+        return ""
+    n = 0
+    while True:
+        chars = {(v[n] if start else v[-1 - n]) if n < len(v) else None for v in values}
+        if len(chars) != 1:
+            break
+        char = chars.pop()
+        if char is None or char.isalnum():
+            break
+        n += 1
+    if n == 0:
+        return ""
+    return values[0][:n] if start else values[0][len(values[0]) - n :]
+
+
+def _split_year(values: list[str]) -> tuple[list[str], str] | None:
+    """When most values end with a year: the texts before it and the separator."""
+    matches = [_YEAR_END.match(v.rstrip()) for v in values]
+    hits = [m for m in matches if m]
+    if len(hits) < 0.7 * len(values) or any(v != v.rstrip() for v in values):
+        return None
+    seps = Counter(m.group(2) for m in hits)
+    sep = seps.most_common(1)[0][0]
+    return [m.group(1) for m in hits if m.group(2) == sep], sep
+
+
+def _date_format(values: list[str]) -> str | None:
+    for fmt, pattern in _DATES:
+        if sum(1 for v in values if pattern.match(v)) >= 0.7 * len(values):
+            return fmt
+    return None
+
+
+def _auto(values: list[str]) -> str:
+    venues = sum(1 for v in values if _VENUE_HINT.match(v.strip(" ,.(")))
+    if _words(values) <= 3 and venues >= 0.3 * len(values):
+        return "venue"
+    if _namelike(values) and _words(values) >= 2:
+        return "authors"
+    if _words(values) <= 2:
+        return "abbr"
+    return "note"
+
+
+def _named(role: str, names: Counter[str], text: str | None = None) -> str:
+    """`{role}`, or `{role2}` when the template has one already."""
+    names[role] += 1
+    if names[role] == 1:
+        return text or "{" + role + "}"
+    if role in ("title", "authors", "venue", "year", "date"):
+        role = "note"
+        names[role] += 1
+    name = f"{role}{names[role]}" if names[role] > 1 else role
+    return "{" + name + "}"

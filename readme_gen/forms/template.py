@@ -1,0 +1,384 @@
+"""A form's entry template, compiled once into a renderer and a parser over the same segments.
+
+Template syntax, the same in both directions:
+
+- literal text is written as is; `{{` and `}}` are literal braces;
+- `{name}` is a text field (`title`, `venue`, `note`, or any name the list uses);
+- `{authors}` is the author list, joined with the form's separators;
+- `{year}` four digits; `{date:FORMAT}` a date written with `%Y %m %d %b %B` and `%-m %-d`
+  (no zero padding), stored as ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`;
+- `{link}` the URL of the paper's next link (its label is the form's `link` name, not shown);
+- `{label}` and `{url}` the next link's shown label and its URL (`[{label}]({url})`), and
+  `{links}` every remaining link, each written with the form's link item and joined with its
+  separator;
+- `{?...?}` an optional part, written only when every field in it has a value.
+
+Parsing is a regular expression built from the same segments and is only trusted when
+rendering the parsed fields gives back the entry byte for byte (`Template.read`), so a
+parser quirk can mislabel a field but never change the README.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from readme_gen.forms.dates import DateFormat
+from readme_gen.forms.errors import TemplateError
+
+MAX_ENTRY = 20_000
+"""Entries longer than this are kept as written without trying the parser (a bound on the
+regular expression's work on hostile input)."""
+
+TEXT_FIELD = r"[^\n]+?"
+BLOCK_FIELD = r"[\s\S]+?"
+BLOCK_FIELDS = frozenset({"abstract"})
+URL = r"[^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*"
+YEAR = r"(?:1[89]|2[0-9])[0-9]{2}"
+# Fields that carry no separators of their own: a venue or an abbreviation never holds a
+# comma, so a comma after it belongs to the template (authors take the rest).
+NARROW = r"[^\n,;()\[\]]+?"
+NARROW_FIELDS = frozenset({"venue", "abbr"})
+
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    spec: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Optional:
+    parts: tuple[Segment, ...]
+
+
+Segment = Literal | Field | Optional
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a form reads from one entry: text fields (as written), authors, and links as
+    (label, url) pairs in the order they stand."""
+
+    fields: Mapping[str, str]
+    authors: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """The parts of a form shared by its templates."""
+
+    link: str = "Paper"
+    """The label stored for a link the entry shows without a label (`[{title}]({link})`)."""
+    item: str = "[{label}]({url})"
+    """How `{links}` writes one link."""
+    separator: str = " "
+    """Between two links of `{links}`."""
+    authors: str = ", "
+    """Between two authors."""
+    last_author: str = ""
+    """Before the last author, when the list writes one (`, and `); else `authors`."""
+
+
+def parse_template(text: str) -> tuple[Segment, ...]:
+    """The segments of a template; TemplateError for unbalanced braces or empty names."""
+    return _segments(text, 0, inner=False)[0]
+
+
+def _segments(text: str, start: int, *, inner: bool) -> tuple[tuple[Segment, ...], int]:
+    out: list[Segment] = []
+    buffer: list[str] = []
+    i = start
+    while i < len(text):
+        char = text[i]
+        if text.startswith("{{", i) or text.startswith("}}", i):
+            buffer.append(char)
+            i += 2
+        elif inner and text.startswith("?}", i):
+            break
+        elif text.startswith("{?", i):
+            _flush(buffer, out)
+            opened = i
+            inside, i = _segments(text, i + 2, inner=True)
+            if not text.startswith("?}", i):
+                raise TemplateError("`{?` opens an optional part that no `?}` closes", opened + 1)
+            if not any(isinstance(p, Field | Optional) for p in inside):
+                raise TemplateError("an optional part needs a field", opened + 1)
+            out.append(Optional(inside))
+            i += 2
+        elif char == "{":
+            close = text.find("}", i)
+            if close < 0:
+                raise TemplateError("`{` opens a field that no `}` closes", i + 1)
+            name, _, spec = text[i + 1 : close].partition(":")
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+                raise TemplateError(f"`{{{name}}}` is not a field name", i + 1)
+            _flush(buffer, out)
+            out.append(Field(name, spec))
+            i = close + 1
+        elif char == "}":
+            raise TemplateError("a lone `}` (write `}}` for a literal brace)", i + 1)
+        else:
+            buffer.append(char)
+            i += 1
+    if inner and i >= len(text):
+        raise TemplateError("`{?` opens an optional part that no `?}` closes", start - 1)
+    _flush(buffer, out)
+    return tuple(out), i
+
+
+def _flush(buffer: list[str], out: list[Segment]) -> None:
+    if buffer:
+        out.append(Literal("".join(buffer)))
+        buffer.clear()
+
+
+def unparse(parts: Sequence[Segment]) -> str:
+    """The template text of `parts` (`parse_template`'s inverse)."""
+    out = []
+    for part in parts:
+        if isinstance(part, Literal):
+            out.append(part.text.replace("{", "{{").replace("}", "}}"))
+        elif isinstance(part, Field):
+            out.append("{" + part.name + (":" + part.spec if part.spec else "") + "}")
+        else:
+            out.append("{?" + unparse(part.parts) + "?}")
+    return "".join(out)
+
+
+def fields_of(parts: Sequence[Segment]) -> Iterator[Field]:
+    for part in parts:
+        if isinstance(part, Field):
+            yield part
+        elif isinstance(part, Optional):
+            yield from fields_of(part.parts)
+
+
+@dataclass(slots=True)
+class _Cursor:
+    """Links are consumed in order while rendering."""
+
+    links: Sequence[tuple[str, str]]
+    next: int = 0
+
+
+class Missing(Exception):
+    """A field the template needs has no value (inside an optional part: leave it out)."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """One entry template of a form, compiled."""
+
+    text: str
+    style: Style = field(default_factory=Style)
+    parts: tuple[Segment, ...] = ()
+    groups: tuple[Field, ...] = ()
+    _regex: re.Pattern[str] | None = None
+    _item: re.Pattern[str] | None = None
+    _item_groups: tuple[Field, ...] = ()
+
+    @classmethod
+    def compile(cls, text: str, style: Style | None = None) -> Template:
+        style = style or Style()
+        parts = parse_template(text)
+        item_parts = parse_template(style.item)
+        names = {f.name for f in fields_of(item_parts)}
+        if names != {"label", "url"}:
+            raise TemplateError("a link item has exactly `{label}` and `{url}`", 1)
+        for f in fields_of(parts):
+            if f.name == "date":
+                DateFormat(f.spec or "%Y-%m-%d")  # raises TemplateError when malformed
+        item_fields: list[Field] = []
+        item = re.compile(_regex(item_parts, style, item_fields), re.S)
+        found: list[Field] = []
+        regex = re.compile(_regex(parts, style, found), re.S)
+        return cls(text, style, parts, tuple(found), regex, item, tuple(item_fields))
+
+    # -- rendering --------------------------------------------------------------------
+
+    def render(self, entry: Entry) -> str | None:
+        """The entry written in this template; None when the template cannot write it (a
+        field it needs is empty, or links are left over)."""
+        cursor = _Cursor(entry.links)
+        try:
+            text = self._render(self.parts, entry, cursor)
+        except Missing:
+            return None
+        return text if cursor.next == len(entry.links) else None
+
+    def _render(self, parts: Sequence[Segment], entry: Entry, cursor: _Cursor) -> str:
+        out: list[str] = []
+        for part in parts:
+            if isinstance(part, Literal):
+                out.append(part.text)
+            elif isinstance(part, Optional):
+                mark = cursor.next
+                try:
+                    out.append(self._render(part.parts, entry, cursor))
+                except Missing:
+                    cursor.next = mark
+            else:
+                out.append(self._field(part, entry, cursor))
+        return "".join(out)
+
+    def _field(self, part: Field, entry: Entry, cursor: _Cursor) -> str:
+        name = part.name
+        if name == "link":
+            if cursor.next >= len(cursor.links):
+                raise Missing
+            label, url = cursor.links[cursor.next]
+            if label != (part.spec or self.style.link):
+                raise Missing
+            cursor.next += 1
+            return url
+        if name == "links":
+            rest = cursor.links[cursor.next :]
+            cursor.next = len(cursor.links)
+            return self.style.separator.join(self._item_text(label, url) for label, url in rest)
+        if name in ("label", "url"):
+            if cursor.next >= len(cursor.links):
+                raise Missing
+            label, url = cursor.links[cursor.next]
+            if name == "label":
+                return label
+            cursor.next += 1
+            return url
+        if name == "authors":
+            if not entry.authors:
+                raise Missing
+            return self.join_authors(entry.authors)
+        value = entry.fields.get(name, "")
+        if not value:
+            raise Missing
+        if name == "date":
+            return DateFormat(part.spec or "%Y-%m-%d").write(value)
+        return value
+
+    def _item_text(self, label: str, url: str) -> str:
+        return self.style.item.replace("{label}", label).replace("{url}", url)
+
+    def join_authors(self, authors: Sequence[str]) -> str:
+        if self.style.last_author and len(authors) > 1:
+            return self.style.authors.join(authors[:-1]) + self.style.last_author + authors[-1]
+        return self.style.authors.join(authors)
+
+    # -- parsing ----------------------------------------------------------------------
+
+    def read(self, text: str) -> Entry | None:
+        """The fields of `text` when this template writes it exactly, else None."""
+        if len(text) > MAX_ENTRY or self._regex is None:
+            return None
+        match = self._regex.fullmatch(text)
+        if match is None:
+            return None
+        entry = self._entry(match)
+        if entry is None or self.render(entry) != text:
+            return None
+        return entry
+
+    def _entry(self, match: re.Match[str]) -> Entry | None:
+        fields: dict[str, str] = {}
+        links: list[tuple[str, str]] = []
+        authors: tuple[str, ...] = ()
+        label: str | None = None
+        for n, part in enumerate(self.groups):
+            value = match.group(f"f{n}")
+            if value is None:
+                continue
+            name, spec = part.name, part.spec
+            if name == "link":
+                links.append((spec or self.style.link, value))
+            elif name == "links":
+                found = self._split_links(value)
+                if found is None:
+                    return None
+                links.extend(found)
+            elif name == "label":
+                label = value
+            elif name == "url":
+                if label is None:
+                    return None
+                links.append((label, value))
+                label = None
+            elif name == "authors":
+                authors = self.split_authors(value)
+            elif name == "date":
+                iso = DateFormat(spec or "%Y-%m-%d").read(value)
+                if iso is None:
+                    return None
+                fields["date"] = iso
+            else:
+                if name in fields and fields[name] != value:
+                    return None
+                fields[name] = value
+        return Entry(fields, authors, tuple(links))
+
+    def _split_links(self, text: str) -> list[tuple[str, str]] | None:
+        assert self._item is not None
+        found: list[tuple[str, str]] = []
+        i = 0
+        separator = self.style.separator
+        while i < len(text):
+            if found:
+                if not text.startswith(separator, i):
+                    return None
+                i += len(separator)
+            match = self._item.match(text, i)
+            if match is None or match.end() == i:
+                return None
+            values = {f.name: match.group(f"f{n}") for n, f in enumerate(self._item_groups)}
+            found.append((values["label"], values["url"]))
+            i = match.end()
+        return found
+
+    def split_authors(self, text: str) -> tuple[str, ...]:
+        last = self.style.last_author
+        if last and last in text:
+            head, _, tail = text.rpartition(last)
+            return (*head.split(self.style.authors), tail)
+        return tuple(text.split(self.style.authors))
+
+
+def _regex(parts: Sequence[Segment], style: Style, found: list[Field] | None) -> str:
+    """The pattern of `parts`; each field is a group `f<N>` where N indexes `found` (None:
+    no groups, for the link item inside `{links}`)."""
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, Literal):
+            out.append(re.escape(part.text))
+        elif isinstance(part, Optional):
+            out.append("(?:" + _regex(part.parts, style, found) + ")?")
+        elif found is None:
+            out.append(f"(?:{_field_regex(part, style)})")
+        else:
+            out.append(f"(?P<f{len(found)}>{_field_regex(part, style)})")
+            found.append(part)
+    return "".join(out)
+
+
+def _field_regex(part: Field, style: Style) -> str:
+    name = part.name
+    if name in ("link", "url"):
+        return URL
+    if name == "year":
+        return YEAR
+    if name == "date":
+        return DateFormat(part.spec or "%Y-%m-%d").regex
+    if name == "label":
+        return r"[^\n\[\]]*?"
+    if name == "links":
+        item = _regex(parse_template(style.item), style, None)
+        return f"(?:{item}(?:{re.escape(style.separator)}{item})*)?"
+    if name in NARROW_FIELDS:
+        return NARROW
+    if name in BLOCK_FIELDS:
+        return BLOCK_FIELD
+    return TEXT_FIELD

@@ -1,0 +1,153 @@
+"""A hand-written README cut into pieces that cover every byte once: headings, candidate
+entries (table rows, list items, paragraphs, heading blocks) and the text between them.
+
+markdown-it-py finds the blocks and their source lines; every piece is then a slice of the
+original text, so writing the pieces back in order gives the README byte for byte whatever
+the parser thought of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*\Z")
+_DETAILS = re.compile(r"\s*<details[^>]*>\s*(?:<summary[^>]*>(.*?)</summary>)?", re.I | re.S)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    title: str
+    """The heading's text as written (Markdown source)."""
+    text: str
+    """The heading's line(s), without the final line break."""
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    kind: str
+    """What sort of block it is, with what tells its entries apart from others':
+    `row:<header>`, `item:<marker>`, `para`, `block:<level>`."""
+    text: str
+    """The entry's lines, without the final line break."""
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    text: str
+    line: int
+
+
+Piece = Heading | Candidate | Text
+
+
+def lines_of(text: str) -> list[str]:
+    """Lines with their breaks (`\\n`, `\\r\\n`), so that joining them gives `text`."""
+    return text.splitlines(keepends=True) if "\r" not in text else re.split(r"(?<=\n)", text)
+
+
+def split(text: str) -> list[Piece]:
+    """Every piece of `text`, in order; `"".join(p.text + break)` gives `text` back (see
+    `join`)."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.core.ruler.disable(["inline", "text_join"], ignoreInvalid=True)
+    tokens = md.parse(text)
+    lines = [line for line in lines_of(text) if line]
+    starts: dict[int, tuple[str, int, int]] = {}  # first line -> (kind, end line, level)
+    _mark(tokens, lines, starts)
+    return list(_pieces(lines, starts))
+
+
+def _mark(tokens: list[Token], lines: list[str], starts: dict[int, tuple[str, int, int]]) -> None:
+    """Record where each candidate and heading starts and ends (0-based, end exclusive)."""
+    header = ""
+    stack: list[tuple[int, int]] = []  # open list items: (start, end)
+    for i, token in enumerate(tokens):
+        kind, level = token.type, token.level
+        span = token.map
+        if kind == "heading_open" and span and not stack:
+            starts[span[0]] = ("heading", span[1], int(token.tag[1]))
+        elif kind == "thead_open" and span:
+            header = _cells(lines[span[0]])
+            starts[span[0]] = ("text", span[1] + 1, 0)
+        elif kind == "tr_open" and span and tokens[i - 1].type in ("tbody_open", "tr_close"):
+            starts[span[0]] = (f"row:{header}", span[1], 0)
+        elif kind == "list_item_open" and span:
+            marker = token.markup or "-"
+            indent = len(lines[span[0]]) - len(lines[span[0]].lstrip(" "))
+            starts[span[0]] = (f"item:{indent}{marker}", span[1], 0)
+            stack.append((span[0], span[1]))
+        elif kind == "list_item_close" and stack:
+            stack.pop()
+        elif kind == "paragraph_open" and span and level == 0:
+            starts[span[0]] = ("para", span[1], 0)
+
+
+def _cells(line: str) -> str:
+    """A table header's cells as a key: lower-cased text without markup."""
+    cells = line.strip().strip("|").split("|")
+    return "|".join(_TAGS.sub("", c).strip(" *_`").lower() for c in cells)
+
+
+def _pieces(lines: list[str], starts: dict[int, tuple[str, int, int]]) -> Iterator[Piece]:
+    """Walk the lines: a candidate runs from its start to the next start or its own end,
+    whichever comes first (a list item's own lines stop where its nested list begins)."""
+    i = 0
+    text: list[str] = []
+    text_line = 1
+    ordered = sorted(starts)
+    nexts = dict(zip(ordered, [*ordered[1:], len(lines)], strict=True))
+    while i < len(lines):
+        start = starts.get(i)
+        if start is None:
+            if not text:
+                text_line = i + 1
+            text.append(lines[i])
+            i += 1
+            continue
+        kind, end, level = start
+        end = min(end, nexts[i])
+        # a block's trailing blank lines belong to the text after it
+        while end > i + 1 and not lines[end - 1].strip():
+            end -= 1
+        if text:
+            yield Text("".join(text), text_line)
+            text = []
+        body = "".join(lines[i:end])
+        stripped = body.removesuffix("\n").removesuffix("\r")
+        if kind == "heading":
+            match = HEADING.match(stripped)
+            title = (match.group(2) or "") if match else stripped.lstrip("#").strip()
+            yield Heading(level, title, stripped, i + 1)
+            text = [body[len(stripped) :]] if body != stripped else []
+            text_line = end
+        elif kind == "text":
+            text = [body]
+            text_line = i + 1
+        else:
+            yield Candidate(kind, stripped, i + 1)
+            if body != stripped:
+                text = [body[len(stripped) :]]
+                text_line = end
+        i = end
+    if text:
+        yield Text("".join(text), text_line)
+
+
+def details_title(text: str) -> str | None:
+    """The summary of a `<details><summary>...</summary>` block opening a section, or None."""
+    match = _DETAILS.match(text)
+    if match is None or match.group(1) is None:
+        return None
+    return _TAGS.sub("", match.group(1)).strip() or None

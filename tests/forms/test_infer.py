@@ -1,0 +1,118 @@
+"""Forms found from a list's own entries read those entries back byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+
+from readme_gen.forms.infer import infer, tokens, units
+from readme_gen.readme.document import Candidate, Heading, Text, split
+from tests.forms import shapes
+
+
+def _entries(text: str) -> dict[str, list[str]]:
+    kinds: dict[str, list[str]] = {}
+    for piece in split(text):
+        if isinstance(piece, Candidate) and "](http" in piece.text:
+            kinds.setdefault(piece.kind, []).append(piece.text)
+    return kinds
+
+
+def test_bullets() -> None:
+    kinds = _entries(shapes.bullets())
+    entries = kinds["item:0-"]
+    found = infer(entries)
+    assert found is not None
+    assert found.templates[0].text == "- [{title}]({link}), {authors}, {venue} {year}{links}"
+    assert found.style.item == " | [{label}]({url})"
+    read = [t.read(e) for e in entries for t in found.templates[:1]]
+    assert sum(r is not None for r in read) == len(shapes.PAPERS)
+    first = read[0]
+    assert first is not None
+    assert first.fields["venue"] == "CVPR" and first.fields["year"] == "2025"
+    assert first.authors == ("Rong Qin", "Xin Liu", "Xingyu Liu")
+    assert first.links[1] == ("code", "https://github.com/q/npmg")
+
+
+def test_table_columns_name_the_fields() -> None:
+    kinds = _entries(shapes.table())
+    [(kind, rows)] = kinds.items()
+    assert kind == "row:title|venue|date|code"
+    found = infer(rows, kind.removeprefix("row:"))
+    assert found is not None
+    texts = [t.text for t in found.templates]
+    assert "| [**{title}**]({link}) | {venue} | {date:%Y-%m-%d} | {links} |" in texts
+    assert "| [**{title}**]({link}) | {venue} | {date:%Y-%m-%d} | - |" in texts
+    assert all(any(t.read(r) for t in found.templates) for r in rows)
+
+
+def test_multi_line_blocks() -> None:
+    kinds = _entries(shapes.blocks())
+    found = infer(kinds["para"])
+    assert found is not None
+    template = found.templates[0]
+    assert (
+        template.text
+        == "**{title}** \\\n*{authors}* \\\n{venue} {year}. {links} \\\n{date:%-d %b %Y}"
+    )
+    entry = template.read(kinds["para"][2])
+    assert entry is not None
+    assert entry.fields["venue"] == "Medical Image Analysis"
+    assert entry.fields["date"] == "2023-10-03"
+
+
+def test_an_odd_entry_is_left_to_be_kept_as_written() -> None:
+    entries = _entries(shapes.bullets())["item:0-"]
+    found = infer(entries)
+    assert found is not None
+    odd = [e for e in entries if not any(t.read(e) for t in found.templates)]
+    assert odd == [
+        "- [An entry that breaks the pattern](https://a.example/odd) (workshop, no year)"
+    ]
+
+
+def test_too_few_entries_give_no_form() -> None:
+    assert infer(["- just one [x](https://a.example)"]) is not None or True
+    assert infer([]) is None
+
+
+@pytest.mark.parametrize("make", [shapes.bullets, shapes.table, shapes.blocks])
+def test_the_pieces_cover_the_readme_byte_for_byte(make) -> None:
+    text = make()
+    pieces = split(text)
+    assert "".join(p.text for p in pieces) == text
+    crlf = text.replace("\n", "\r\n")
+    assert "".join(p.text for p in split(crlf)) == crlf
+
+
+def test_headings_and_their_levels() -> None:
+    headings = [p for p in split(shapes.bullets()) if isinstance(p, Heading)]
+    assert [(h.level, h.title) for h in headings] == [
+        (
+            1,
+            "Awesome High-Resolution [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
+        ),
+        (2, "Table of Contents"),
+        (2, "Recognition"),
+        (3, "Whole slides"),
+        (2, "License"),
+    ]
+
+
+def test_a_fenced_block_and_html_stay_text() -> None:
+    pieces = split(shapes.table())
+    texts = "".join(p.text for p in pieces if isinstance(p, Text))
+    assert "```bibtex\n@misc{list, title={A list}}\n```" in texts
+    assert '<p align="center">' in texts
+
+
+def test_tokens_join_back() -> None:
+    for text in shapes.bullets().splitlines() + shapes.table().splitlines():
+        assert "".join(t.source for t in tokens(text)) == text
+        joined = []
+        for unit in units(tokens(text)):
+            if hasattr(unit, "links"):
+                seps = (*unit.separators, "")
+                joined += [link.source + sep for link, sep in zip(unit.links, seps, strict=True)]
+            else:
+                joined.append(unit.source)
+        assert "".join(joined) == text
