@@ -43,7 +43,8 @@ MAX_URL = 8_192  # what common servers and browsers accept
 SECTION_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 # Characters that end a line for Python's str.splitlines(), GitHub and editors alike.
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Lone surrogates too (a YAML escape "\ud800" makes one): no UTF-8 file can hold them.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _URL_FORBIDDEN = re.compile(r'[\s<>"]')
 # Most URLs are this simple: accepted without urllib's general parser.
 _SIMPLE_URL = re.compile(
@@ -120,7 +121,8 @@ class Validator:
         bad = _CONTROL.search(value)
         if bad:
             code = f"U+{ord(bad.group()):04X}"
-            self.at(node, f"{what} contains the control character {code}", "printable text")
+            kind = "lone surrogate" if 0xD800 <= ord(bad.group()) <= 0xDFFF else "control character"
+            self.at(node, f"{what} contains the {kind} {code}", "printable text")
             return None
         return value
 

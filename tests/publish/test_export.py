@@ -7,6 +7,7 @@ import io
 import json
 
 import bibtexparser
+import pytest
 
 from readme_gen.catalog.load import load_catalog
 from readme_gen.catalog.model import Catalog, Link, Paper, Section
@@ -107,3 +108,16 @@ def test_csv_cells_never_start_a_formula_and_every_cell_is_quoted():
     assert all(line.startswith('"') and line.endswith('"') for line in text.splitlines())
     # nothing else changes: a spreadsheet shows the value, the quote marks it as text
     assert rows[1][5] == "Paper=https://x.org/a_b%20c#frag"
+
+
+@pytest.mark.parametrize("command", [["lint"], ["build"], ["export", "--format", "bibtex"]])
+def test_a_lone_surrogate_is_refused_where_control_characters_are(cli, tmp_path, command):
+    """A YAML escape `"\\ud800"` makes a string no UTF-8 file can hold: it passed lint,
+    then `build` and every export ended with exit 3."""
+    from tests.conftest import VALID_CATALOG
+
+    text = VALID_CATALOG.replace('"A paper"', '"A \\ud800 paper"')
+    (tmp_path / "catalog.yaml").write_text(text, encoding="utf-8")
+    result = cli(*command)
+    assert result.code == 2, result.err
+    assert "catalog.yaml:7:16: the title contains the lone surrogate U+D800" in result.err
