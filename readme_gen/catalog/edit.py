@@ -33,22 +33,38 @@ _ARXIV = re.compile(
 )
 
 
+def arxiv_id_of(url: str) -> str | None:
+    """The arXiv id (without version) an arXiv abs or PDF URL names, else None."""
+    match = _ARXIV.match(url.strip())
+    return match.group(1) if match else None
+
+
+def doi_of_url(url: str) -> str | None:
+    """The DOI a doi.org (or dx.doi.org) URL names, percent-decoded, else None."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    if parts.scheme.lower() in ("http", "https") and host in _DOI_HOSTS and path.startswith("/10."):
+        return unquote(path[1:])
+    return None
+
+
 def canonical_url(url: str) -> str:
     """The landing page a link should use: an arXiv PDF or versioned URL becomes its
     abstract page."""
-    match = _ARXIV.match(url.strip())
-    return f"https://arxiv.org/abs/{match.group(1)}" if match else url.strip()
+    found = arxiv_id_of(url)
+    return f"https://arxiv.org/abs/{found}" if found else url.strip()
 
 
 def url_key(url: str) -> str:
     """URLs that name the same page compare equal: arXiv abs/pdf/vN, http/https, host case,
     a trailing slash; a DOI's doi.org and dx.doi.org URLs, whatever the DOI's case."""
-    url = canonical_url(url)
-    parts = urlsplit(url)
-    host = parts.netloc.lower().removeprefix("www.")
+    doi = doi_of_url(url)
+    if doi is not None:
+        return "doi:" + doi.lower()  # DOIs are case-insensitive
+    parts = urlsplit(canonical_url(url))
     path = parts.path.rstrip("/") or "/"
-    if host in _DOI_HOSTS and path.startswith("/10."):
-        return "doi:" + unquote(path[1:]).lower()  # DOIs are case-insensitive
+    host = parts.netloc.lower().removeprefix("www.")
     return urlunsplit(("https", host, path, parts.query, ""))
 
 
@@ -211,8 +227,10 @@ def paper_from(draft: Draft, url: str, extra_links: list[tuple[str, str]]) -> Pa
 
 __all__ = [
     "Draft",
+    "arxiv_id_of",
     "canonical_url",
     "clean",
+    "doi_of_url",
     "duplicate_of",
     "insert",
     "landed",
