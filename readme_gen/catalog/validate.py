@@ -22,7 +22,7 @@ from readme_gen.catalog.model import (
     display_order,
 )
 from readme_gen.catalog.yamltree import INT, STR, Map, Node, Scalar, Seq
-from readme_gen.errors import CatalogError, Problem, shorten
+from readme_gen.errors import CatalogError, Problem, did_you_mean, shorten
 from readme_gen.position import Position
 
 T = TypeVar("T")
@@ -339,8 +339,4 @@ def _keys_hint(keys: tuple[str, ...]) -> str:
 
 
 def _unknown_key(key: str, what: str, keys: tuple[str, ...]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(key[:100], keys, n=1, cutoff=0.6)
-    hint = f"; did you mean `{close[0]}`?" if close else ""
-    return f"unknown key `{shorten(key)}` in {what}{hint}"
+    return f"unknown key `{shorten(key)}` in {what}{did_you_mean(key, keys)}"
