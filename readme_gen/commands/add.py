@@ -3,6 +3,10 @@
 negotiation, the arXiv API), else its landing page, and the flags; refuse duplicates, keep
 every other byte of catalog.yaml, rebuild README.md.
 
+What needs no network is checked first: a listed URL, DOI or arXiv id, and the section.
+The edit is read back before it is written, and written only if catalog.yaml still holds
+what was read (another `add`, or an editor saving meanwhile, keeps its change).
+
 With --title, --author, --venue and --year it works offline. On a terminal it asks for
 what is still missing; otherwise it fails, listing the missing fields.
 """
@@ -154,11 +158,7 @@ def _describe(
 
     given = _given(args)
     found_id = identifier(args.url)
-    if found_id is None:
-        url = canonical_url(args.url)
-    else:
-        kind, value = found_id
-        url = f"https://doi.org/{value}" if kind == "doi" else f"https://arxiv.org/abs/{value}"
+    url = canonical_url(args.url) if found_id is None else _identifier_url(*found_id)
     if not url.lower().startswith(("http://", "https://")):
         raise UsageError(f"`{terminal(args.url)}` is not an http(s) URL, a DOI or an arXiv id")
     urls = [url, *(link_url for _, link_url in links)]
@@ -170,6 +170,10 @@ def _describe(
     if given.missing() and found == Draft():
         found = _fetch(url, allow_private=args.allow_private)
     return url, _complete(merge(clean(found), given)), section
+
+
+def _identifier_url(kind: str, value: str) -> str:
+    return f"https://doi.org/{value}" if kind == "doi" else f"https://arxiv.org/abs/{value}"
 
 
 def _given(args: AddArgs) -> Draft:
@@ -244,7 +248,7 @@ def _look_up(kind: str, value: str, catalog: Catalog, *, allow_private: bool) ->
     from readme_gen.metadata.lookup import look_up
     from readme_gen.metadata.services import ServiceSettings, from_env
 
-    url = f"https://doi.org/{value}" if kind == "doi" else f"https://arxiv.org/abs/{value}"
+    url = _identifier_url(kind, value)
     settings = from_env(os.environ, ServiceSettings(allow_private=allow_private))
     aliases = resolve(tool_table("lint")).options.aliases
     known = sorted({p.venue for _, p in catalog.papers()})
