@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from readme_gen.errors import ConfigError, Problem
+from readme_gen.errors import ConfigError, Problem, did_you_mean, shorten
 from readme_gen.fsutil import read_bytes
 from readme_gen.position import START, Position
 
@@ -114,6 +115,22 @@ def tool_path(key: str, default: str, *, start: Path | None = None) -> Path:
             f"`tool.readme-gen.{key}` must be a file path, got {value!r:.80}", (key,), '"a/path"'
         )
     return Path(value)
+
+
+def unknown_setting(
+    table: str, key: str, known: Iterable[str], *, start: Path | None = None
+) -> ConfigError:
+    """The error for an unknown key of `[tool.readme-gen.<table>]`, located at the key in
+    pyproject.toml (at the start of the file when there is none), naming the closest
+    known key as the catalog's messages do."""
+    known = sorted(known)
+    message = f"unknown setting `{shorten(key)}` in [tool.readme-gen.{table}]"
+    message += did_you_mean(key, known)
+    expected = f"one of {', '.join(known)}"
+    pyproject = load_pyproject(start)
+    if pyproject is None:
+        return ConfigError([Problem(PYPROJECT, START, message, expected)])
+    return pyproject.error(message, (table, key), expected)
 
 
 @functools.lru_cache(maxsize=8)

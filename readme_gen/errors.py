@@ -6,6 +6,7 @@ Only bad input and misuse raise; a broken link or a lint finding is data, not an
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,14 @@ def shorten(value: object, limit: int = QUOTE_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return f"{text[: limit - 1]}… ({len(text):,} characters)"
+
+
+def did_you_mean(key: str, known: Iterable[str]) -> str:
+    """`; did you mean `x`?` naming the known key closest to a misspelt one, or ``."""
+    import difflib
+
+    close = difflib.get_close_matches(key[:100], list(known), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
 
 
 @dataclass(frozen=True, slots=True)

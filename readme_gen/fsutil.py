@@ -173,3 +173,40 @@ def write_together(files: Sequence[tuple[Path, bytes]]) -> None:
                     else:
                         backup.commit()
             raise
+
+
+@contextlib.contextmanager
+def unchanged(path: Path, read: bytes) -> Iterator[None]:
+    """Hold the folder's advisory lock while the caller replaces `path`, once it is checked
+    to still hold the bytes `read` at the start: a concurrent run (or an editor saving)
+    between the read and the write would otherwise lose its change. FileError, and nothing
+    written, when it changed. The lock is on the folder itself, so no lock file is left."""
+    path = Path(path)
+    with _folder_lock(path.parent):
+        now = read_bytes(path) if os.path.lexists(path) else None
+        if now != read:
+            raise FileError(
+                path,
+                FileAction.WRITE,
+                "it changed since this run read it (another run, or an editor saving); "
+                "nothing was written, run again",
+            )
+        yield
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: the check alone, without the lock
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise _error(folder, FileAction.WRITE, exc) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

@@ -20,12 +20,16 @@ from __future__ import annotations
 import enum
 import os
 import re
+import secrets
 import shlex
 import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
+
+from readme_gen.publish.inert import terminal, workflow_command
 
 # A job summary is at most 1 MiB per step (GitHub's limit); a runaway output stays well below.
 SUMMARY_LIMIT = 64 * 1024
@@ -136,7 +140,7 @@ def _annotate(inputs: Inputs, code: int) -> None:
     """Findings as annotations on the catalog's lines (lint's own `github` format)."""
     if code == 1:
         github = readme_gen("lint", "--catalog", inputs.catalog, *inputs.args, "--format", "github")
-        sys.stdout.write(github.out)
+        sys.stdout.write(github.out)  # lint's own annotations, escaped by publish/inert
 
 
 def run_links(inputs: Inputs, env: Mapping[str, str]) -> tuple[int, str]:
@@ -153,7 +157,7 @@ def run_links(inputs: Inputs, env: Mapping[str, str]) -> tuple[int, str]:
         "--output",
         str(inputs.report),
     )
-    sys.stderr.write(links.err)
+    relay(links.err, sys.stderr)
     if links.code > 1:
         return links.code, section("Links", links)
     markdown = inputs.report.with_suffix(".md")
@@ -179,8 +183,8 @@ def run_links(inputs: Inputs, env: Mapping[str, str]) -> tuple[int, str]:
         run_url,
         token=env.get("INPUT_TOKEN", ""),
     )
-    sys.stdout.write(issue.out)
-    sys.stderr.write(issue.err)
+    relay(issue.out, sys.stdout)
+    relay(issue.err, sys.stderr)
     return issue.code, summary
 
 
@@ -189,7 +193,7 @@ def main(env: Mapping[str, str] | None = None) -> int:
     try:
         inputs = parse_inputs(env)
     except InputError as exc:
-        print(f"::error title=readme-gen action::{exc}")
+        print(workflow_command("error", str(exc), title="readme-gen action"))
         return 2
     if inputs.command in (Command.LINKS, Command.AUDIT):
         code, summary = run_links(inputs, env)
@@ -199,8 +203,17 @@ def main(env: Mapping[str, str] | None = None) -> int:
         code, summary = run_lint(inputs)
     _write_summary(env, f"## readme-gen {inputs.command.value}\n\n{summary}")
     _write_output(env, "report", str(inputs.report))
-    print(f"readme-gen {inputs.command.value}: {_verdict(code)} (exit {code})")
+    print(terminal(f"readme-gen {inputs.command.value}: {_verdict(code)} (exit {code})"))
     return code
+
+
+def relay(text: str, stream: TextIO) -> None:
+    """A run's output into the job log, where the runner would act on any line that reads
+    as a workflow command (an argument or a server's text may hold a newline and
+    `::warning::`): between `::stop-commands::` and its one-time token, nothing is."""
+    if text:
+        token = secrets.token_hex(16)
+        stream.write(f"::stop-commands::{token}\n{text.rstrip()}\n::{token}::\n")
 
 
 def _write_summary(env: Mapping[str, str], text: str) -> None:
@@ -209,7 +222,7 @@ def _write_summary(env: Mapping[str, str], text: str) -> None:
         with Path(path).open("a", encoding="utf-8") as handle:
             handle.write(text.rstrip() + "\n")
     else:
-        sys.stdout.write(text)
+        relay(text, sys.stdout)
 
 
 def _write_output(env: Mapping[str, str], name: str, value: str) -> None:

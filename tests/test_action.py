@@ -178,3 +178,34 @@ def test_audit_opens_the_issue_and_passes_the_token_only_to_audit_issue(links_li
         assert {h["authorization"] for h in github.server.recorder.headers} == {"Bearer t0k"}
     finally:
         github.server.close()
+
+
+def _forged(out: str) -> list[str]:
+    """Lines the runner would act on: workflow commands outside a stop-commands block."""
+    acted, stopped = [], None
+    for line in out.splitlines():
+        if stopped:
+            stopped = None if line == f"::{stopped}::" else stopped
+        elif line.startswith("::stop-commands::"):
+            stopped = line.removeprefix("::stop-commands::")
+        elif line.lstrip().startswith("::"):
+            acted.append(line)
+    return acted
+
+
+def test_a_newline_in_the_command_input_cannot_forge_a_workflow_command(paper_list, capsys):
+    hostile = "lint\n::warning file=x::forged\r\n::error::forged too"
+    assert action.main(env(paper_list, command=hostile)) == 2
+    out = capsys.readouterr().out
+    assert _forged(out) == [out.strip()]  # one line: the action's own ::error
+    assert out.startswith("::error title=readme-gen action::command `lint\\n::warning")
+
+
+def test_run_output_in_the_log_cannot_forge_a_workflow_command(links_list, capsys):
+    """An argument (or a server's text) holding a newline reaches the log through the
+    run's own messages: relayed between stop-commands markers, it is shown, not acted on."""
+    hostile = "--allow-private '--bogus\n::warning::forged'"
+    assert action.main(env(links_list, command="links", args=hostile)) == 2
+    captured = capsys.readouterr()
+    assert "::warning::forged" in captured.err
+    assert _forged(captured.err) == [] and _forged(captured.out) == []

@@ -358,3 +358,197 @@ def test_a_malformed_landing_page_is_a_note_not_a_crash(cli, tmp_path):
         assert snapshot(tmp_path) == before
     finally:
         srv.close()
+
+
+# -- issue 19 item 5: a change made while `add` runs is never lost ---------------------
+def _page_of(title: str) -> bytes:
+    return meta(
+        citation_title=title,
+        citation_author=["Ann One"],
+        citation_publication_date="2023",
+        citation_conference_title="ICCV",
+    )
+
+
+def test_two_adds_at_once_lose_no_paper(tmp_path):
+    """Two real processes read the catalog, then both wait on the server until each has
+    asked for its page (a barrier): both edit the same old text. One writes; the other
+    sees the catalog changed and fails, and no written paper is lost."""
+    import subprocess
+    import sys
+    import threading
+    from pathlib import Path
+
+    barrier = threading.Barrier(2, timeout=30)
+    srv = ScriptedServer()
+
+    def route(title):
+        def answer(handler, nth):
+            barrier.wait()
+            handler.reply(200, _page_of(title))
+
+        return answer
+
+    srv.routes["/p1"] = route("First concurrent paper")
+    srv.routes["/p2"] = route("Second concurrent paper")
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    exe = str(Path(sys.executable).with_name("readme-gen"))
+    try:
+        procs = [
+            subprocess.Popen(
+                [exe, "add", srv.url(p), "--allow-private"],
+                cwd=tmp_path,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for p in ("/p1", "/p2")
+        ]
+        outcomes = [(p.wait(timeout=60), p.communicate()[1]) for p in procs]
+    finally:
+        srv.close()
+    codes = sorted(code for code, _ in outcomes)
+    assert codes == [0, 2], outcomes
+    loser = next(err for code, err in outcomes if code == 2)
+    assert "changed since this run read it" in loser and "Traceback" not in loser
+    text = (tmp_path / "catalog.yaml").read_text(encoding="utf-8")
+    written = [t for t in ("First", "Second") if f"{t} concurrent paper" in text]
+    assert len(written) == 1 and '"A paper"' in text
+    assert f"{written[0]} concurrent paper" in (tmp_path / "README.md").read_text("utf-8")
+
+
+def test_an_editor_saving_during_add_keeps_its_edit(cli, tmp_path):
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text(VALID_CATALOG, encoding="utf-8")
+    edited = VALID_CATALOG + "# saved by an editor while add waited for the page\n"
+    srv = ScriptedServer()
+
+    def save_then_answer(handler, nth):
+        catalog.write_text(edited, encoding="utf-8")
+        handler.reply(200, _page_of("Page paper"))
+
+    srv.routes["/p"] = save_then_answer
+    try:
+        result = cli("add", srv.url("/p"), "--allow-private")
+    finally:
+        srv.close()
+    assert result.code == 2 and "changed since this run read it" in result.err
+    assert catalog.read_text(encoding="utf-8") == edited
+    assert not (tmp_path / "README.md").exists()
+
+
+# -- issue 19 item 6: add edits only inside the section's own node ----------------------
+FLAGS = ["--title", "New paper", "--author", "Ann One", "--venue", "ICCV", "--year", "2023"]
+HEAD = "title: T\ndescription: D\nsections:\n"
+BLOCK_SECTION = (
+    "  - id: u\n    title: Block\n    papers:\n"
+    '      - title: "Old paper"\n        authors: [X Y]\n        venue: CVPR\n'
+    "        year: 2020\n        links:\n          Paper: https://example.org/old\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sections",
+    [
+        "  - {id: t, title: Flow, papers: []}\n" + BLOCK_SECTION,
+        BLOCK_SECTION + "  - {id: t, title: Flow, papers: []}\n",
+        BLOCK_SECTION
+        + "  - id: t\n    title: Flow papers\n    papers: [{title: Old, authors: [X Y], "
+        "venue: CVPR, year: 2020, links: {Paper: 'https://example.org/f'}}]\n",
+    ],
+    ids=["flow-section-first", "flow-section-last", "flow-papers"],
+)
+def test_a_layout_add_cannot_edit_is_refused_asking_for_fmt(cli, tmp_path, sections):
+    (tmp_path / "catalog.yaml").write_text(HEAD + sections, encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = cli("add", "https://example.org/new", "--section", "t", *FLAGS)
+    assert result.code == 2, result.err
+    assert "run `readme-gen fmt` first" in result.err and "Traceback" not in result.err
+    assert snapshot(tmp_path) == before
+
+
+def test_wide_item_indentation_gets_a_valid_entry_in_its_own_section(cli, tmp_path):
+    wide = BLOCK_SECTION.replace("      - title:", "      -   title:").replace(
+        "\n        ", "\n          "
+    )
+    other = "  - id: z\n    title: Last\n    papers: []\n"
+    (tmp_path / "catalog.yaml").write_text(HEAD + wide + other, encoding="utf-8")
+    result = cli("add", "https://example.org/new", "--section", "u", *FLAGS)
+    assert result.code == 0, result.err
+    from readme_gen.catalog.load import load_catalog
+
+    catalog = load_catalog(tmp_path / "catalog.yaml")
+    assert [p.title for p in catalog.sections[0].papers] == ["New paper", "Old paper"]
+    assert catalog.sections[1].papers == ()
+    assert "to `u` (catalog.yaml:7)" in result.out
+
+
+# -- issue 20 item 2: cheap checks before any request ----------------------------------
+TWO_SECTIONS = VALID_CATALOG + "  - id: two\n    title: Section Two\n    papers: []\n"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "flags", "message"),
+    [
+        (
+            VALID_CATALOG,
+            ["--section", "nope"],
+            "no section `nope` in catalog.yaml (expected one of one)",
+        ),
+        (TWO_SECTIONS, [], "missing section: pass --section ID (expected one of one, two)"),
+        (TWO_SECTIONS, ["--section", "zwei"], "(expected one of one, two)"),
+        (VALID_CATALOG.replace("https://example.org/a", "@URL@"), [], 'already listed: "A paper"'),
+    ],
+    ids=["unknown-section", "missing-section", "unknown-of-two", "duplicate-url"],
+)
+def test_cheap_checks_come_before_any_request(cli, tmp_path, pages, catalog, flags, message):
+    url = pages.url("/abs/2412.10181")
+    (tmp_path / "catalog.yaml").write_text(
+        catalog.replace("@URL@", url.replace("http://", "https://") + "/"), encoding="utf-8"
+    )
+    result = cli("add", url, "--allow-private", *flags)
+    assert result.code == 2 and message in result.err, result.err
+    assert pages.recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    ("listed", "given"),
+    [
+        ("https://dx.doi.org/10.1109/cvpr52729.2023.00708", "10.1109/CVPR52729.2023.00708"),
+        ("http://arxiv.org/pdf/2412.10181v2", "arXiv:2412.10181"),
+    ],
+)
+def test_a_listed_identifier_is_refused_before_asking_the_service(
+    cli, tmp_path, services, listed, given
+):
+    (tmp_path / "catalog.yaml").write_text(
+        VALID_CATALOG.replace("https://example.org/a", listed), encoding="utf-8"
+    )
+    result = cli("add", given, "--allow-private")
+    assert result.code == 2 and 'already listed: "A paper" at catalog.yaml:7' in result.err
+    assert services.seen == [] and services.recorder.requests == []
+
+
+# -- issue 19 item 12: what the catalog refuses never reaches it -----------------------
+def test_a_record_with_a_lone_surrogate_or_controls_is_cleaned(cli, tmp_path, services):
+    import json
+
+    record = json.loads(CSL)
+    record["title"] = "Task\ud800-Specific \x1b[31mFine-Tuning"
+    services.routes["/registrar/10.1109/CVPR52729.2023.00708"] = lambda h, n: h.reply(
+        200, json.dumps(record).encode(), content_type="application/vnd.citationstyles.csl+json"
+    )
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    result = cli("add", "10.1109/CVPR52729.2023.00708", "--allow-private")
+    assert result.code == 0, result.err
+    assert '"Task-Specific [31mFine-Tuning"' in (tmp_path / "catalog.yaml").read_text("utf-8")
+
+
+def test_a_flag_with_a_control_character_is_refused_by_name(cli, tmp_path):
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    before = snapshot(tmp_path)
+    flags = ["--title", "Bad\ud800", "--author", "A B", "--venue", "V", "--year", "2020"]
+    result = cli("add", "https://example.org/new", *flags)
+    assert result.code == 2 and "--title holds the character U+D800" in result.err
+    assert snapshot(tmp_path) == before

@@ -87,3 +87,36 @@ def test_a_table_in_place_is_returned(tmp_path):
     )
     assert readme_gen.config.tool_table("links", start=tmp_path) == {"retries": 1}
     assert readme_gen.config.tool_table("lint", start=tmp_path) == {}
+
+
+@pytest.mark.parametrize(
+    ("toml", "command", "expected"),
+    [
+        (
+            "[tool.readme-gen.links]\nallow-private = true\n  concurency = 8\n",
+            "links",
+            "pyproject.toml:3:3: unknown setting `concurency` in [tool.readme-gen.links]; "
+            "did you mean `concurrency`? (expected one of accept, ",
+        ),
+        (
+            "[tool.readme-gen]\nlinks.timout = 3\n",
+            "links",
+            "pyproject.toml:2:1: unknown setting `timout` in [tool.readme-gen.links]; "
+            "did you mean `timeout`?",
+        ),
+        (
+            '[tool.readme-gen.lint]\n\n"venue-alias" = {}\n',
+            "lint",
+            "pyproject.toml:3:1: unknown setting `venue-alias` in [tool.readme-gen.lint]; "
+            "did you mean `venue-aliases`? (expected one of ignore, venue-aliases)",
+        ),
+    ],
+)
+def test_an_unknown_setting_is_located_with_the_closest_name(
+    cli, tmp_path, toml, command, expected
+):
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    result = cli(command)
+    assert result.code == 2 and expected in result.err, result.err
+    assert "Traceback" not in result.err

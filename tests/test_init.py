@@ -107,6 +107,20 @@ def test_a_dangling_symlink_counts_as_existing(cli, tmp_path):
     assert not (tmp_path / CATALOG).exists()
 
 
+@pytest.mark.parametrize("link", [".github", ".github/workflows"])
+def test_a_symlinked_folder_pointing_outside_is_refused(cli, tmp_path, link):
+    """A symlinked `.github` made init write the workflows wherever it pointed."""
+    folder, outside = tmp_path / "list", tmp_path / "outside"
+    folder.mkdir()
+    outside.mkdir()
+    (folder / link).parent.mkdir(parents=True, exist_ok=True)
+    (folder / link).symlink_to(outside, target_is_directory=True)
+    result = cli("init", cwd=folder)
+    assert result.code == 2 and "a folder on the way is a link to outside" in result.err
+    assert ".github/workflows/readme-gen.yml" in result.err
+    assert snapshot(outside) == {} and not (folder / CATALOG).exists()
+
+
 def test_a_failed_write_removes_what_this_run_wrote(cli, tmp_path):
     (tmp_path / ".github").write_text("a file where the folder should be\n", "utf-8")
     before = snapshot(tmp_path)

@@ -10,12 +10,22 @@ of an older year (the file stays newest first), or after the section's last pape
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from readme_gen.catalog.emit import dump_paper
 from readme_gen.catalog.model import Catalog, Link, Paper, Section
+from readme_gen.errors import CatalogError, Problem
+from readme_gen.position import Position
 from readme_gen.text import normalise
+
+FMT_FIRST = "the layout `readme-gen fmt` writes: run `readme-gen fmt` first"
+_DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
+# What the catalog refuses in a text value (validate.py, screen.py): controls, line
+# breaks, lone surrogates, noncharacters. A remote record's are dropped, a flag's refused.
+UNUSABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 _ARXIV = re.compile(
     r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/([0-9]{4}\.[0-9]{4,5}|[a-z-]+/[0-9]{7})(?:v[0-9]+)?(?:\.pdf)?/?$",
@@ -23,20 +33,39 @@ _ARXIV = re.compile(
 )
 
 
+def arxiv_id_of(url: str) -> str | None:
+    """The arXiv id (without version) an arXiv abs or PDF URL names, else None."""
+    match = _ARXIV.match(url.strip())
+    return match.group(1) if match else None
+
+
+def doi_of_url(url: str) -> str | None:
+    """The DOI a doi.org (or dx.doi.org) URL names, percent-decoded, else None."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    if parts.scheme.lower() in ("http", "https") and host in _DOI_HOSTS and path.startswith("/10."):
+        return unquote(path[1:])
+    return None
+
+
 def canonical_url(url: str) -> str:
     """The landing page a link should use: an arXiv PDF or versioned URL becomes its
     abstract page."""
-    match = _ARXIV.match(url.strip())
-    return f"https://arxiv.org/abs/{match.group(1)}" if match else url.strip()
+    found = arxiv_id_of(url)
+    return f"https://arxiv.org/abs/{found}" if found else url.strip()
 
 
 def url_key(url: str) -> str:
     """URLs that name the same page compare equal: arXiv abs/pdf/vN, http/https, host case,
-    a trailing slash."""
-    url = canonical_url(url)
-    parts = urlsplit(url)
+    a trailing slash; a DOI's doi.org and dx.doi.org URLs, whatever the DOI's case."""
+    doi = doi_of_url(url)
+    if doi is not None:
+        return "doi:" + doi.lower()  # DOIs are case-insensitive
+    parts = urlsplit(canonical_url(url))
     path = parts.path.rstrip("/") or "/"
-    return urlunsplit(("https", parts.netloc.lower().removeprefix("www."), path, parts.query, ""))
+    host = parts.netloc.lower().removeprefix("www.")
+    return urlunsplit(("https", host, path, parts.query, ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,37 +100,74 @@ def merge(found: Draft, given: Draft) -> Draft:
     )
 
 
-def duplicate_of(catalog: Catalog, paper: Paper) -> Paper | None:
-    keys = {url_key(link.url) for link in paper.links}
-    title = normalise(paper.title)
+def clean(found: Draft) -> Draft:
+    """A remote record's values without what the catalog refuses (see UNUSABLE), spaces
+    collapsed: a hostile record cannot make `add` write a catalog that does not load."""
+
+    def text(value: str | None) -> str | None:
+        return " ".join(UNUSABLE.sub("", value).split()) or None if value else value
+
+    authors = tuple(a for a in (text(a) for a in found.authors) if a)
+    return Draft(text(found.title), authors, text(found.venue), found.year)
+
+
+def duplicate_of(catalog: Catalog, urls: Iterable[str], title: str | None = None) -> Paper | None:
+    """The listed paper with one of these URLs (by `url_key`) or this title, if any."""
+    keys = {url_key(url) for url in urls}
+    wanted = normalise(title) if title else None
     for _, existing in catalog.papers():
-        if normalise(existing.title) == title or keys & {url_key(x.url) for x in existing.links}:
+        if normalise(existing.title) == wanted or keys & {url_key(x.url) for x in existing.links}:
             return existing
     return None
 
 
-def insert(text: str, catalog: Catalog, section: Section, paper: Paper) -> str:
-    """`text` with `paper` added to `section`, every other line unchanged."""
+def insert(text: str, section: Section, paper: Paper, path: str) -> str:
+    """`text` with `paper` added to `section`, every other line unchanged. Only the
+    section's own lines are edited; a layout this cannot edit in place (a flow-style
+    section or paper list) is a CatalogError asking for `readme-gen fmt` first."""
     lines = text.splitlines(keepends=True)
     if not text.endswith("\n"):
         lines[-1] += "\n"
+    start = section.position.line - 1
+    dash = _item_dash(lines, section.position)
+    if dash is None:
+        raise _layout(path, section.position, f"section `{section.id}` is not a block mapping")
+    end = _end_of_block(lines, start, dash)
     in_file = sorted(section.papers, key=lambda p: p.position.line)
     if not in_file:
-        return _insert_into_empty(lines, section, paper)
-    indent = " " * (in_file[0].position.column - 3)
+        return _insert_into_empty(lines, start, end, section, paper, path)
+    dashes = {_item_dash(lines, p.position) for p in in_file}
+    if len(dashes) != 1 or None in dashes:
+        where = in_file[0].position
+        raise _layout(path, where, f"the papers of section `{section.id}` are not a block list")
+    indent = " " * next(d for d in dashes if d is not None)
     entry = dump_paper(paper, indent)
     older = next((p for p in in_file if p.year < paper.year), None)
     if older is not None:
         at = older.position.line - 1
         while (
-            at > 0
+            at > start
             and lines[at - 1].strip().startswith("#")
             and _indent(lines[at - 1]) >= len(indent)
         ):
             at -= 1  # keep a comment above the older paper attached to it
-        return "".join(lines[:at]) + entry + "".join(lines[at:])
-    at = _end_of_block(lines, in_file[-1].position.line - 1, len(indent))
+    else:
+        at = _end_of_block(lines, in_file[-1].position.line - 1, len(indent))
     return "".join(lines[:at]) + entry + "".join(lines[at:])
+
+
+def _item_dash(lines: list[str], at: Position) -> int | None:
+    """The column (0-based) of the `- ` that opens the block mapping starting at `at`, or
+    None when that mapping is not a block mapping that is an item of a block list."""
+    line = lines[at.line - 1]
+    match = re.match(r"( *)- +\Z", line[: at.column - 1])
+    if match is None or line[at.column - 1 : at.column] in ("{", "[", ""):
+        return None
+    return len(match.group(1))
+
+
+def _layout(path: str, at: Position, what: str) -> CatalogError:
+    return CatalogError([Problem(path, at, f"{what}, which add cannot edit in place", FMT_FIRST)])
 
 
 def _indent(line: str) -> int:
@@ -122,16 +188,35 @@ def _end_of_block(lines: list[str], start: int, dash: int) -> int:
     return last + 1
 
 
-def _insert_into_empty(lines: list[str], section: Section, paper: Paper) -> str:
-    start = section.position.line - 1
-    for n in range(start, len(lines)):
-        match = re.match(r"^(\s*)papers:\s*\[\s*\]\s*(#.*)?$", lines[n])
-        if match:
-            indent = match.group(1)
+def _insert_into_empty(
+    lines: list[str], start: int, end: int, section: Section, paper: Paper, path: str
+) -> str:
+    key_column = section.position.column - 1
+    for n in range(start, end):
+        line = lines[n] if n > start else " " * key_column + lines[n][key_column:]
+        match = re.match(r"^( *)papers:[ \t]*\[[ \t]*\][ \t]*(#.*)?$", line)
+        if match and len(match.group(1)) == key_column:
+            indent = lines[n][:key_column]
             comment = f"  {match.group(2)}" if match.group(2) else ""
-            lines[n] = f"{indent}papers:{comment}\n" + dump_paper(paper, indent + "  ")
+            lines[n] = f"{indent}papers:{comment}\n" + dump_paper(paper, " " * key_column + "  ")
             return "".join(lines)
-    raise ValueError(f"no `papers: []` found for section `{section.id}`")
+    where = section.position
+    raise _layout(path, where, f"section `{section.id}` has no `papers: []` line of its own")
+
+
+def landed(before: Catalog, after: Catalog, section_id: str, paper: Paper) -> bool:
+    """Whether `after` is `before` with `paper` added to section `section_id` and nothing
+    else changed: checked on the re-read text before anything is written."""
+    same = (before.title, before.description, before.news, before.appendices)
+    if same != (after.title, after.description, after.news, after.appendices):
+        return False
+    if [s.id for s in before.sections] != [s.id for s in after.sections]:
+        return False
+    for old, new in zip(before.sections, after.sections, strict=True):
+        wanted = (*old.papers, paper) if old.id == section_id else old.papers
+        if old.title != new.title or Counter(wanted) != Counter(new.papers):
+            return False
+    return True
 
 
 def paper_from(draft: Draft, url: str, extra_links: list[tuple[str, str]]) -> Paper:
@@ -142,9 +227,13 @@ def paper_from(draft: Draft, url: str, extra_links: list[tuple[str, str]]) -> Pa
 
 __all__ = [
     "Draft",
+    "arxiv_id_of",
     "canonical_url",
+    "clean",
+    "doi_of_url",
     "duplicate_of",
     "insert",
+    "landed",
     "merge",
     "paper_from",
     "replace",

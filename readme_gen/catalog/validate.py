@@ -22,7 +22,7 @@ from readme_gen.catalog.model import (
     display_order,
 )
 from readme_gen.catalog.yamltree import INT, STR, Map, Node, Scalar, Seq
-from readme_gen.errors import CatalogError, Problem, shorten
+from readme_gen.errors import CatalogError, Problem, did_you_mean, shorten
 from readme_gen.position import Position
 
 T = TypeVar("T")
@@ -43,7 +43,8 @@ MAX_URL = 8_192  # what common servers and browsers accept
 SECTION_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 # Characters that end a line for Python's str.splitlines(), GitHub and editors alike.
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Lone surrogates too (a YAML escape "\ud800" makes one): no UTF-8 file can hold them.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _URL_FORBIDDEN = re.compile(r'[\s<>"]')
 # Most URLs are this simple: accepted without urllib's general parser.
 _SIMPLE_URL = re.compile(
@@ -120,7 +121,8 @@ class Validator:
         bad = _CONTROL.search(value)
         if bad:
             code = f"U+{ord(bad.group()):04X}"
-            self.at(node, f"{what} contains the control character {code}", "printable text")
+            kind = "lone surrogate" if 0xD800 <= ord(bad.group()) <= 0xDFFF else "control character"
+            self.at(node, f"{what} contains the {kind} {code}", "printable text")
             return None
         return value
 
@@ -337,8 +339,4 @@ def _keys_hint(keys: tuple[str, ...]) -> str:
 
 
 def _unknown_key(key: str, what: str, keys: tuple[str, ...]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(key[:100], keys, n=1, cutoff=0.6)
-    hint = f"; did you mean `{close[0]}`?" if close else ""
-    return f"unknown key `{shorten(key)}` in {what}{hint}"
+    return f"unknown key `{shorten(key)}` in {what}{did_you_mean(key, keys)}"

@@ -3,6 +3,10 @@
 negotiation, the arXiv API), else its landing page, and the flags; refuse duplicates, keep
 every other byte of catalog.yaml, rebuild README.md.
 
+What needs no network is checked first: a listed URL, DOI or arXiv id, and the section.
+The edit is read back before it is written, and written only if catalog.yaml still holds
+what was read (another `add`, or an editor saving meanwhile, keeps its change).
+
 With --title, --author, --venue and --year it works offline. On a terminal it asks for
 what is still missing; otherwise it fails, listing the missing fields.
 """
@@ -25,13 +29,13 @@ from readme_gen.commands.common import (
     readme_path,
     write_output,
 )
-from readme_gen.errors import UsageError
-from readme_gen.fsutil import write_atomic, write_together
+from readme_gen.errors import CatalogError, UsageError
+from readme_gen.fsutil import read_bytes, unchanged, write_atomic, write_together
 from readme_gen.publish.inert import terminal
 
 if TYPE_CHECKING:
     from readme_gen.catalog.edit import Draft
-    from readme_gen.catalog.model import Catalog, Section
+    from readme_gen.catalog.model import Catalog, Paper, Section
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -82,62 +86,149 @@ class AddArgs:
 
 
 def run(args: AddArgs) -> int:
-    from readme_gen.catalog.edit import duplicate_of, insert, paper_from
+    from readme_gen.catalog.edit import duplicate_of, paper_from
 
     path = catalog_path(args.catalog)
     readme = readme_path(args.output)
     if not is_stdout(readme) and path.resolve() == readme.resolve():
         raise UsageError(f"--output {readme} is the catalog itself")
-    text = read_text(path)
+    read, text = _read(path)
     catalog = parse_catalog(text, str(path), path.parent)
     links = [_link(item) for item in args.link]
-    url, draft, section = _describe(args, catalog, path)
+    url, draft, section = _describe(args, catalog, path, links)
     paper = paper_from(draft, url, links)
-    existing = duplicate_of(catalog, paper)
-    if existing is not None:
-        raise UsageError(f'already listed: "{existing.title}" at {path}:{existing.position.line}')
-    ending = line_ending(text)
-    new_text = insert(text.replace(ending, "\n"), catalog, section, paper)
-    new_catalog = parse_catalog(new_text, str(path), path.parent)
-    _write(path, with_line_ending(new_text, ending).encode("utf-8"), readme, new_catalog)
-    added = next(p for _, p in new_catalog.papers() if p.title == paper.title)
+    _refuse_duplicate(
+        catalog, path, duplicate_of(catalog, [x.url for x in paper.links], paper.title)
+    )
+    new_text, new_catalog = _added(text, catalog, section, paper, path)
+    added = next(
+        p for p in new_catalog.sections[catalog.sections.index(section)].papers if p == paper
+    )
+    _write(path, read, new_text.encode("utf-8"), readme, new_catalog)
     print(
-        f'added "{paper.title}" to `{section.id}` ({path}:{added.position.line}); rebuilt {readme}',
+        f'added "{terminal(paper.title)}" to `{section.id}` ({path}:{added.position.line}); '
+        f"rebuilt {readme}",
         file=sys.stderr if is_stdout(readme) else sys.stdout,
     )
     return 0
 
 
-def _describe(args: AddArgs, catalog: Catalog, path: Path) -> tuple[str, Draft, Section]:
-    """The paper's URL, what is known of it (flags over the service or the page, then the
-    terminal's answers) and its section."""
-    from readme_gen.catalog.edit import Draft, merge
+def _read(path: Path) -> tuple[bytes, str]:
+    """The catalog's bytes (to tell, at the write, whether it changed since) and its text."""
+    text = read_text(path)
+    read = read_bytes(path)
+    if read.decode("utf-8", errors="replace").removeprefix("\ufeff") != text:
+        raise UsageError(f"{path} changed while it was read; run again")
+    return read, text
 
-    given = Draft(args.title, tuple(args.author or ()), args.venue, args.year)
-    url, found = _identify(args.url, catalog, given, allow_private=args.allow_private)
+
+def _added(
+    text: str, catalog: Catalog, section: Section, paper: Paper, path: Path
+) -> tuple[str, Catalog]:
+    """The new catalog text, read back and checked to be the old catalog with the paper in
+    its section and nothing else changed; anything else is refused before writing."""
+    from readme_gen.catalog.edit import FMT_FIRST, insert, landed
+
+    ending = line_ending(text)
+    new_text = insert(text.replace(ending, "\n"), section, paper, str(path))
+    try:
+        new_catalog = parse_catalog(new_text, str(path), path.parent)
+    except CatalogError as exc:
+        problem = exc.problems[0]
+        raise UsageError(
+            f"cannot add this paper to {path}: the new entry would read as invalid "
+            f"({terminal(problem.message)}); nothing written (expected {FMT_FIRST})"
+        ) from None
+    if not landed(catalog, new_catalog, section.id, paper):
+        raise UsageError(
+            f"cannot add this paper to {path}: the edit did not land in section `{section.id}` "
+            f"alone; nothing written (expected {FMT_FIRST})"
+        )
+    return with_line_ending(new_text, ending), new_catalog
+
+
+def _describe(
+    args: AddArgs, catalog: Catalog, path: Path, links: list[tuple[str, str]]
+) -> tuple[str, Draft, Section]:
+    """The paper's URL, what is known of it (flags over the service or the page, then the
+    terminal's answers) and its section. What needs no network (a duplicate URL or
+    identifier, the section) is checked before any request."""
+    from readme_gen.catalog.edit import Draft, canonical_url, clean, duplicate_of, merge
+    from readme_gen.metadata.lookup import identifier
+
+    given = _given(args)
+    found_id = identifier(args.url)
+    url = canonical_url(args.url) if found_id is None else _identifier_url(*found_id)
     if not url.lower().startswith(("http://", "https://")):
-        raise UsageError(f"`{args.url}` is not an http(s) URL, a DOI or an arXiv id")
+        raise UsageError(f"`{terminal(args.url)}` is not an http(s) URL, a DOI or an arXiv id")
+    urls = [url, *(link_url for _, link_url in links)]
+    _refuse_duplicate(catalog, path, duplicate_of(catalog, urls, given.title))
+    section = _section(args.section, catalog, path)
+    found = Draft()
+    if given.missing() and found_id is not None:
+        url, found = _look_up(*found_id, catalog, allow_private=args.allow_private)
     if given.missing() and found == Draft():
         found = _fetch(url, allow_private=args.allow_private)
-    section_id = args.section or (catalog.sections[0].id if len(catalog.sections) == 1 else None)
-    draft, section_id = _complete(merge(found, given), section_id, [s.id for s in catalog.sections])
-    section = next((s for s in catalog.sections if s.id == section_id), None)
+    return url, _complete(merge(clean(found), given)), section
+
+
+def _identifier_url(kind: str, value: str) -> str:
+    return f"https://doi.org/{value}" if kind == "doi" else f"https://arxiv.org/abs/{value}"
+
+
+def _given(args: AddArgs) -> Draft:
+    """The flags' values; one the catalog would refuse is bad input, named by its flag."""
+    from readme_gen.catalog.edit import UNUSABLE, Draft
+
+    for flag, value in (
+        ("--title", args.title),
+        ("--venue", args.venue),
+        *(("--author", a) for a in args.author or ()),
+    ):
+        bad = UNUSABLE.search(value or "")
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            raise UsageError(f"{flag} holds the character {code} (expected printable text)")
+    return Draft(args.title, tuple(args.author or ()), args.venue, args.year)
+
+
+def _refuse_duplicate(catalog: Catalog, path: Path, existing: Paper | None) -> None:
+    if existing is not None:
+        title = terminal(existing.title)
+        raise UsageError(f'already listed: "{title}" at {path}:{existing.position.line}')
+
+
+def _section(wanted: str | None, catalog: Catalog, path: Path) -> Section:
+    """The section asked for (on a terminal, asked when there are several and no
+    --section); a missing or unknown one lists the section ids."""
+    ids = [s.id for s in catalog.sections]
+    if wanted is None and len(ids) == 1:
+        wanted = ids[0]
+    if wanted is None and sys.stdin.isatty():
+        wanted = input(f"section ({', '.join(ids)}): ").strip()
+    expected = f"one of {', '.join(ids)}" if ids else f"a section in {path} first"
+    if not wanted:
+        raise UsageError(f"missing section: pass --section ID (expected {expected})")
+    section = next((s for s in catalog.sections if s.id == wanted), None)
     if section is None:
-        ids = ", ".join(s.id for s in catalog.sections)
-        raise UsageError(f"no section `{section_id}` in {path} (expected one of {ids})")
-    return url, draft, section
+        raise UsageError(f"no section `{terminal(wanted)}` in {path} (expected {expected})")
+    return section
 
 
-def _write(path: Path, catalog_bytes: bytes, readme: Path, catalog: Catalog) -> None:
-    """Everything is rendered before anything is written; then both files change or neither."""
+def _write(path: Path, read: bytes, catalog_bytes: bytes, readme: Path, catalog: Catalog) -> None:
+    """Everything is rendered before anything is written; then both files change or neither,
+    and only if the catalog still holds what was `read` (another `add`, or an editor saving
+    meanwhile, would otherwise lose its change)."""
     from readme_gen.readme.render import render
 
     readme_text = render(catalog)
+    with unchanged(path, read):
+        if is_stdout(readme):
+            write_atomic(path, catalog_bytes)
+        else:
+            write_together([(path, catalog_bytes), (readme, readme_text.encode("utf-8"))])
     if is_stdout(readme):
-        write_atomic(path, catalog_bytes)
         write_output(readme, readme_text)
-    else:
-        write_together([(path, catalog_bytes), (readme, readme_text.encode("utf-8"))])
 
 
 def _link(item: str) -> tuple[str, str]:
@@ -147,26 +238,17 @@ def _link(item: str) -> tuple[str, str]:
     return label.strip(), url.strip()
 
 
-def _identify(
-    text: str, catalog: Catalog, given: Draft, *, allow_private: bool
-) -> tuple[str, Draft]:
+def _look_up(kind: str, value: str, catalog: Catalog, *, allow_private: bool) -> tuple[str, Draft]:
     """The paper's URL, and what its DOI's CSL JSON or the arXiv API says of it (nothing
-    when `text` is a plain URL, the flags already say everything, or the service fails)."""
-    from readme_gen.catalog.edit import Draft, canonical_url
-    from readme_gen.metadata.lookup import identifier, look_up
-
-    found = identifier(text)
-    if found is None:
-        return canonical_url(text), Draft()
-    kind, value = found
-    url = f"https://doi.org/{value}" if kind == "doi" else f"https://arxiv.org/abs/{value}"
-    if not given.missing():
-        return url, Draft()
+    when the service fails: then the landing page is read)."""
+    from readme_gen.catalog.edit import Draft
     from readme_gen.config import tool_table
     from readme_gen.lint.config import resolve
     from readme_gen.metadata.failure import Failure
+    from readme_gen.metadata.lookup import look_up
     from readme_gen.metadata.services import ServiceSettings, from_env
 
+    url = _identifier_url(kind, value)
     settings = from_env(os.environ, ServiceSettings(allow_private=allow_private))
     aliases = resolve(tool_table("lint")).options.aliases
     known = sorted({p.venue for _, p in catalog.papers()})
@@ -196,12 +278,12 @@ def _fetch(url: str, *, allow_private: bool) -> Draft:
     return from_meta(parse_meta(outcome.page))
 
 
-def _complete(draft: Draft, section: str | None, sections: list[str]) -> tuple[Draft, str | None]:
+def _complete(draft: Draft) -> Draft:
     from readme_gen.catalog.edit import Draft
 
-    missing = draft.missing() + ([] if section else ["section"])
+    missing = draft.missing()
     if not missing:
-        return draft, section
+        return draft
     if not sys.stdin.isatty():
         flags = ", ".join(
             f"--{name.rstrip('s') if name == 'authors' else name}" for name in missing
@@ -211,11 +293,7 @@ def _complete(draft: Draft, section: str | None, sections: list[str]) -> tuple[D
         )
     answers = {}
     for name in missing:
-        hint = (
-            f" ({', '.join(sections)})"
-            if name == "section"
-            else (" (separated by ;)" if name == "authors" else "")
-        )
+        hint = " (separated by ;)" if name == "authors" else ""
         answers[name] = input(f"{name}{hint}: ").strip()
     try:
         year = int(answers["year"]) if "year" in answers else draft.year
@@ -231,4 +309,4 @@ def _complete(draft: Draft, section: str | None, sections: list[str]) -> tuple[D
     )
     if completed.missing():
         raise UsageError(f"still missing {', '.join(completed.missing())}")
-    return completed, answers.get("section") or section
+    return completed

@@ -119,6 +119,18 @@ def write_all(folder: Path, files: dict[str, str]) -> None:
         raise UsageError(f"cannot write {exc.filename or folder}: {exc.strerror}") from None
 
 
+def refuse_outside(folder: Path, targets: list[str]) -> None:
+    """Refuse a target whose folder resolves outside `folder`: a symlinked `.github` (say)
+    would have init write to wherever it points."""
+    root = folder.resolve()
+    outside = [t for t in targets if not (folder / t).parent.resolve().is_relative_to(root)]
+    if outside:
+        raise UsageError(
+            f"{', '.join(outside)}: a folder on the way is a link to outside {folder}; "
+            "init wrote nothing (expected real folders inside the repository)"
+        )
+
+
 def run(args: InitArgs) -> int:
     folder = Path.cwd()
     if not args.ref or any(c.isspace() or c in "\"'`$@#:" for c in args.ref):
@@ -130,6 +142,7 @@ def run(args: InitArgs) -> int:
             f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''}; "
             "init overwrites nothing, so it wrote nothing (move them aside first)"
         )
+    refuse_outside(folder, targets)
     text, source = catalog_text(folder, args.title)
     files = {CATALOG: text}
     files.update({target: render_template(name, args.ref) for name, target in TEMPLATES.items()})

@@ -25,7 +25,7 @@ from readme_gen.commands.common import (
 )
 from readme_gen.config import tool_table
 from readme_gen.fsutil import write_together
-from readme_gen.publish.inert import terminal
+from readme_gen.publish.inert import shorten, terminal
 
 if TYPE_CHECKING:
     from readme_gen.links.cache import Cache
@@ -144,33 +144,37 @@ def _check(targets: list[Target], settings: CheckSettings, cache: Cache | None) 
 
 def _fix_redirects(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...]:
     """Rewrite moved URLs in the catalog (every use), rebuild the README, say what changed;
-    the fixed links are reported as ok."""
+    the fixed links are reported as ok. A target the catalog cannot hold stays moved."""
     from dataclasses import replace
 
-    from readme_gen.catalog.load import parse_catalog, read_text
-    from readme_gen.links.fix import moved_target, rewrite
+    from readme_gen.catalog.fix import Move, fix
+    from readme_gen.catalog.load import read_text
+    from readme_gen.links.policy import moved_target
     from readme_gen.links.results import Status
     from readme_gen.readme.render import render
 
-    changes, fixed = [], set()
+    moves = []
     for result in results:
         target = moved_target(result)
-        if target is None:
-            continue
-        fixed.add(result.url)
-        for use in result.uses:
-            changes.append((use.position, target))
-            moved = terminal(f"{result.url} -> {target}")  # the target is the server's word
-            print(f"{path}:{use.position}: {moved}", file=sys.stderr)
-    if not changes:
+        if target is not None:
+            moves += [Move(use.position, result.url, target) for use in result.uses]
+    if not moves:
         print("no permanently moved link to fix", file=sys.stderr)
         return results
-    text = rewrite(read_text(path), changes)
-    catalog = parse_catalog(text, str(path), path.parent)
-    readme = readme_path(None)
-    # Both files or neither: a README out of step with its catalog is what this tool prevents.
-    write_together([(path, text.encode("utf-8")), (readme, render(catalog).encode("utf-8"))])
-    print(f"fixed {len(fixed)} moved link(s) in {path}; rebuilt {readme}", file=sys.stderr)
+    done = fix(read_text(path), moves, str(path), path.parent)
+    for move in done.fixed:
+        moved = terminal(f"{move.old} -> {shorten(move.new, 300)}")  # the server's word
+        print(f"{path}:{move.position}: {moved}", file=sys.stderr)
+    for move, why in done.skipped:
+        shown = terminal(f"{move.old} -> {shorten(move.new, 300)}: not fixed, {why}")
+        print(f"{path}:{move.position}: {shown}", file=sys.stderr)
+    fixed = {m.old for m in done.fixed} - {m.old for m, _ in done.skipped}
+    if fixed:
+        readme = readme_path(None)
+        # Both files or neither: a README out of step with its catalog is what this prevents.
+        catalog_bytes = done.text.encode("utf-8")
+        write_together([(path, catalog_bytes), (readme, render(done.catalog).encode("utf-8"))])
+        print(f"fixed {len(fixed)} moved link(s) in {path}; rebuilt {readme}", file=sys.stderr)
     return tuple(
         replace(r, status=Status.OK, detail=f"fixed: now {r.final_url}") if r.url in fixed else r
         for r in results

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from readme_gen.links.results import Status
+from readme_gen.links.results import Result, Status
 from readme_gen.net.reasons import Reason
 
 PERMANENT_REDIRECTS = frozenset({301, 308})
@@ -54,3 +54,9 @@ def moved_to(redirects: tuple[tuple[int, str], ...]) -> str | None:
             break
         target = location
     return target
+
+
+def moved_target(result: Result) -> str | None:
+    """Where a `moved` link now lives (what `links --fix-redirects` would write): the end
+    of its leading run of 301/308 redirects."""
+    return moved_to(result.redirects) if result.status is Status.MOVED else None

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from readme_gen import HOMEPAGE, __version__
+from readme_gen.config import unknown_setting
 from readme_gen.errors import UsageError
 from readme_gen.metadata import ARXIV_API_URL, ENV_ARXIV
 
@@ -189,9 +190,7 @@ def resolve(
     known = {key for key, _, _ in declared} | {"accept", "exclude"}
     unknown = sorted(set(table) - known)
     if unknown:
-        raise UsageError(
-            f"{where}: unknown setting `{unknown[0]}` (expected one of {', '.join(sorted(known))})"
-        )
+        raise unknown_setting("links", unknown[0], known)
     values: dict[str, Any] = {}
     for key, f, opt in declared:
         if key in table:

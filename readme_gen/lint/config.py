@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from readme_gen.config import unknown_setting
 from readme_gen.errors import UsageError
 from readme_gen.lint.registry import Finding, RuleOptions
 from readme_gen.lint.rules import BY_CODE
@@ -57,9 +58,7 @@ class LintSettings:
 def resolve(table: Mapping[str, Any]) -> LintSettings:
     unknown = sorted(set(table) - {"venue-aliases", "ignore"})
     if unknown:
-        raise UsageError(
-            f"{WHERE}: unknown setting `{unknown[0]}` (expected venue-aliases, ignore)"
-        )
+        raise unknown_setting("lint", unknown[0], ("venue-aliases", "ignore"))
     aliases: Mapping[str, tuple[str, ...]] = DEFAULT_VENUE_ALIASES
     if "venue-aliases" in table:
         raw = table["venue-aliases"]

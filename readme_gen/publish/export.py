@@ -3,10 +3,11 @@ model, deterministic (catalog order, display order within sections).
 
 BibTeX keys are stable and unique: the first author's family name, the year and the first
 significant word of the title, ASCII-folded (`qin2025pains`); when two papers would share a
-key, the later ones in catalog order get `a`, `b`, ... Journals (a documented table) become
-`@article` with `journal`, everything else `@inproceedings` with `booktitle`. Special
-characters are escaped so the file compiles with bibtex and biber, and titles are braced so
-their capitals survive.
+key, the later ones in catalog order get `a`, `b`, ... Journals (`venues.full_venue`) become
+`@article` with `journal`, preprints `@misc` with `eprint`, everything else `@inproceedings`
+with `booktitle`, venues under their full names. Special characters are escaped so the file
+compiles with bibtex and biber (braces included, which they count whatever precedes them),
+and titles are braced so their capitals survive.
 """
 
 from __future__ import annotations
@@ -17,31 +18,11 @@ import json
 import re
 import unicodedata
 
+from readme_gen.catalog.edit import arxiv_id_of, doi_of_url
 from readme_gen.catalog.model import Catalog, Paper
 from readme_gen.publish import inert
+from readme_gen.venues import full_venue
 
-JOURNALS = frozenset(
-    {
-        "TPAMI",
-        "IJCV",
-        "TIP",
-        "TNNLS",
-        "TMM",
-        "TCSVT",
-        "TGRS",
-        "TMI",
-        "TMLR",
-        "JMLR",
-        "RA-L",
-        "IRAL",
-        "Medical Image Analysis",
-        "Pattern Recognition",
-        "Nature",
-        "Science",
-        "Nature Communications",
-        "Remote Sensing",
-    }
-)
 _STOPWORDS = frozenset(
     [
         "a",
@@ -66,10 +47,13 @@ _STOPWORDS = frozenset(
         "not",
     ]
 )
+# BibTeX and biber count braces whatever precedes them: `\{` is no escape for them, and
+# one unbalanced brace ends a field (or the entry) early, so a title such as
+# `A}} @misc(forged, ...)` would make an entry nobody listed. A brace becomes a command.
 _ESCAPES = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "&": r"\&",
     "%": r"\%",
     "$": r"\$",
@@ -176,18 +160,44 @@ def _url(url: str) -> str:
     return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
 
 
+_PREPRINT_VENUES = frozenset({"", "arxiv", "arxiv preprint", "corr"})
+# A DOI as it may stand in a `doi` field: the characters DOIs use, no brace, backslash,
+# `%`, `#` or space (a DOI with one is left out rather than escaped: it is an identifier).
+_DOI = re.compile(r"10\.[-A-Za-z0-9._;()/:<>\[\]+]+\Z")
+
+
+def entry_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
+    """The entry type and its fields, values as they go between the field's braces.
+    A preprint (venue arXiv, or none and an arXiv link) is `@misc` with `eprint` and
+    `archivePrefix`; a venue the table knows gets its full name, as `journal` or
+    `booktitle`; a DOI link gives `doi`. (arXiv's `primaryClass` is not in the catalog.)"""
+    eprint = next((e for e in map(arxiv_id_of, (x.url for x in paper.links)) if e), None)
+    doi = next((d for d in map(doi_of_url, (x.url for x in paper.links)) if d), None)
+    fields = [
+        ("title", f"{{{escape(paper.title)}}}"),
+        ("author", " and ".join(_author(a) for a in paper.authors)),
+    ]
+    if paper.venue.strip().lower() in _PREPRINT_VENUES and eprint:
+        kind = "misc"
+        fields.append(("howpublished", "arXiv preprint"))
+    else:
+        kind_name, name = full_venue(paper.venue) or ("conference", paper.venue)
+        journal = kind_name == "journal"
+        kind = "article" if journal else "inproceedings"
+        fields.append(("journal" if journal else "booktitle", escape(name)))
+    fields.append(("year", str(paper.year)))
+    if doi and _DOI.match(doi):
+        fields.append(("doi", doi))
+    if eprint:
+        fields += [("eprint", eprint), ("archivePrefix", "arXiv")]
+    fields.append(("url", _url(paper.links[0].url)))
+    return kind, fields
+
+
 def to_bibtex(catalog: Catalog) -> str:
     entries = []
     for key, (_, p) in zip(keys(catalog), catalog.papers(), strict=True):
-        journal = p.venue in JOURNALS
-        kind, venue_field = ("article", "journal") if journal else ("inproceedings", "booktitle")
-        fields = [
-            ("title", f"{{{escape(p.title)}}}"),
-            ("author", " and ".join(_author(a) for a in p.authors)),
-            (venue_field, escape(p.venue)),
-            ("year", str(p.year)),
-            ("url", _url(p.links[0].url)),
-        ]
+        kind, fields = entry_fields(p)
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         entries.append(f"@{kind}{{{key},\n{body}\n}}\n")
     return "\n".join(entries)

@@ -120,6 +120,12 @@ def annotation(level: Level, message: str, *, file: str, at: Position, title: st
     return f"::{level} {','.join(props)}::{_command_data(message)}"
 
 
+def workflow_command(level: Level, message: str, *, title: str = "") -> str:
+    """One `::error title=..::message` workflow command line, not tied to a file."""
+    props = f" title={_command_property(title)}" if title else ""
+    return f"::{level}{props}::{_command_data(message)}"
+
+
 # --- CSV ---------------------------------------------------------------------------------
 
 # OWASP "CSV Injection": a cell a spreadsheet would read as a formula (or, after a tab or a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from readme_gen.errors import UsageError
+from readme_gen.errors import ConfigError, UsageError
 from readme_gen.links.settings import USER_AGENT, CheckSettings, parse_duration, resolve
 
 
@@ -68,6 +68,6 @@ def test_the_github_token_comes_from_the_environment_only():
     ],
 )
 def test_bad_settings_say_where_and_what(table, flags, message):
-    with pytest.raises(UsageError, match=None) as caught:
+    with pytest.raises((UsageError, ConfigError), match=None) as caught:
         resolve(table, flags, env={})
     assert message in str(caught.value)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import bibtexparser
+import pytest
 
 from readme_gen.catalog.load import load_catalog
 from readme_gen.catalog.model import Catalog, Link, Paper, Section
@@ -20,6 +22,52 @@ def parse(text: str):
     return library
 
 
+def bib_fields(entry) -> dict[str, str]:
+    return {f.key.lower(): f.value for f in entry.fields}
+
+
+def braced(text: str) -> list[tuple[str, str, dict[str, str]]]:
+    """The entries as BibTeX itself reads them: after `@type`, the body opened by `{` ends
+    at the brace that balances it, counting every brace whatever precedes it (a backslash
+    escapes nothing for BibTeX or biber); a braced field value likewise; text between
+    entries is ignored. (bibtexparser honours `\\{`, so it cannot see a forged entry.)"""
+    entries, at = [], 0
+    while (at := text.find("@", at)) >= 0:
+        kind = re.match(r"@([A-Za-z]+)\s*([{(])", text[at:])
+        if kind is None:
+            at += 1
+            continue
+        opening, at = kind.group(2), at + kind.end()
+        closing = "}" if opening == "{" else ")"
+        key_end = min(i for i in (text.find(",", at), text.find(closing, at)) if i >= 0)
+        key, at, fields = text[at:key_end].strip(), key_end, {}
+        while text[at] == ",":
+            field = re.match(r",\s*([A-Za-z]+)\s*=\s*", text[at:])
+            if field is None:
+                at = text.index(closing, at)
+                break
+            at += field.end()
+            if text[at] == "{":
+                depth, start = 0, at
+                while True:
+                    depth += {"{": 1, "}": -1}.get(text[at], 0)
+                    at += 1
+                    if depth == 0:
+                        break
+                value = text[start + 1 : at - 1]
+            else:
+                value = re.match(r"[^,}) \n]*", text[at:]).group()
+                at += len(value)
+            fields[field.group(1).lower()] = value
+            at += len(text[at:]) - len(text[at:].lstrip())
+        if text[at] != closing:  # BibTeX: "expecting a `,' or a `}'", skips to the next @
+            fields["!error"] = text[at : at + 40]
+        else:
+            at += 1
+        entries.append((kind.group(1).lower(), key, fields))
+    return entries
+
+
 def test_bibtex_of_the_real_list_parses_with_unique_stable_keys(cli):
     result = cli("export", "--format", "bibtex", cwd=REPO)
     assert result.code == 0
@@ -29,10 +77,14 @@ def test_bibtex_of_the_real_list_parses_with_unique_stable_keys(cli):
     assert len({e.key for e in entries}) == 37
     first = entries[0]
     assert (first.key, first.entry_type) == ("qin2025pains", "inproceedings")
-    assert first.fields_dict["booktitle"].value == "CVPR"
+    assert first.fields_dict["booktitle"].value == (
+        "Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition"
+    )
     assert first.fields_dict["author"].value.split(" and ")[:2] == ["Rong Qin", "Xin Liu"]
     tmlr = next(e for e in entries if e.key == "gupta2024pushing")
-    assert tmlr.entry_type == "article" and tmlr.fields_dict["journal"].value == "TMLR"
+    assert tmlr.entry_type == "article"
+    assert tmlr.fields_dict["journal"].value == "Transactions on Machine Learning Research"
+    assert braced(result.out) == [(e.entry_type, e.key, bib_fields(e)) for e in entries]
     assert cli("export", "--format", "bibtex", cwd=REPO).out == result.out  # deterministic
 
 
@@ -46,7 +98,8 @@ def test_special_characters_are_escaped_and_read_back():
     library = parse(to_bibtex(catalog))
     fields = library.entries[0].fields_dict
     assert fields["title"].value == (
-        r"{50\% of \{all\} C\# \& \$x\_i\textasciicircum{}2\$ \textasciitilde{} "
+        r"{50\% of \textbraceleft{}all\textbraceright{} C\# \& \$x\_i\textasciicircum{}2\$ "
+        r"\textasciitilde{} "
         r"paths\textbackslash{} (TeX)}"
     )
     assert fields["author"].value == "{Müller, Jr.} and {Ann and Bob}"
@@ -107,3 +160,90 @@ def test_csv_cells_never_start_a_formula_and_every_cell_is_quoted():
     assert all(line.startswith('"') and line.endswith('"') for line in text.splitlines())
     # nothing else changes: a spreadsheet shows the value, the quote marks it as text
     assert rows[1][5] == "Paper=https://x.org/a_b%20c#frag"
+
+
+@pytest.mark.parametrize("command", [["lint"], ["build"], ["export", "--format", "bibtex"]])
+def test_a_lone_surrogate_is_refused_where_control_characters_are(cli, tmp_path, command):
+    """A YAML escape `"\\ud800"` makes a string no UTF-8 file can hold: it passed lint,
+    then `build` and every export ended with exit 3."""
+    from tests.conftest import VALID_CATALOG
+
+    text = VALID_CATALOG.replace('"A paper"', '"A \\ud800 paper"')
+    (tmp_path / "catalog.yaml").write_text(text, encoding="utf-8")
+    result = cli(*command)
+    assert result.code == 2, result.err
+    assert "catalog.yaml:7:16: the title contains the lone surrogate U+D800" in result.err
+
+
+FORGED = "A}} @misc(forged, title = {Nobody listed this}) x {"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [FORGED, "{unbalanced", "closes} early", "\\}", "@misc{inside, title={x}}"],
+)
+def test_braces_in_any_field_cannot_end_an_entry_or_forge_one(hostile):
+    """BibTeX counts braces whatever precedes them: `\\{` escaped nothing for it."""
+    p = Paper(
+        hostile,
+        (f"Ann {hostile}", "Bob Two"),
+        f"Venue {hostile}",
+        2024,
+        (Link("Paper", "https://x.org/{a}"),),
+    )
+    catalog = Catalog("T", "D", (), (Section("s", "S", (p, paper("Next", ("Cy Dee",)))),))
+    text = to_bibtex(catalog)
+    read = braced(text)
+    assert [(kind, key) for kind, key, _ in read] == [
+        ("inproceedings", keys(catalog)[0]),
+        ("inproceedings", "dee2024next"),
+    ]
+    assert set(read[0][2]) == {"title", "author", "booktitle", "year", "url"}
+    library = parse(text)
+    assert [e.key for e in library.entries] == [k for _, k, _ in read]
+    title = library.entries[0].fields_dict["title"].value
+    assert "{" not in title[1:-1].replace("{}", "") and "}" not in title[1:-1].replace("{}", "")
+
+
+def test_the_braced_reader_sees_what_backslash_escapes_would_forge():
+    """The reader itself: the old `\\}` escape lets this title close its entry."""
+    old = "@inproceedings{k,\n  title = {{A\\}\\} @misc(forged, title = {x}) x}},\n}\n"
+    assert [k for _, k, _ in braced(old)] == ["k", "forged"]
+
+
+def _bib(p: Paper) -> tuple[str, dict[str, str]]:
+    catalog = Catalog("T", "D", (), (Section("s", "S", (p,)),))
+    text = to_bibtex(catalog)
+    ((kind, _, fields),) = braced(text)
+    (entry,) = parse(text).entries
+    assert (entry.entry_type, bib_fields(entry)) == (kind, fields)
+    return kind, fields
+
+
+def test_preprints_are_misc_with_eprint_and_archive_prefix():
+    links = (Link("Paper", "https://arxiv.org/pdf/2412.10181v2"),)
+    kind, fields = _bib(Paper("Boosting", ("Rong Qin",), "arXiv", 2024, links))
+    assert kind == "misc"
+    assert fields["eprint"] == "2412.10181" and fields["archiveprefix"] == "arXiv"
+    assert "booktitle" not in fields and "journal" not in fields
+    assert fields["url"] == "https://arxiv.org/pdf/2412.10181v2"
+
+
+def test_a_doi_link_gives_doi_and_known_venues_their_full_names():
+    links = (
+        Link("Paper", "https://doi.org/10.1109/TPAMI.2023.1234"),
+        Link("arXiv", "https://arxiv.org/abs/2301.00001"),
+    )
+    kind, fields = _bib(Paper("Deep", ("Ann One",), "PAMI", 2023, links))
+    assert kind == "article"
+    assert fields["journal"] == "IEEE Transactions on Pattern Analysis and Machine Intelligence"
+    assert fields["doi"] == "10.1109/TPAMI.2023.1234" and fields["eprint"] == "2301.00001"
+    kind, fields = _bib(paper("Zoom", ("Ann One",), venue="NIPS"))
+    assert (kind, fields["booktitle"]) == (
+        "inproceedings",
+        "Advances in Neural Information Processing Systems",
+    )
+    kind, fields = _bib(paper("Zoom", ("Ann One",), venue="Workshop {X}"))
+    assert fields["booktitle"] == r"Workshop \textbraceleft{}X\textbraceright{}"
+    hostile = (Link("Paper", "https://doi.org/10.1/x%7D%20y"),)
+    assert "doi" not in _bib(Paper("T", ("A B",), "CVPR", 2023, hostile))[1]
