@@ -142,7 +142,7 @@ def insert(text: str, section: Section, paper: Paper, path: str) -> str:
         raise _layout(path, where, f"the papers of section `{section.id}` are not a block list")
     indent = " " * next(d for d in dashes if d is not None)
     entry = dump_paper(paper, indent)
-    older = next((p for p in in_file if p.year < paper.year), None)
+    older = next((p for p in in_file if (p.year or 0) < (paper.year or 0)), None)
     if older is not None:
         at = older.position.line - 1
         while (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from readme_gen.catalog.model import Catalog, Paper
+from readme_gen.catalog.model import Catalog, FormSpec, Paper, Raw, Section, See
 from readme_gen.catalog.yamltree import NOT_TEXT as _NOT_TEXT
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=schema/catalog.schema.json\n"
@@ -87,8 +87,108 @@ def dump_paper(paper: Paper, indent: str) -> str:
     )
 
 
+# A literal block scalar keeps multi-line Markdown readable; only for text it reads back as
+# exactly: no line that is white space alone (YAML trims it), no character YAML escapes.
+_BLOCK_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]|^[ \t]+$", re.M
+)
+
+
+def text_value(text: str, indent: str) -> str:
+    """A value that may span lines: a literal block (`|2-`) indented under `indent`, or
+    a scalar on one line."""
+    if "\n" not in text or _BLOCK_UNSAFE.search(text) or not text.strip("\n"):
+        return scalar(text)
+    body = text.rstrip("\n")
+    trailing = len(text) - len(body)
+    chomp = "-" if trailing == 0 else "" if trailing == 1 else "+"
+    pad = indent + "  "
+    lines = [pad + line if line else "" for line in body.split("\n")]
+    lines += [""] * (trailing - 1)
+    return f"|2{chomp}\n" + "\n".join(lines)
+
+
+def dump_form(spec: FormSpec) -> str:
+    out = [f"  {key(spec.name)}:\n"]
+    if len(spec.entries) == 1:
+        out.append(f"    entry: {text_value(spec.entries[0], '    ')}\n")
+    else:
+        out.append("    entry:\n")
+        out.extend(f"      - {text_value(e, '      ')}\n" for e in spec.entries)
+    defaults = FormSpec(spec.name, spec.entries)
+    for name in ("item", "separator", "authors", "last_author", "link", "between"):
+        value = getattr(spec, name)
+        if value != getattr(defaults, name):
+            out.append(f"    {name.replace('_', '-')}: {quoted(value)}\n")
+    if not spec.markdown:
+        out.append("    text: plain\n")
+    return "".join(out)
+
+
+def dump_adopted_paper(paper: Paper, indent: str) -> str:
+    inner = indent + "  "
+    out = [f"{indent}- title: {quoted(paper.title)}\n"]
+    if paper.authors:
+        authors = ", ".join(scalar(a, flow=True) for a in paper.authors)
+        out.append(f"{inner}authors: [{authors}]\n")
+    if paper.venue:
+        out.append(f"{inner}venue: {scalar(paper.venue)}\n")
+    if paper.year is not None:
+        out.append(f"{inner}year: {paper.year}\n")
+    if paper.date:
+        out.append(f"{inner}date: {quoted(paper.date)}\n")
+    if paper.key:
+        out.append(f"{inner}id: {scalar(paper.key)}\n")
+    out.extend(f"{inner}{key(name)}: {text_value(value, inner)}\n" for name, value in paper.extra)
+    if paper.links:
+        out.append(f"{inner}links:\n")
+        out.extend(f"{inner}  {key(ln.label)}: {scalar(ln.url)}\n" for ln in paper.links)
+    return "".join(out)
+
+
+def dump_adopted_section(section: Section) -> str:
+    out = [f"  - id: {scalar(section.id)}\n    title: {scalar(section.title)}\n"]
+    if section.level != 2:
+        out.append(f"    level: {section.level}\n")
+    if section.heading:
+        out.append(f"    heading: {text_value(section.heading, '    ')}\n")
+    if section.form:
+        out.append(f"    form: {scalar(section.form)}\n")
+    if not section.items:
+        return "".join(out)
+    out.append("    papers:\n")
+    for item in section.items:
+        if isinstance(item, Paper):
+            out.append(dump_adopted_paper(item, "      "))
+        elif isinstance(item, See):
+            out.append(f"      - see: {scalar(item.paper.key)}\n")
+        else:
+            kind = "raw" if isinstance(item, Raw) else "markdown"
+            out.append(f"      - {kind}: {text_value(item.text, '        ')}\n")
+    return "".join(out)
+
+
+def dump_adopted(catalog: Catalog, header: str) -> str:
+    """An adopted list: its forms, its preamble and every section's items, in order."""
+    out = [header, f"title: {scalar(catalog.title)}\n"]
+    if catalog.description:
+        out.append(f"description: {scalar(catalog.description)}\n")
+    if catalog.forms:
+        out.append("forms:\n")
+        out.extend(dump_form(f) for f in catalog.forms)
+    out.append("readme:\n")
+    out.append(f"  preamble: {text_value(catalog.preamble or '', '  ')}\n")
+    if not catalog.final_break:
+        out.append("  final-break: false\n")
+    out.append("sections:\n" if catalog.sections else "sections: []\n")
+    out.extend(dump_adopted_section(s) for s in catalog.sections)
+    return "".join(out)
+
+
 def dump_catalog(catalog: Catalog, *, header: str = SCHEMA_COMMENT) -> str:
     """The whole catalog as canonical YAML text."""
+    if catalog.adopted:
+        return dump_adopted(catalog, header)
     out = [
         header,
         f"title: {scalar(catalog.title)}\n",

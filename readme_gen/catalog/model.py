@@ -1,5 +1,10 @@
 """The typed model of a paper list: what catalog.yaml says, independent of YAML and Markdown.
 
+A list kept in the built-in format has sections of papers; a list adopted as it was written
+(`readme-gen init` on a hand-written README) also keeps, in order, everything that is not an
+entry (`Verbatim`) and the entries that fit none of its forms (`Raw`), and names the forms
+its entries are written in (`FormSpec`).
+
 Every stage downstream (render, links, lint, export) reads these frozen records and nothing
 else. Positions (1-based line and column in catalog.yaml) ride along for messages but do not
 take part in equality, so a catalog read from YAML equals the same catalog imported from a
@@ -12,7 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from readme_gen.forms.spec import FormSpec
 from readme_gen.position import NOWHERE, Position
+
+__all__ = ["FormSpec"]
 
 _NO_FIELDS: Mapping[str, Position] = MappingProxyType({})
 
@@ -32,7 +40,8 @@ class Paper:
     title: str
     authors: tuple[str, ...]
     venue: str
-    year: int
+    """"" when the list gives none."""
+    year: int | None
     links: tuple[Link, ...]
     position: Position = field(default=NOWHERE, compare=False)
     """Where the paper's mapping starts (its first key)."""
@@ -40,10 +49,47 @@ class Paper:
         default_factory=lambda: _NO_FIELDS, compare=False, repr=False
     )
     """Where each field's value stands, by field name (``title``, ``authors``, ...)."""
+    date: str = ""
+    """ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; "" when the list gives none."""
+    extra: tuple[tuple[str, str], ...] = ()
+    """The list's own fields (`abbr`, `note`, `institution`, ...), in the order written."""
+    key: str = ""
+    """The paper's `id`, by which another section lists it again (`see:`)."""
 
     def where(self, name: str) -> Position:
         """The position of field ``name``, or of the paper when the field has none."""
         return self.fields.get(name, self.position)
+
+    def get(self, name: str) -> str:
+        """An extra field's value, "" when absent."""
+        return next((value for key, value in self.extra if key == name), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Verbatim:
+    """Markdown kept exactly as written: prose, a TOC, a table head, blank lines."""
+
+    text: str
+    position: Position = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """An entry that fits none of the list's forms, kept as written (lint points at it)."""
+
+    text: str
+    position: Position = field(default=NOWHERE, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class See:
+    """A paper listed again in another section: written in this section's form, stored once."""
+
+    paper: Paper
+    position: Position = field(default=NOWHERE, compare=False)
+
+
+Item = Paper | Verbatim | Raw | See
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +101,13 @@ class Section:
     title: str
     papers: tuple[Paper, ...]
     position: Position = field(default=NOWHERE, compare=False)
+    level: int = 2
+    heading: str = ""
+    """The heading as written, when it is not `#`*level + " " + title."""
+    form: str = ""
+    """The name of the form its entries are written in; "" for the built-in one."""
+    items: tuple[Item, ...] = ()
+    """For an adopted list: everything in the section in order (papers among the rest)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +135,28 @@ class Catalog:
     news: tuple[NewsItem, ...]
     sections: tuple[Section, ...]
     appendices: tuple[Appendix, ...] = ()
+    forms: tuple[FormSpec, ...] = ()
+    preamble: str | None = None
+    """For an adopted list: the README's text before its first heading. None: the README
+    is written in the built-in layout (title, description, news, contents)."""
+    final_break: bool = True
+    """False when an adopted README ends with an entry and no line break after it."""
 
     def papers(self) -> list[tuple[Section, Paper]]:
-        """Every paper with its section, in display order."""
+        """Every paper with its section, in display order; a paper listed again in another
+        section (`See`) counts once, under its first section."""
         return [(s, p) for s in self.sections for p in s.papers]
+
+    def raws(self) -> list[tuple[Section, Raw]]:
+        """The entries kept as written, with their sections."""
+        return [(s, i) for s in self.sections for i in s.items if isinstance(i, Raw)]
+
+    @property
+    def adopted(self) -> bool:
+        return self.preamble is not None
 
 
 def display_order(papers: list[Paper]) -> tuple[Paper, ...]:
-    """Newest year first; catalog order within a year (``sorted`` is stable)."""
-    return tuple(sorted(papers, key=lambda p: -p.year))
+    """Newest year first; catalog order within a year (``sorted`` is stable); papers
+    without a year last."""
+    return tuple(sorted(papers, key=lambda p: -(p.year or 0)))

@@ -10,29 +10,53 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from readme_gen.catalog.model import (
     Appendix,
     Catalog,
+    FormSpec,
+    Item,
     Link,
     NewsItem,
     Paper,
+    Raw,
     Section,
+    See,
+    Verbatim,
     display_order,
 )
 from readme_gen.catalog.yamltree import INT, STR, Map, Node, Scalar, Seq
 from readme_gen.errors import CatalogError, Problem, did_you_mean, shorten
 from readme_gen.position import Position
 
+if TYPE_CHECKING:
+    from readme_gen.forms.template import Field
+
 T = TypeVar("T")
 
-ROOT_KEYS = ("title", "description", "news", "sections", "appendices")
-SECTION_KEYS = ("id", "title", "papers")
+ROOT_KEYS = ("title", "description", "news", "forms", "readme", "sections", "appendices")
+SECTION_KEYS = ("id", "title", "level", "heading", "form", "papers")
 PAPER_KEYS = ("title", "authors", "venue", "year", "links")
+# An adopted list's papers may also have these, and any field its forms declare.
+MORE_PAPER_KEYS = ("date", "id")
 NEWS_KEYS = ("date", "text")
 APPENDIX_KEYS = ("title", "file")
-OPTIONAL = frozenset({"news", "appendices"})
+FORM_KEYS = ("entry", "item", "separator", "authors", "last-author", "link", "between", "text")
+README_KEYS = ("preamble", "final-break")
+ITEM_KEYS = ("raw", "markdown", "see")
+OPTIONAL = frozenset(
+    {"news", "appendices", "forms", "readme", "level", "heading", "form", "papers"}
+)
+# Fields a form's template may use that are not extra fields of the paper.
+TEMPLATE_NAMES = frozenset(
+    {"title", "authors", "venue", "year", "date", "link", "links", "label", "url"}
+)
+MAX_VERBATIM = 2_000_000  # a kept block of Markdown (a README is rarely over 1 MB)
+ISO_DATE = re.compile(
+    r"(?:1[89]|2[0-9])[0-9]{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?\Z"
+)
+_RELATIVE_URL = re.compile(r"(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^\s<>\"\x00-\x1f\x7f]*\Z")
 
 MIN_YEAR = 1900
 # The longest value each field may hold (characters), checked before the value is examined
@@ -68,6 +92,11 @@ class Validator:
         self.base_dir = base_dir
         self.max_year = today.year + 1
         self.problems: list[Problem] = []
+        self.adopted = False
+        self.final_break = True
+        self.form_names: dict[str, FormSpec] = {}
+        self.extra_names: set[str] = set()
+        self.keyed: dict[str, Paper] = {}
 
     # -- reporting -------------------------------------------------------------------
     def problem(self, position: Position, message: str, expected: str = "") -> None:
@@ -77,15 +106,23 @@ class Validator:
         self.problem(node.position, message, expected)
 
     # -- shapes ----------------------------------------------------------------------
-    def mapping(self, node: Node, what: str, keys: tuple[str, ...]) -> Map | None:
+    def mapping(
+        self,
+        node: Node,
+        what: str,
+        keys: tuple[str, ...],
+        required: tuple[str, ...] | None = None,
+    ) -> Map | None:
+        """`node` as a mapping of `keys`; every key but OPTIONAL ones (or `required`) must
+        be there."""
         if not isinstance(node, Map):
             self.at(node, f"{what} must be a mapping, got {_describe(node)}", _keys_hint(keys))
             return None
         for key, position in node.keys.items():
             if key not in keys:
                 self.problem(position, _unknown_key(key, what, keys), _keys_hint(keys))
-        for key in keys:
-            if key not in node.items and key not in OPTIONAL:
+        for key in keys if required is None else required:
+            if key not in node.items and (required is not None or key not in OPTIONAL):
                 self.at(node, f"{what} has no `{key}`", f"a `{key}:` entry")
         return node
 
@@ -130,6 +167,8 @@ class Validator:
         value = self.text(node, what, MAX_URL)
         if value is None:
             return None
+        if self.adopted and _RELATIVE_URL.match(value):
+            return value  # a file of the list's own repository (`./citations/x.bib`)
         simple = _SIMPLE_URL.match(value)
         if simple and (simple.group(1) is None or int(simple.group(1)) <= 65535):
             return value
@@ -184,19 +223,152 @@ class Validator:
 
     # -- the catalog -----------------------------------------------------------------
     def catalog(self, root: Node) -> Catalog | None:
-        node = self.mapping(root, "the catalog", ROOT_KEYS)
+        adopted = isinstance(root, Map) and "readme" in root.items
+        required = ("title", "sections") if adopted else None
+        node = self.mapping(root, "the catalog", ROOT_KEYS, required)
         if node is None:
             return None
         get = node.items.get
         title = self.text(get("title"), "the list's title")
-        description = self.text(get("description"), "the description", MAX_PROSE)
+        preamble = self.readme(get("readme"))
+        self.adopted = preamble is not None
+        description = (
+            self.text(get("description"), "the description", MAX_PROSE)
+            if "description" in node.items or not self.adopted
+            else ""
+        )
+        forms = self.forms(get("forms"))
+        self.form_names = {f.name: f for f in forms}
+        self.extra_names = {
+            f.name
+            for spec in forms
+            for text in spec.entries
+            for f in _template_fields(text)
+            if f.name not in TEMPLATE_NAMES
+        }
+        self.keyed = {}
         news = self.each(get("news"), "news", self.news_item)
         sections = self.each(get("sections"), "sections", self.section)
         appendices = self.each(get("appendices"), "appendices", self.appendix)
         self.unique_section_ids(node)
+        sections = [self.resolve(s) for s in sections]
         if title is None or description is None or self.problems:
             return None
-        return Catalog(title, description, tuple(news), tuple(sections), tuple(appendices))
+        return Catalog(
+            title,
+            description,
+            tuple(news),
+            tuple(sections),
+            tuple(appendices),
+            forms=tuple(forms),
+            preamble=preamble,
+            final_break=self.final_break,
+        )
+
+    def readme(self, node: Node | None) -> str | None:
+        """`readme: {preamble: ...}`: the list is written as it was adopted."""
+        if node is None:
+            return None
+        m = self.mapping(node, "readme", README_KEYS, ())
+        if m is None:
+            return ""
+        final = m.items.get("final-break")
+        if final is not None:
+            if isinstance(final, Scalar) and isinstance(final.value, bool):
+                self.final_break = final.value
+            else:
+                self.at(
+                    final, f"final-break must be true or false, got {_describe(final)}", "`false`"
+                )
+        value = m.items.get("preamble")
+        if value is None:
+            return ""
+        return self.verbatim(value, "the preamble")
+
+    def verbatim(self, node: Node, what: str) -> str | None:
+        """Markdown kept as written: any text but the characters YAML and editors refuse."""
+        if not isinstance(node, Scalar) or node.kind != STR:
+            self.at(node, f"{what} must be text, got {_describe(node)}", "Markdown text")
+            return None
+        value = str(node.value)
+        if len(value) > MAX_VERBATIM:
+            self.at(node, f"{what} is {len(value):,} characters long", f"at most {MAX_VERBATIM:,}")
+            return None
+        bad = _CONTROL.search(value.replace("\t", " ").replace("\r", " "))
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            self.at(node, f"{what} contains the control character {code}", "printable text")
+            return None
+        return value
+
+    def forms(self, node: Node | None) -> list[FormSpec]:
+        if node is None:
+            return []
+        if not isinstance(node, Map):
+            self.at(node, f"forms must be a mapping, got {_describe(node)}", "`name: {entry: ...}`")
+            return []
+        out = []
+        for name, value in node.items.items():
+            spec = self.form(name, value, node.keys[name])
+            if spec is not None:
+                out.append(spec)
+        return out
+
+    def form(self, name: str, node: Node, where: Position) -> FormSpec | None:
+        if not SECTION_ID.match(name):
+            self.problem(
+                where, f"form name `{shorten(name)}` is not a simple name", "e.g. `papers`"
+            )
+            return None
+        m = self.mapping(node, f"form `{name}`", FORM_KEYS, ("entry",))
+        if m is None:
+            return None
+        get = m.items.get
+        entry = get("entry")
+        entries = (
+            [self.verbatim(e, "an entry template") for e in entry.items]
+            if isinstance(entry, Seq)
+            else [self.verbatim(entry, "the entry template")]
+            if entry is not None
+            else []
+        )
+        if entry is None or not entries or None in entries:
+            return None
+        words = {}
+        for key in ("item", "separator", "authors", "last-author", "link", "between"):
+            if key in m.items:
+                value = self.verbatim(m.items[key], f"the form's `{key}`")
+                if value is None:
+                    return None
+                words[key.replace("-", "_")] = value
+        text = self.text(get("text"), "the form's `text`") if "text" in m.items else "markdown"
+        if text not in ("markdown", "plain"):
+            self.at(
+                m.items["text"],
+                f"form text `{shorten(text)}` is not known",
+                "`markdown` or `plain`",
+            )
+            return None
+        spec = FormSpec(
+            name,
+            tuple(e for e in entries if e is not None),
+            markdown=text == "markdown",
+            position=m.position,
+            **words,
+        )
+        from readme_gen.forms.errors import TemplateError
+        from readme_gen.forms.spec import compile_form
+
+        try:
+            compile_form(spec)
+        except TemplateError as exc:
+            self.at(
+                m.items.get("entry", m),
+                f"form `{name}`: {exc}",
+                "a template such as `- [{title}]({link}) {links}`",
+            )
+            return None
+        return spec
 
     def news_item(self, node: Node) -> NewsItem | None:
         m = self.mapping(node, "a news item", NEWS_KEYS)
@@ -209,7 +381,8 @@ class Validator:
         return NewsItem(date, text, m.position)
 
     def section(self, node: Node) -> Section | None:
-        m = self.mapping(node, "a section", SECTION_KEYS)
+        required = ("id", "title") if self.adopted else ("id", "title", "papers")
+        m = self.mapping(node, "a section", SECTION_KEYS, required)
         if m is None:
             return None
         ident = self.text(m.items.get("id"), "the section id")
@@ -221,12 +394,144 @@ class Validator:
             )
             ident = None
         title = self.text(m.items.get("title"), "the section title")
-        papers = self.each(m.items.get("papers"), "papers", self.paper)
-        if ident is None or title is None:
+        level = self.level(m.items.get("level"))
+        heading = self.verbatim(m.items["heading"], "the heading") if "heading" in m.items else ""
+        form = self.text(m.items.get("form"), "the section's form") if "form" in m.items else ""
+        if form and form not in self.form_names:
+            self.at(
+                m.items["form"],
+                f"no form is named `{shorten(form)}`" + did_you_mean(form, tuple(self.form_names)),
+                "a form named under `forms:`",
+            )
+            form = None
+        items: list[Item] = self.each(m.items.get("papers"), "papers", self.item)
+        papers = [i for i in items if isinstance(i, Paper)]
+        if ident is None or title is None or heading is None or form is None or level is None:
             return None
-        return Section(ident, title, display_order(papers), m.position)
+        ordered = tuple(papers) if self.adopted else display_order(papers)
+        return Section(
+            ident,
+            title,
+            ordered,
+            m.position,
+            level=level,
+            heading=heading,
+            form=form,
+            items=tuple(items) if self.adopted else (),
+        )
+
+    def level(self, node: Node | None) -> int | None:
+        if node is None:
+            return 2
+        if isinstance(node, Scalar) and isinstance(node.value, int) and 1 <= node.value <= 6:
+            return node.value
+        self.at(
+            node,
+            f"a section level must be 1 to 6, got {_describe(node)}",
+            "a heading level, 1 to 6",
+        )
+        return None
+
+    def item(self, node: Node) -> Item | None:
+        """A paper, or (in an adopted list) Markdown kept as written, an entry kept as
+        written, or a paper listed again."""
+        if isinstance(node, Map) and self.adopted and node.items.keys() & set(ITEM_KEYS):
+            m = self.mapping(node, "a kept item", ITEM_KEYS, ())
+            if m is None or len(m.items) != 1:
+                self.at(node, "a kept item has one key", "one of `raw:`, `markdown:`, `see:`")
+                return None
+            [(kind, value)] = m.items.items()
+            if kind == "see":
+                ident = self.text(value, "the paper id")
+                if ident is not None:
+                    return See(Paper(ident, (), "", None, ()), value.position)
+                return None
+            text = self.verbatim(value, "a raw entry" if kind == "raw" else "the Markdown")
+            if text is None:
+                return None
+            return Raw(text, value.position) if kind == "raw" else Verbatim(text, value.position)
+        return self.paper(node)
+
+    def resolve(self, section: Section) -> Section:
+        """`see: id` items point at the paper of that id."""
+        if not any(isinstance(i, See) for i in section.items):
+            return section
+        items: list[Item] = []
+        for item in section.items:
+            if isinstance(item, See):
+                paper = self.keyed.get(item.paper.title)
+                if paper is None:
+                    close = list(self.keyed)
+                    self.problem(
+                        item.position,
+                        f"no paper has the id `{shorten(item.paper.title)}`"
+                        + did_you_mean(item.paper.title, tuple(close)),
+                        "the `id:` of a paper in another section",
+                    )
+                    continue
+                item = See(paper, item.position)
+            items.append(item)
+        from dataclasses import replace
+
+        return replace(section, items=tuple(items))
 
     def paper(self, node: Node) -> Paper | None:
+        if not self.adopted:
+            return self.plain_paper(node)
+        keys = (*PAPER_KEYS, *MORE_PAPER_KEYS, *sorted(self.extra_names))
+        m = self.mapping(node, "a paper", keys, ("title",))
+        if m is None:
+            return None
+        get = m.items.get
+        title = self.text(get("title"), "the title")
+        authors = self.each(get("authors"), "authors", lambda n: self.text(n, "an author"))
+        venue = self.text(get("venue"), "the venue") if "venue" in m.items else ""
+        year = self.year(get("year")) if "year" in m.items else None
+        date = self.date(get("date")) if "date" in m.items else ""
+        links = self.links(get("links")) if "links" in m.items else ()
+        ident = self.text(get("id"), "the paper id") if "id" in m.items else ""
+        extra = []
+        for name in m.items:
+            if name in self.extra_names:
+                value = self.verbatim(m.items[name], f"the `{name}`")
+                if value is not None:
+                    extra.append((name, value))
+        if title is None or venue is None or date is None or ident is None:
+            return None
+        if "year" in m.items and year is None:
+            return None
+        fields = {k: v.position for k, v in m.items.items()}
+        paper = Paper(
+            title,
+            tuple(authors),
+            venue,
+            year,
+            links,
+            m.position,
+            fields,
+            date=date,
+            extra=tuple(extra),
+            key=ident,
+        )
+        if ident:
+            if ident in self.keyed:
+                self.at(m.items["id"], f"paper id `{shorten(ident)}` is used twice", "a unique id")
+            self.keyed[ident] = paper
+        return paper
+
+    def date(self, node: Node | None) -> str | None:
+        value = self.text(node, "the date")
+        if value is not None and not ISO_DATE.match(value):
+            assert node is not None
+            self.at(
+                node,
+                f"date `{shorten(value)}` is not YYYY, YYYY-MM or YYYY-MM-DD",
+                "an ISO date such as 2024-08-09",
+            )
+            return None
+        return value
+
+    def plain_paper(self, node: Node) -> Paper | None:
         m = self.mapping(node, "a paper", PAPER_KEYS)
         if m is None:
             return None
@@ -249,7 +554,7 @@ class Validator:
         if not isinstance(node, Map):
             self.at(node, f"links must be a mapping, got {_describe(node)}", "`Paper: https://...`")
             return ()
-        if not node.items:
+        if not node.items and not self.adopted:
             self.at(node, "links is empty", "at least one link such as `Paper: https://...`")
         out = []
         for label, value in node.items.items():
@@ -340,3 +645,13 @@ def _keys_hint(keys: tuple[str, ...]) -> str:
 
 def _unknown_key(key: str, what: str, keys: tuple[str, ...]) -> str:
     return f"unknown key `{shorten(key)}` in {what}{did_you_mean(key, keys)}"
+
+
+def _template_fields(text: str) -> list[Field]:
+    from readme_gen.forms.errors import TemplateError
+    from readme_gen.forms.template import fields_of, parse_template
+
+    try:
+        return list(fields_of(parse_template(text)))
+    except TemplateError:
+        return []

@@ -21,7 +21,7 @@ def collect(catalog: Catalog) -> list[Target]:
                 link.position,
                 link.label,
                 authors=tuple(paper.authors),
-                year=paper.year,
+                year=paper.year or 0,
                 venue=paper.venue,
             )
             uses.setdefault(link.url, []).append(use)

@@ -82,7 +82,7 @@ def impossible_year(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
             arxiv = _ARXIV.search(link.url)
             if arxiv:
                 posted = 2000 + int(arxiv.group(1))
-                if paper.year < posted:
+                if paper.year is not None and paper.year < posted:
                     yield Hit(
                         f"year {paper.year} is before the arXiv posting ({posted}) of {link.url}",
                         paper.where("year"),

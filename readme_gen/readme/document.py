@@ -121,7 +121,7 @@ def _pieces(lines: list[str], starts: dict[int, tuple[str, int, int]]) -> Iterat
         # a block's trailing blank lines belong to the text after it
         while end > i + 1 and not lines[end - 1].strip():
             end -= 1
-        if text:
+        if text and kind != "text":
             yield Text("".join(text), text_line)
             text = []
         body = "".join(lines[i:end])
@@ -133,8 +133,9 @@ def _pieces(lines: list[str], starts: dict[int, tuple[str, int, int]]) -> Iterat
             text = [body[len(stripped) :]] if body != stripped else []
             text_line = end
         elif kind == "text":
-            text = [body]
-            text_line = i + 1
+            if not text:
+                text_line = i + 1
+            text.append(body)
         else:
             yield Candidate(kind, stripped, i + 1)
             if body != stripped:

@@ -38,7 +38,7 @@ def row(paper: Paper) -> str:
     )
 
 
-def year_groups(section: Section) -> Iterator[tuple[int, list[Paper]]]:
+def year_groups(section: Section) -> Iterator[tuple[int | None, list[Paper]]]:
     """Consecutive papers of one year (papers are already in display order)."""
     group: list[Paper] = []
     for paper in section.papers:
@@ -86,6 +86,10 @@ def _heading_text(line: str) -> str | None:
 
 def render(catalog: Catalog) -> str:
     """The whole README for `catalog`."""
+    if catalog.adopted:
+        from readme_gen.readme.written import render_written
+
+        return render_written(catalog)
     anchors = _anchors(catalog)
     out = [f"# {escape_heading(catalog.title)}", escape_block(catalog.description)]
     out += [f"- {escape_block(s.title)}" for s in catalog.sections]

@@ -1,0 +1,382 @@
+"""A hand-written README adopted as it is: its entries read by the forms found in it, and
+everything else kept as written, so that building the catalog gives the README back byte
+for byte (`readme_gen.readme.written`).
+
+The pieces come from `readme.document`, the forms from `forms.infer`. An entry is a paper
+only when its form writes it back exactly; an entry no form writes is kept as written
+(`Raw`), and a block that is no entry at all (prose, a TOC, a table head) is kept as
+Markdown (`Verbatim`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from readme_gen.catalog.model import (
+    Catalog,
+    FormSpec,
+    Item,
+    Link,
+    Paper,
+    Raw,
+    Section,
+    Verbatim,
+)
+from readme_gen.forms.infer import infer
+from readme_gen.forms.spec import compile_form
+from readme_gen.forms.template import Entry
+from readme_gen.position import Position
+from readme_gen.readme.document import Candidate, Heading, Piece, Text, split
+from readme_gen.readme.markdown import unescape
+from readme_gen.readme.written import entry_text, line_end
+
+FIELDS = ("title", "authors", "venue", "year", "date", "links")
+_LINKED = re.compile(r"\]\((?!#)[^)\s]")
+_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]*>|\*\*|__|[*`]")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_KNOWN = frozenset({"title", "venue", "year", "date"})
+
+
+@dataclass
+class Summary:
+    """What an import found: `import --format json` prints it."""
+
+    entries: int = 0
+    parsed: int = 0
+    raw: int = 0
+    fields: Counter[str] = field(default_factory=Counter)
+    identical: bool = False
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "entries": self.entries,
+            "parsed": self.parsed,
+            "raw": self.raw,
+            "fields": {name: self.fields[name] for name in FIELDS},
+            "identical": self.identical,
+        }
+
+
+def is_entry(text: str) -> bool:
+    """A candidate that reads as an entry: it links somewhere other than the page itself."""
+    return bool(_LINKED.search(text))
+
+
+def plain(markdown: str) -> str:
+    """A heading's text as a reader sees it: links as their text, no images, tags or
+    emphasis markers."""
+    text = _LINK.sub(lambda m: m.group(1), _MARKUP.sub("", markdown))
+    return " ".join(unescape(text).split()) or "Untitled"
+
+
+def section_id(title: str, taken: set[str]) -> str:
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    base = "-".join(re.findall(r"[a-z0-9]+", folded))[:60].strip("-") or "section"
+    ident, n = base, 1
+    while ident in taken:
+        n += 1
+        ident = f"{base}-{n}"
+    taken.add(ident)
+    return ident
+
+
+def find_forms(pieces: list[Piece]) -> dict[str, FormSpec]:
+    """A form for each kind of entry the README has (a table's columns, a list's marker
+    and indent, paragraphs, heading blocks)."""
+    kinds: dict[str, list[str]] = {}
+    gaps: dict[str, Counter[str]] = {}
+    previous: Candidate | None = None
+    for n, piece in enumerate(pieces):
+        if isinstance(piece, Candidate) and is_entry(piece.text):
+            kinds.setdefault(piece.kind, []).append(piece.text)
+            if previous is not None and previous.kind == piece.kind and n >= 2:
+                gap = pieces[n - 1]
+                if isinstance(gap, Text) and pieces[n - 2] is previous:
+                    gaps.setdefault(piece.kind, Counter())[gap.text] += 1
+            previous = piece
+        elif not isinstance(piece, Text):
+            previous = None
+    forms: dict[str, FormSpec] = {}
+    names: Counter[str] = Counter()
+    for kind, texts in kinds.items():
+        header = kind.removeprefix("row:") if kind.startswith("row:") else ""
+        found = infer(texts, header)
+        if found is None:
+            continue
+        base = {"row": "table", "item": "list", "para": "blocks", "block": "entries"}[
+            kind.split(":")[0]
+        ]
+        names[base] += 1
+        name = base if names[base] == 1 else f"{base}{names[base]}"
+        between = gaps[kind].most_common(1)[0][0] if kind in gaps else "\n"
+        style = found.style
+        forms[kind] = FormSpec(
+            name,
+            tuple(t.text for t in found.templates),
+            item=style.item,
+            separator=style.separator,
+            authors=style.authors,
+            last_author=style.last_author,
+            link=style.link,
+            between=between,
+        )
+    return forms
+
+
+def paper_of(entry: Entry, line: int) -> Paper | None:
+    fields = entry.fields
+    title = fields.get("title", "")
+    if not title.strip() or not entry.links:
+        return None
+    year = fields.get("year")
+    extra = tuple((k, v) for k, v in fields.items() if k not in _KNOWN)
+    links = tuple(Link(label, url) for label, url in entry.links)
+    if len({label for label, _ in entry.links}) != len(entry.links):
+        return None  # a mapping cannot hold two links of one label
+    if any(not url or not label.strip() for label, url in entry.links):
+        return None
+    return Paper(
+        title,
+        entry.authors,
+        fields.get("venue", ""),
+        int(year) if year else None,
+        links,
+        Position(line, 1),
+        date=fields.get("date", ""),
+        extra=extra,
+    )
+
+
+def read_entry(spec: FormSpec, text: str, line: int) -> Paper | None:
+    """The paper `text` is, when the form writes that paper back as `text` exactly."""
+    for template in compile_form(spec):
+        entry = template.read(text)
+        if entry is None:
+            continue
+        paper = paper_of(entry, line)
+        if paper is not None and entry_text(spec, paper) == text:
+            return paper
+    return None
+
+
+@dataclass
+class _Open:
+    heading: Heading
+    raw: str
+    form: FormSpec | None
+    items: list[Item] = field(default_factory=list)
+    in_run: bool = False
+
+    @property
+    def between(self) -> str:
+        return self.form.between if self.form is not None else "\n"
+
+
+class _NotAdoptable(Exception):
+    """The pieces cannot be put in the model (a bug of ours, reported as a difference)."""
+
+
+class _Builder:
+    def __init__(self, forms: dict[str, FormSpec], refused: set[int]) -> None:
+        self.forms = forms
+        self.refused = refused  # lines whose entries the catalog refused: kept as written
+        self.preamble: list[str] = []
+        self.sections: list[_Open] = []
+        self.summary = Summary()
+
+    def verbatim(self, text: str, line: int) -> None:
+        if not self.sections:
+            self.preamble.append(text)
+            return
+        current = self.sections[-1]
+        if current.in_run:
+            end = line_end(current.form)
+            if not text.startswith(end):
+                raise _NotAdoptable(line)
+            text = text[len(end) :]
+            current.in_run = False
+        if not text:
+            return
+        if current.items and isinstance(current.items[-1], Verbatim):
+            last = current.items[-1]
+            current.items[-1] = Verbatim(last.text + text, last.position)
+        else:
+            current.items.append(Verbatim(text, Position(line, 1)))
+
+    def heading(self, piece: Heading, form: FormSpec | None) -> None:
+        self.sections.append(_Open(piece, piece.text, form))
+
+    def entry(self, piece: Candidate, gap: Text | None) -> bool:
+        """Take a candidate as an entry (and the gap before it, when it is what the form
+        puts between two entries); False when it stays Markdown."""
+        if not self.sections or not is_entry(piece.text):
+            return False
+        current = self.sections[-1]
+        if current.in_run and gap is not None and gap.text == current.between:
+            gap = None  # the run goes on
+        if gap is not None:
+            self.verbatim(gap.text, gap.line)
+        self.summary.entries += 1
+        paper = None
+        if current.form is not None and piece.line not in self.refused:
+            paper = read_entry(current.form, piece.text, piece.line)
+        if paper is not None:
+            current.items.append(paper)
+            self.summary.parsed += 1
+            self.summary.fields.update(name for name in FIELDS if _has(paper, name))
+        else:
+            current.items.append(Raw(piece.text, Position(piece.line, 1)))
+            self.summary.raw += 1
+        current.in_run = True
+        return True
+
+
+def _has(paper: Paper, name: str) -> bool:
+    value = getattr(paper, name)
+    return value is not None and value != "" and value != ()
+
+
+def _section_forms(pieces: list[Piece], forms: dict[str, FormSpec]) -> list[FormSpec | None]:
+    """Each section's form: that of the kind most of its entries are (in order of
+    headings; entries before the first heading belong to no section)."""
+    out: list[FormSpec | None] = []
+    counts: Counter[str] | None = None
+    for piece in [*pieces, None]:
+        if piece is None or isinstance(piece, Heading):
+            if counts is not None:
+                best = next((k for k, _ in counts.most_common() if k in forms), None)
+                out.append(forms[best] if best is not None else None)
+            counts = Counter()
+        elif isinstance(piece, Candidate) and counts is not None and is_entry(piece.text):
+            counts[piece.kind] += 1
+    return out
+
+
+def adopt(text: str, *, title: str, refused: set[int] | None = None) -> tuple[Catalog, Summary]:
+    """The catalog a README is, and what was found in it."""
+    pieces = split(text)
+    forms = find_forms(pieces)
+    section_forms = iter(_section_forms(pieces, forms))
+    builder = _Builder(forms, refused or set())
+    gap: Text | None = None
+    for piece in pieces:
+        if isinstance(piece, Text):
+            gap = piece
+            continue
+        if isinstance(piece, Heading):
+            if gap is not None:
+                builder.verbatim(gap.text, gap.line)
+                gap = None
+            builder.heading(piece, next(section_forms))
+            continue
+        if builder.entry(piece, gap):
+            gap = None
+            continue
+        if gap is not None:
+            builder.verbatim(gap.text, gap.line)
+            gap = None
+        builder.verbatim(piece.text, piece.line)
+    if gap is not None:
+        builder.verbatim(gap.text, gap.line)
+    catalog = _catalog(builder, title)
+    if builder.sections and builder.sections[-1].in_run and not text.endswith("\n"):
+        catalog = replace(catalog, final_break=False)
+    return catalog, builder.summary
+
+
+def _catalog(builder: _Builder, title: str) -> Catalog:
+    taken: set[str] = set()
+    sections = []
+    used = [f for f in builder.forms.values() if any(s.form is f for s in builder.sections)]
+    h1 = next((s for s in builder.sections if s.heading.level == 1), None)
+    for open_ in builder.sections:
+        name = plain(open_.heading.title)
+        canonical = "#" * open_.heading.level + " " + name
+        heading = "" if open_.raw == canonical else open_.raw
+        papers = tuple(i for i in open_.items if isinstance(i, Paper))
+        sections.append(
+            Section(
+                section_id(name, taken),
+                name,
+                papers,
+                Position(open_.heading.line, 1),
+                level=open_.heading.level,
+                heading=heading,
+                form=open_.form.name if open_.form is not None else "",
+                items=tuple(open_.items),
+            )
+        )
+    catalog_title = plain(h1.heading.title) if h1 is not None else title
+    return Catalog(
+        catalog_title,
+        "",
+        (),
+        tuple(sections),
+        forms=tuple(used),
+        preamble="".join(builder.preamble),
+    )
+
+
+def first_difference(a: str, b: str) -> tuple[int, str, str]:
+    """The first line where `a` and `b` differ (1-based), and each one's line there."""
+    la, lb = a.splitlines(keepends=True), b.splitlines(keepends=True)
+    for n, (x, y) in enumerate(zip(la, lb, strict=False), start=1):
+        if x != y:
+            return n, x, y
+    n = min(len(la), len(lb)) + 1
+    return n, la[n - 1] if n <= len(la) else "", lb[n - 1] if n <= len(lb) else ""
+
+
+MAX_ROUNDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    catalog: Catalog
+    summary: Summary
+    yaml: str
+    """The catalog as written to catalog.yaml; it reads back as `catalog`."""
+
+
+def adopt_checked(text: str, *, title: str, header: str) -> Adoption:
+    """`adopt`, with every entry the catalog's own rules refuse (an empty link, a value
+    too long) kept as written instead, so that what is written reads back as it is."""
+    from pathlib import Path
+
+    from readme_gen.catalog.emit import dump_catalog
+    from readme_gen.catalog.load import parse_catalog
+    from readme_gen.errors import CatalogError
+
+    refused: set[int] = set()
+    for _ in range(MAX_ROUNDS):
+        catalog, summary = adopt(text, title=title, refused=refused)
+        yaml = dump_catalog(catalog, header=header)
+        try:
+            parse_catalog(yaml, "<import>", Path.cwd())
+        except CatalogError as exc:
+            lines = _entry_lines(catalog, yaml, [p.position.line for p in exc.problems])
+            if not lines - refused:
+                raise
+            refused |= lines
+            continue
+        return Adoption(catalog, summary, yaml)
+    raise AssertionError("the catalog still refuses entries after several rounds")
+
+
+def _entry_lines(catalog: Catalog, yaml: str, problem_lines: list[int]) -> set[int]:
+    """The README lines of the papers whose YAML holds a problem line."""
+    starts = [
+        n for n, line in enumerate(yaml.split("\n"), start=1) if line.startswith("      - title: ")
+    ]
+    papers = [i for s in catalog.sections for i in s.items if isinstance(i, Paper)]
+    import bisect
+
+    found = set()
+    for line in problem_lines:
+        k = bisect.bisect_right(starts, line) - 1
+        if 0 <= k < len(papers):
+            found.add(papers[k].position.line)
+    return found

@@ -1,0 +1,85 @@
+"""An adopted list's README, written as the list itself writes it: its preamble, each
+section's heading, and its items in order, every entry in its section's form."""
+
+from __future__ import annotations
+
+from readme_gen.catalog.model import Catalog, FormSpec, Paper, Raw, Section, See, Verbatim
+from readme_gen.forms.spec import compile_form
+from readme_gen.forms.template import Entry
+
+
+def entry_of(paper: Paper) -> Entry:
+    """The fields a template writes, from the paper."""
+    fields = {"title": paper.title}
+    if paper.venue:
+        fields["venue"] = paper.venue
+    if paper.year is not None:
+        fields["year"] = str(paper.year)
+    if paper.date:
+        fields["date"] = paper.date
+    fields.update(paper.extra)
+    return Entry(fields, paper.authors, tuple((ln.label, ln.url) for ln in paper.links))
+
+
+def entry_text(spec: FormSpec, paper: Paper) -> str | None:
+    """The paper in the first of the form's templates that can write it, or None."""
+    entry = entry_of(paper)
+    for template in compile_form(spec):
+        text = template.render(entry)
+        if text is not None:
+            return text
+    return None
+
+
+def heading_text(section: Section) -> str:
+    return section.heading or "#" * section.level + " " + section.title
+
+
+def line_end(spec: FormSpec | None) -> str:
+    """The line break that ends a run of entries (the one its separator uses)."""
+    return "\r\n" if spec is not None and spec.between.startswith("\r\n") else "\n"
+
+
+class UnwritableError(ValueError):
+    """A paper that none of its section's templates can write."""
+
+    def __init__(self, section: Section, paper: Paper) -> None:
+        super().__init__(f"`{paper.title}` in section `{section.id}`")
+        self.section = section
+        self.paper = paper
+
+
+def render_written(catalog: Catalog) -> str:
+    forms = {f.name: f for f in catalog.forms}
+    out = [catalog.preamble or ""]
+    for section in catalog.sections:
+        out.append(heading_text(section))
+        spec = forms.get(section.form)
+        in_run = False
+        for item in section.items:
+            if isinstance(item, Verbatim):
+                if in_run:
+                    out.append(line_end(spec))
+                out.append(item.text)
+                in_run = False
+                continue
+            if in_run:
+                out.append(spec.between if spec is not None else "\n")
+            out.append(_item_text(section, spec, item))
+            in_run = True
+        if in_run:
+            out.append(line_end(spec))
+    text = "".join(out)
+    if not catalog.final_break:
+        text = text.removesuffix("\n").removesuffix("\r")
+    return text
+
+
+def _item_text(section: Section, spec: FormSpec | None, item: Paper | Raw | See) -> str:
+    if isinstance(item, Raw):
+        return item.text
+    paper = item.paper if isinstance(item, See) else item
+    text = entry_text(spec, paper) if spec is not None else None
+    if text is None:
+        raise UnwritableError(section, paper)
+    return text
