@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import sys
 from dataclasses import dataclass
 from importlib import resources
@@ -25,7 +26,7 @@ from readme_gen.catalog.model import Catalog, Section
 from readme_gen.catalog.validate import validate
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
-from readme_gen.readme.parse import ROW_FORMAT, parse_readme
+from readme_gen.readme.adopt import Summary, take
 
 # template (in readme_gen/templates/init) -> where it goes
 TEMPLATES: dict[str, str] = {
@@ -42,6 +43,7 @@ README = "README.md"
 class InitArgs:
     title: str | None
     ref: str
+    format: str
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,6 +56,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="TAG",
         help=f"the readme-gen release the workflows and hooks use (default: v{__version__})",
     )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="what was imported from README.md, as a sentence on standard error (text, "
+        "default) or as JSON on standard output: entries, parsed, raw, fields, identical",
+    )
 
 
 def starter(title: str) -> Catalog:
@@ -62,26 +71,27 @@ def starter(title: str) -> Catalog:
     return Catalog(title=title, description=f"Papers about {title}.", news=(), sections=(section,))
 
 
-def catalog_text(folder: Path, title: str | None) -> tuple[str, str]:
-    """The catalog's YAML, and where it came from (for the closing message)."""
+def catalog_text(folder: Path, title: str | None) -> tuple[str, str, Summary | None]:
+    """The catalog's YAML, where it came from (for the closing message), and what was
+    imported. A README is adopted as it is written, and only when building the catalog
+    gives it back byte for byte (`readme.adopt.take`)."""
     readme = folder / README
+    name = title or folder.resolve().name
     if readme.exists():
-        catalog = parse_readme(read_text(readme), README)
-        if not any(section.papers for section in catalog.sections):
-            # `build` would then replace the README with an empty list: refuse instead.
-            raise UsageError(
-                f"{README} has no paper table in this list's format (rows like {ROW_FORMAT}); "
-                "init wrote nothing (move it aside to start an empty list)"
-            )
-        source = f"imported from {README}"
-    else:
-        catalog = starter(title or folder.resolve().name)
-        source = "a new list"
+        adoption = take(read_text(readme), title=name, path=README, header="")
+        s = adoption.summary
+        source = (
+            f"imported from {README} ({s.entries} entries: {s.parsed} read as fields, "
+            f"{s.raw} kept as written; it builds {README} back byte for byte)"
+        )
+        return adoption.yaml, source, s
+    catalog = starter(name)
+    source = "a new list"
     text = dump_catalog(catalog, header="")
     # What we write must load back to the same catalog; a failure here is a bug, not input.
     if validate(parse_tree(text, "<init>"), "<init>", folder) != catalog:
         raise AssertionError("the written catalog does not read back as the imported one")
-    return text, source
+    return text, source, None
 
 
 def render_template(name: str, ref: str) -> str:
@@ -143,12 +153,15 @@ def run(args: InitArgs) -> int:
             "init overwrites nothing, so it wrote nothing (move them aside first)"
         )
     refuse_outside(folder, targets)
-    text, source = catalog_text(folder, args.title)
+    text, source, summary = catalog_text(folder, args.title)
     files = {CATALOG: text}
     files.update({target: render_template(name, args.ref) for name, target in TEMPLATES.items()})
     write_all(folder, files)
     for relative in files:
         print(f"wrote {relative}", file=sys.stderr)
+    if args.format == "json":
+        empty = Summary(identical=True)
+        print(json.dumps((summary or empty).as_json()))
     print(
         f"{CATALOG} is {source}. Next: `readme-gen build` writes {README}; commit everything; "
         "`pre-commit install` runs the hooks at each commit (see MAINTAINING.md).",

@@ -167,6 +167,7 @@ class _Cursor:
 
     links: Sequence[tuple[str, str]]
     next: int = 0
+    empty_links: bool = True
 
 
 class Missing(Exception):
@@ -204,10 +205,11 @@ class Template:
 
     # -- rendering --------------------------------------------------------------------
 
-    def render(self, entry: Entry) -> str | None:
+    def render(self, entry: Entry, *, empty_links: bool = True) -> str | None:
         """The entry written in this template; None when the template cannot write it (a
-        field it needs is empty, or links are left over)."""
-        cursor = _Cursor(entry.links)
+        field it needs is empty, or links are left over; with `empty_links` False, also
+        when `{links}` would write no link: another template may write a placeholder)."""
+        cursor = _Cursor(entry.links, empty_links=empty_links)
         try:
             text = self._render(self.parts, entry, cursor)
         except Missing:
@@ -241,6 +243,8 @@ class Template:
             return url
         if name == "links":
             rest = cursor.links[cursor.next :]
+            if not rest and not cursor.empty_links:
+                raise Missing
             cursor.next = len(cursor.links)
             return self.style.separator.join(self._item_text(label, url) for label, url in rest)
         if name in ("label", "url"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from readme_gen.catalog.model import Catalog, Paper, Section
+from readme_gen.catalog.model import Catalog, Paper, Raw, Section, See
 from readme_gen.lint.authors import names_first_author, url_file_stem
 from readme_gen.lint.registry import Finding, Hit, Rule, RuleOptions, Severity
 from readme_gen.text import normalise
@@ -164,7 +164,9 @@ def all_caps_title(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
 
 def empty_section(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for section in catalog.sections:
-        if not section.papers:
+        if catalog.adopted and not section.form:
+            continue  # prose (an introduction, a licence): no list of papers to be empty
+        if not section.papers and not any(isinstance(i, See | Raw) for i in section.items):
             yield Hit(
                 f"section `{section.id}` has no papers",
                 section.position,
@@ -187,6 +189,18 @@ def url_first_author(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
                     link.url,
                     first,
                 )
+
+
+def kept_as_written(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
+    for section, raw in catalog.raws():
+        first = raw.text.split("\n", 1)[0]
+        shown = first if len(first) <= 60 else first[:57] + "..."
+        form = f"form `{section.form}`" if section.form else "a form"
+        yield Hit(
+            f"entry kept as written, not read into fields (it fits no template of {form}): {shown}",
+            raw.position,
+            value=first,
+        )
 
 
 RULES: tuple[Rule, ...] = (
@@ -254,6 +268,13 @@ RULES: tuple[Rule, ...] = (
         Severity.ERROR,
         "a CVF or ECVA URL named after someone other than the first author",
         url_first_author,
+    ),
+    Rule(
+        "RG113",
+        "kept-as-written",
+        Severity.WARNING,
+        "an entry of an adopted list that no form reads (kept byte for byte)",
+        kept_as_written,
     ),
 )
 BY_CODE: Mapping[str, Rule] = {rule.code: rule for rule in RULES}

@@ -34,6 +34,8 @@ from readme_gen.readme.markdown import unescape
 from readme_gen.readme.written import entry_text, line_end
 
 FIELDS = ("title", "authors", "venue", "year", "date", "links")
+MIN_ENTRIES = 3
+"""Fewer candidates of one kind than this (outside tables) are prose, not entries."""
 _LINKED = re.compile(r"\]\((?!#)[^)\s]")
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]*>|\*\*|__|[*`]")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -102,6 +104,8 @@ def find_forms(pieces: list[Piece]) -> dict[str, FormSpec]:
     forms: dict[str, FormSpec] = {}
     names: Counter[str] = Counter()
     for kind, texts in kinds.items():
+        if len(texts) < MIN_ENTRIES and not kind.startswith("row:"):
+            continue  # a paragraph or two with a link is prose, not a list of papers
         header = kind.removeprefix("row:") if kind.startswith("row:") else ""
         found = infer(texts, header)
         if found is None:
@@ -212,8 +216,10 @@ class _Builder:
     def entry(self, piece: Candidate, gap: Text | None) -> bool:
         """Take a candidate as an entry (and the gap before it, when it is what the form
         puts between two entries); False when it stays Markdown."""
-        if not self.sections or not is_entry(piece.text):
+        if not self.sections or piece.kind not in self.forms:
             return False
+        if not piece.kind.startswith("row:") and not is_entry(piece.text):
+            return False  # every row of a paper table is an entry; elsewhere, a link tells
         current = self.sections[-1]
         if current.in_run and gap is not None and gap.text == current.between:
             gap = None  # the run goes on
@@ -250,7 +256,7 @@ def _section_forms(pieces: list[Piece], forms: dict[str, FormSpec]) -> list[Form
                 best = next((k for k, _ in counts.most_common() if k in forms), None)
                 out.append(forms[best] if best is not None else None)
             counts = Counter()
-        elif isinstance(piece, Candidate) and counts is not None and is_entry(piece.text):
+        elif isinstance(piece, Candidate) and counts is not None and piece.kind in forms:
             counts[piece.kind] += 1
     return out
 
@@ -380,3 +386,46 @@ def _entry_lines(catalog: Catalog, yaml: str, problem_lines: list[int]) -> set[i
         if 0 <= k < len(papers):
             found.add(papers[k].position.line)
     return found
+
+
+def take(text: str, *, title: str, path: str, header: str) -> Adoption:
+    """The catalog to write for README `text`, proven: building it gives `text` back byte
+    for byte. A README in the built-in layout gives the built-in catalog; any other is
+    adopted as written. UsageError (exit 2) with one diagnosis when no entry is found or
+    the rebuild would differ; nothing is written then."""
+    from readme_gen.catalog.emit import dump_catalog
+    from readme_gen.errors import CatalogError, UsageError
+    from readme_gen.readme.parse import parse_readme
+    from readme_gen.readme.render import render
+
+    try:
+        builtin = parse_readme(text, path)
+    except CatalogError:
+        builtin = None
+    if builtin is not None and builtin.papers() and render(builtin) == text:
+        count = len(builtin.papers())
+        summary = Summary(count, count, 0, Counter(dict.fromkeys(FIELDS, count)), True)
+        return Adoption(builtin, summary, dump_catalog(builtin, header=header))
+    adoption = adopt_checked(text, title=title, header=header)
+    summary = adoption.summary
+    if summary.entries == 0:
+        raise UsageError(
+            f"{path}: no entries found: no table row, list item or paragraph links to a paper "
+            "(a list whose entries have no links cannot be adopted); nothing was written"
+        )
+    rebuilt = render(adoption.catalog)
+    if rebuilt != text:
+        line, was, now = first_difference(text, rebuilt)
+        raise UsageError(
+            f"{path}:{line}:1: the catalog would not build this README back (line {line} would "
+            f"read {_quote(now)} instead of {_quote(was)}); found {summary.entries} entries, "
+            f"{summary.parsed} read as fields; nothing was written"
+        )
+    summary.identical = True
+    return adoption
+
+
+def _quote(line: str) -> str:
+    from readme_gen.errors import shorten
+
+    return "`" + shorten(line.rstrip("\r\n") or "(end of file)") + "`"

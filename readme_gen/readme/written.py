@@ -24,10 +24,12 @@ def entry_of(paper: Paper) -> Entry:
 def entry_text(spec: FormSpec, paper: Paper) -> str | None:
     """The paper in the first of the form's templates that can write it, or None."""
     entry = entry_of(paper)
-    for template in compile_form(spec):
-        text = template.render(entry)
-        if text is not None:
-            return text
+    templates = compile_form(spec)
+    for empty_links in (False, True):
+        for template in templates:
+            text = template.render(entry, empty_links=empty_links)
+            if text is not None:
+                return text
     return None
 
 

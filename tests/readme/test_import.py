@@ -64,7 +64,7 @@ def test_quirks_of_the_original_are_read_as_github_shows_them():
 
 def test_import_command_writes_a_catalog_that_builds_the_expected_readme(cli, tmp_path):
     (tmp_path / "README.original.md").write_bytes((FIXTURES / "README.original.md").read_bytes())
-    result = cli("import", "README.original.md", "-o", "catalog.yaml")
+    result = cli("import", "README.original.md", "-o", "catalog.yaml", "--canonical")
     assert result.code == 0, result.err
     assert "37 papers in 2 sections" in result.err
     assert cli("build", "--output", "OUT.md").code == 0
@@ -94,7 +94,7 @@ def test_import_reports_unreadable_rows_with_their_line(cli, tmp_path):
     )
     text = text.replace("[Paper](https://openreview.net/forum?id=HndgQudNb91)", "no link")
     (tmp_path / "README.md").write_text(text, encoding="utf-8")
-    result = cli("import", "README.md", "-o", "-")
+    result = cli("import", "README.md", "-o", "-", "--canonical")
     assert result.code == 2
     assert "README.md:30:" not in result.err  # the year comes from `### 2024` above it
     assert "README.md:102:" in result.err and "no `[Label](URL)` link" in result.err
