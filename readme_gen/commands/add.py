@@ -32,6 +32,7 @@ from readme_gen.publish.inert import terminal
 if TYPE_CHECKING:
     from readme_gen.catalog.edit import Draft
     from readme_gen.catalog.model import Catalog, Section
+    from readme_gen.metadata.inferred import Inferred, VenueNames
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -111,21 +112,35 @@ def run(args: AddArgs) -> int:
 def _describe(args: AddArgs, catalog: Catalog, path: Path) -> tuple[str, Draft, Section]:
     """The paper's URL, what is known of it (flags over the service or the page, then the
     terminal's answers) and its section."""
-    from readme_gen.catalog.edit import Draft, merge
+    from readme_gen.catalog.edit import Draft
+    from readme_gen.metadata.inferred import described, with_flags
 
     given = Draft(args.title, tuple(args.author or ()), args.venue, args.year)
-    url, found = _identify(args.url, catalog, given, allow_private=args.allow_private)
+    names = _venue_names(catalog)
+    url, found = _identify(args.url, given, names, allow_private=args.allow_private)
     if not url.lower().startswith(("http://", "https://")):
         raise UsageError(f"`{args.url}` is not an http(s) URL, a DOI or an arXiv id")
-    if given.missing() and found == Draft():
-        found = _fetch(url, allow_private=args.allow_private)
+    if given.missing() and not found.sources:
+        found = _fetch(url, names, allow_private=args.allow_private)
+    settled = with_flags(found, given, names)
+    for line in described(settled):  # every inferred field, and where it came from
+        print(terminal(line), file=sys.stderr)
     section_id = args.section or (catalog.sections[0].id if len(catalog.sections) == 1 else None)
-    draft, section_id = _complete(merge(found, given), section_id, [s.id for s in catalog.sections])
+    draft, section_id = _complete(settled.draft, section_id, [s.id for s in catalog.sections])
     section = next((s for s in catalog.sections if s.id == section_id), None)
     if section is None:
         ids = ", ".join(s.id for s in catalog.sections)
         raise UsageError(f"no section `{section_id}` in {path} (expected one of {ids})")
     return url, draft, section
+
+
+def _venue_names(catalog: Catalog) -> VenueNames:
+    from readme_gen.config import tool_table
+    from readme_gen.lint.config import resolve
+    from readme_gen.metadata.inferred import VenueNames
+
+    aliases = resolve(tool_table("lint")).options.aliases
+    return VenueNames.of(aliases, (p.venue for _, p in catalog.papers()))
 
 
 def _write(path: Path, catalog_bytes: bytes, readme: Path, catalog: Catalog) -> None:
@@ -148,52 +163,49 @@ def _link(item: str) -> tuple[str, str]:
 
 
 def _identify(
-    text: str, catalog: Catalog, given: Draft, *, allow_private: bool
-) -> tuple[str, Draft]:
+    text: str, given: Draft, names: VenueNames, *, allow_private: bool
+) -> tuple[str, Inferred]:
     """The paper's URL, and what its DOI's CSL JSON or the arXiv API says of it (nothing
     when `text` is a plain URL, the flags already say everything, or the service fails)."""
-    from readme_gen.catalog.edit import Draft, canonical_url
+    from readme_gen.catalog.edit import canonical_url
+    from readme_gen.metadata.inferred import Inferred
     from readme_gen.metadata.lookup import identifier, look_up
 
     found = identifier(text)
     if found is None:
-        return canonical_url(text), Draft()
+        return canonical_url(text), Inferred()
     kind, value = found
     url = f"https://doi.org/{value}" if kind == "doi" else f"https://arxiv.org/abs/{value}"
     if not given.missing():
-        return url, Draft()
-    from readme_gen.config import tool_table
-    from readme_gen.lint.config import resolve
+        return url, Inferred()
     from readme_gen.metadata.failure import Failure
     from readme_gen.metadata.services import ServiceSettings, from_env
 
     settings = from_env(os.environ, ServiceSettings(allow_private=allow_private))
-    aliases = resolve(tool_table("lint")).options.aliases
-    known = sorted({p.venue for _, p in catalog.papers()})
-    answer = look_up(kind, value, settings, aliases=aliases, known=known)
+    answer = look_up(kind, value, settings, aliases=names.aliases, known=names.known)
     if isinstance(answer, Failure):
         shown = terminal(answer.detail)
         print(
             f"note: could not look up {value}: {shown}; reading the landing page", file=sys.stderr
         )
-        return url, Draft()
-    return answer.url, answer.draft
+        return url, Inferred()
+    return answer.url, answer.found
 
 
-def _fetch(url: str, *, allow_private: bool) -> Draft:
-    from readme_gen.catalog.edit import Draft
+def _fetch(url: str, names: VenueNames, *, allow_private: bool) -> Inferred:
     from readme_gen.links.checker import fetch_page
     from readme_gen.links.results import Status
     from readme_gen.links.settings import CheckSettings
-    from readme_gen.metadata.lookup import from_meta
+    from readme_gen.metadata.inferred import Inferred
+    from readme_gen.metadata.lookup import page_inferred
     from readme_gen.metadata.page import parse_meta
 
     outcome = fetch_page(url, CheckSettings(allow_private=allow_private, retries=1, timeout=20))
     if outcome.status is not Status.OK or not outcome.page:
         detail = outcome.detail or "not an HTML page"
         print(f"note: could not read {url}: {detail}; using the flags only", file=sys.stderr)
-        return Draft()
-    return from_meta(parse_meta(outcome.page))
+        return Inferred()
+    return page_inferred(parse_meta(outcome.page), names)
 
 
 def _complete(draft: Draft, section: str | None, sections: list[str]) -> tuple[Draft, str | None]:
