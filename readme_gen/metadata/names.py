@@ -137,7 +137,7 @@ def _parts(words: tuple[str, ...], *, initials: bool) -> list[str]:
     return out
 
 
-def _same_family(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def _same_family(a: tuple[str, ...], b: tuple[str, ...], *, prefix: bool = True) -> bool:
     whole_a, whole_b = _parts(a, initials=False), _parts(b, initials=False)
     if not whole_a or not whole_b:
         return False
@@ -150,7 +150,7 @@ def _same_family(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if "".join(core_a) == "".join(core_b):  # "van der Laak" ~ "Laak"
         return True
     shorter, longer = sorted((core_a, core_b), key=len)
-    return longer[: len(shorter)] == shorter  # "García" ~ "García Márquez"
+    return prefix and longer[: len(shorter)] == shorter  # "García" ~ "García Márquez"
 
 
 def _compatible(x: str, y: str) -> bool:
@@ -163,7 +163,9 @@ def _same_given(a: tuple[str, ...], b: tuple[str, ...], *, whole: bool = False) 
         return True
     if sorted(pa) == sorted(pb):  # "Van Anh" ~ "Anh Van": the order of given parts varies
         return True
-    if whole:  # one unit: "Chen" is not "Chen Liu"
+    if whole or "-" in "".join(a + b):  # one unit: "Chen" is not "Chen Liu", "Fei-Fei"
+        if min(len(pa), len(pb)) == 1 and min(len(pa[0]), len(pb[0])) == 1:  # not "Fei"
+            return pa[0][0] == pb[0][0]  # but "M." is an initial of "Ming-Hsuan"
         return len(pa) == len(pb) and all(map(_compatible, pa, pb))
     if len(pa) > 1 and len(pa[0]) == 1 and _same_given(a[1:], b):  # "R. Devon" ~ "Devon"
         return True
@@ -175,7 +177,10 @@ def _same_given(a: tuple[str, ...], b: tuple[str, ...], *, whole: bool = False) 
 
 def _match(a: Reading, b: Reading) -> bool:
     whole = a.whole_given or b.whole_given
-    return _same_family(a.family, b.family) and _same_given(a.given, b.given, whole=whole)
+    # a family-first reading's family name is one word: no first-surname-alone rule
+    return _same_family(a.family, b.family, prefix=not whole) and _same_given(
+        a.given, b.given, whole=whole
+    )
 
 
 def same_person(a: str, b: str) -> bool:
