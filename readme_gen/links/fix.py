@@ -3,6 +3,8 @@ comments and the layout of everything else stay byte for byte."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from readme_gen.catalog.emit import scalar
 from readme_gen.links import policy
 from readme_gen.links.results import Result, Status
@@ -35,12 +37,14 @@ def _token_end(line: str, start: int) -> int:
     return len(line[:end].rstrip())
 
 
-def rewrite(text: str, changes: list[tuple[Position, str]]) -> str:
-    """`text` with the scalar at each position replaced by the given URL."""
+def rewrite(text: str, changes: Sequence[tuple[Position, str | int]]) -> str:
+    """`text` with the scalar at each position replaced by the given URL (or text; a
+    number, such as a year, is written as a number)."""
     lines = text.splitlines(keepends=True)
-    for (line, column), url in sorted(changes, reverse=True):
+    for (line, column), value in sorted(changes, key=lambda c: c[0], reverse=True):
         current = lines[line - 1]
         start = column - 1
         end = _token_end(current, start)
-        lines[line - 1] = current[:start] + scalar(url) + current[end:]
+        written = scalar(value) if isinstance(value, str) else str(value)
+        lines[line - 1] = current[:start] + written + current[end:]
     return "".join(lines)
