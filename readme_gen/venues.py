@@ -320,10 +320,9 @@ def full_venue(name: str) -> tuple[Kind, str] | None:
 def preprint_server(venue: str) -> str | None:
     """The preprint server a venue names ("arXiv", "arXiv preprint", "CoRR", "bioRxiv",
     "Research Square"...), or None."""
-    words = _fold(venue).replace("preprint", " ").split()
-    head = " ".join(words[:2]) if words[:2] == ["research", "square"] else (words or [""])[0]
-    head = head.split(":")[0].strip(".,")
-    return PREPRINT_SERVERS.get(head)
+    words = re.split(r"[\s.:,;]+", _fold(venue).replace("preprint", " ").strip())
+    head = " ".join(words[:2]) if words[:2] == ["research", "square"] else words[0]
+    return PREPRINT_SERVERS.get(head)  # "arXiv.org", Semantic Scholar's name, is arXiv
 
 
 def preprint_host(url: str) -> str | None:

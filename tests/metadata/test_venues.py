@@ -133,6 +133,7 @@ def test_every_built_in_venue_resolves_to_itself():
     ("venue", "server"),
     [("arXiv", "arXiv"), ("arxiv preprint", "arXiv"), ("CoRR", "arXiv"), ("medRxiv", "medRxiv"),
      ("Research Square", "Research Square"), ("SSRN Electronic Journal", "SSRN"),
+     ("arXiv.org", "arXiv"), ("medRxiv : the preprint server for health sciences", "medRxiv"),
      ("CVPR", None), ("", None), ("Research", None)],
 )  # fmt: skip
 def test_preprint_servers(venue, server):
