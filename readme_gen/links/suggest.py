@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from readme_gen.links.gate import Sleep
+from readme_gen.links.preprints import service_settings
 from readme_gen.links.results import Result, Status, Suggestion
 from readme_gen.links.settings import CheckSettings
 from readme_gen.links.venue_finder import find_venues
@@ -19,19 +20,7 @@ from readme_gen.metadata.failure import Failure
 from readme_gen.metadata.found import is_paper
 from readme_gen.metadata.inferred import VenueNames
 from readme_gen.metadata.search import Searches, SearchSettings, open_searches
-from readme_gen.metadata.services import ServiceSettings
 from readme_gen.venues import DEFAULT_VENUE_ALIASES
-
-
-def service_settings(settings: CheckSettings) -> ServiceSettings:
-    return ServiceSettings(
-        arxiv_url=settings.arxiv_api_url,
-        user_agent=settings.user_agent,
-        timeout=settings.timeout,
-        retries=settings.retries,
-        retry_after_cap=settings.retry_after_cap,
-        allow_private=settings.allow_private,
-    )
 
 
 def search_settings(settings: CheckSettings) -> SearchSettings:
