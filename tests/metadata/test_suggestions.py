@@ -206,3 +206,23 @@ def test_fix_venues_through_the_command(tmp_path, monkeypatch, capsys):
         or "CVPR" in (tmp_path / "README.md").read_text()
     )
     assert "fixed the venue of 1 paper(s)" in capsys.readouterr().err
+
+
+def test_the_audit_issue_shows_the_suggestion(cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    s = Suggestion("snapshot", "archived copy https://web.archive.org/web/2020/https://x.org/a")
+    result = Result(
+        "https://x.org/a",
+        Status.BROKEN,
+        (MISMATCHED,),
+        detail=f"HTTP 404; suggested: {s.text}",
+        reason=Reason.HTTP_STATUS,
+        suggestion=s,
+    )
+    report = Report((result,), frozenset({Status.BROKEN}), 1.0, "catalog.yaml")
+    (tmp_path / "report.json").write_text(format_report(report, "json"), "utf-8")
+    done = cli("audit-issue", "--report", "report.json", "--markdown", "summary.md")
+    assert done.code == 0, done.err
+    from readme_gen.publish.inert import markdown
+
+    assert markdown("suggested: archived copy") in (tmp_path / "summary.md").read_text("utf-8")
