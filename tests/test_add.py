@@ -96,7 +96,7 @@ def entry(title, authors, venue, year, url):
             (
                 "HRDA: Context-Aware High-Resolution Domain-Adaptive Semantic Segmentation",
                 ["Lukas Hoyer", "Dengxin Dai", "Luc Van Gool"],
-                "Computer Vision – ECCV 2022",
+                "ECCV",  # "Computer Vision – ECCV 2022", through the venue table
                 2022,
             ),
         ),

@@ -10,6 +10,7 @@ written: the other moves are still fixed.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -156,12 +157,18 @@ def _in_flow(line: str, start: int) -> bool:
 
 def rewrite(text: str, moves: list[Move]) -> str:
     """`text` with the scalar at each move's position replaced by its new URL."""
+    return rewrite_scalars(text, [(move.position, move.new) for move in moves])
+
+
+def rewrite_scalars(text: str, changes: Sequence[tuple[Position, str | int]]) -> str:
+    """`text` with the scalar at each position replaced by the given text (or number,
+    such as a year, written as a number); every other byte kept."""
     lines = text.splitlines(keepends=True)
-    for move in sorted(moves, key=lambda m: m.position, reverse=True):
-        line, column = move.position
+    for (line, column), value in sorted(changes, key=lambda c: c[0], reverse=True):
         current = lines[line - 1]
         start = column - 1
         end = _token_end(current, start)
         flow = _in_flow(current, start)
-        lines[line - 1] = current[:start] + scalar(move.new, flow=flow) + current[end:]
+        written = scalar(value, flow=flow) if isinstance(value, str) else str(value)
+        lines[line - 1] = current[:start] + written + current[end:]
     return "".join(lines)

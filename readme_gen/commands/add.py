@@ -36,6 +36,7 @@ from readme_gen.publish.inert import terminal
 if TYPE_CHECKING:
     from readme_gen.catalog.edit import Draft
     from readme_gen.catalog.model import Catalog, Paper, Section
+    from readme_gen.metadata.inferred import Inferred, VenueNames
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -152,8 +153,10 @@ def _describe(
 ) -> tuple[str, Draft, Section]:
     """The paper's URL, what is known of it (flags over the service or the page, then the
     terminal's answers) and its section. What needs no network (a duplicate URL or
-    identifier, the section) is checked before any request."""
-    from readme_gen.catalog.edit import Draft, canonical_url, clean, duplicate_of, merge
+    identifier, the section) is checked before any request; every field inferred is
+    printed with where it came from."""
+    from readme_gen.catalog.edit import canonical_url, clean, duplicate_of
+    from readme_gen.metadata.inferred import Inferred, described, with_flags
     from readme_gen.metadata.lookup import identifier
 
     given = _given(args)
@@ -164,12 +167,25 @@ def _describe(
     urls = [url, *(link_url for _, link_url in links)]
     _refuse_duplicate(catalog, path, duplicate_of(catalog, urls, given.title))
     section = _section(args.section, catalog, path)
-    found = Draft()
+    names = _venue_names(catalog)
+    found = Inferred()
     if given.missing() and found_id is not None:
-        url, found = _look_up(*found_id, catalog, allow_private=args.allow_private)
-    if given.missing() and found == Draft():
-        found = _fetch(url, allow_private=args.allow_private)
-    return url, _complete(merge(clean(found), given)), section
+        url, found = _look_up(*found_id, names, allow_private=args.allow_private)
+    if given.missing() and not found.sources:
+        found = _fetch(url, names, allow_private=args.allow_private)
+    settled = with_flags(found, given, names)
+    for line in described(settled):  # every inferred field, and where it came from
+        print(terminal(line), file=sys.stderr)
+    return url, _complete(clean(settled.draft)), section
+
+
+def _venue_names(catalog: Catalog) -> VenueNames:
+    from readme_gen.config import tool_table
+    from readme_gen.lint.config import resolve
+    from readme_gen.metadata.inferred import VenueNames
+
+    aliases = resolve(tool_table("lint")).options.aliases
+    return VenueNames.of(aliases, (p.venue for _, p in catalog.papers()))
 
 
 def _identifier_url(kind: str, value: str) -> str:
@@ -238,44 +254,42 @@ def _link(item: str) -> tuple[str, str]:
     return label.strip(), url.strip()
 
 
-def _look_up(kind: str, value: str, catalog: Catalog, *, allow_private: bool) -> tuple[str, Draft]:
+def _look_up(
+    kind: str, value: str, names: VenueNames, *, allow_private: bool
+) -> tuple[str, Inferred]:
     """The paper's URL, and what its DOI's CSL JSON or the arXiv API says of it (nothing
     when the service fails: then the landing page is read)."""
-    from readme_gen.catalog.edit import Draft
-    from readme_gen.config import tool_table
-    from readme_gen.lint.config import resolve
     from readme_gen.metadata.failure import Failure
+    from readme_gen.metadata.inferred import Inferred
     from readme_gen.metadata.lookup import look_up
     from readme_gen.metadata.services import ServiceSettings, from_env
 
     url = _identifier_url(kind, value)
     settings = from_env(os.environ, ServiceSettings(allow_private=allow_private))
-    aliases = resolve(tool_table("lint")).options.aliases
-    known = sorted({p.venue for _, p in catalog.papers()})
-    answer = look_up(kind, value, settings, aliases=aliases, known=known)
+    answer = look_up(kind, value, settings, aliases=names.aliases, known=names.known)
     if isinstance(answer, Failure):
         shown = terminal(answer.detail)
         print(
             f"note: could not look up {value}: {shown}; reading the landing page", file=sys.stderr
         )
-        return url, Draft()
-    return answer.url, answer.draft
+        return url, Inferred()
+    return answer.url, answer.found
 
 
-def _fetch(url: str, *, allow_private: bool) -> Draft:
-    from readme_gen.catalog.edit import Draft
+def _fetch(url: str, names: VenueNames, *, allow_private: bool) -> Inferred:
     from readme_gen.links.checker import fetch_page
     from readme_gen.links.results import Status
     from readme_gen.links.settings import CheckSettings
-    from readme_gen.metadata.lookup import from_meta
+    from readme_gen.metadata.inferred import Inferred
+    from readme_gen.metadata.lookup import page_inferred
     from readme_gen.metadata.page import parse_meta
 
     outcome = fetch_page(url, CheckSettings(allow_private=allow_private, retries=1, timeout=20))
     if outcome.status is not Status.OK or not outcome.page:
         detail = outcome.detail or "not an HTML page"
         print(f"note: could not read {url}: {detail}; using the flags only", file=sys.stderr)
-        return Draft()
-    return from_meta(parse_meta(outcome.page))
+        return Inferred()
+    return page_inferred(parse_meta(outcome.page), names)
 
 
 def _complete(draft: Draft) -> Draft:

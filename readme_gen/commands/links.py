@@ -83,6 +83,8 @@ def run(args: LinksArgs) -> int:
     results = sort_results(checked)
     if args.fix_redirects:
         results = _fix_redirects(path, results)
+    if settings.fix_venues:
+        results = _fix_venues(path, results)
     elapsed = time.perf_counter() - started
     report = Report(results, failing_statuses(settings.strict), elapsed, str(path))
     with gc_paused():  # thousands of small acyclic objects: see gc_paused
@@ -140,6 +142,39 @@ def _check(targets: list[Target], settings: CheckSettings, cache: Cache | None) 
         for target, result in zip(to_check, checked, strict=True):
             cache.remember(key(target, verify_titles=verify), result)
     return [*cached, *checked]
+
+
+def _fix_venues(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...]:
+    """Write the venues found for preprints into the catalog, rebuild the README; the
+    fixed links are reported as ok."""
+    from dataclasses import replace
+
+    from readme_gen.catalog.fix import rewrite_scalars as rewrite
+    from readme_gen.catalog.load import parse_catalog, read_text
+    from readme_gen.links.fix_venues import venue_changes
+    from readme_gen.links.results import Status
+    from readme_gen.readme.render import render
+
+    text = read_text(path)
+    changes, fixed = venue_changes(parse_catalog(text, str(path), path.parent), results)
+    for paper, result in fixed:
+        what = result.suggestion.text if result.suggestion else ""
+        print(f"{path}:{paper.where('venue')}: {terminal(what)}", file=sys.stderr)
+    if not changes:
+        print("no venue found to fix", file=sys.stderr)
+        return results
+    text = rewrite(text, changes)
+    catalog = parse_catalog(text, str(path), path.parent)
+    readme = readme_path(None)
+    write_together([(path, text.encode("utf-8")), (readme, render(catalog).encode("utf-8"))])
+    print(f"fixed the venue of {len(fixed)} paper(s) in {path}; rebuilt {readme}", file=sys.stderr)
+    done = {id(r) for _, r in fixed}
+    return tuple(
+        replace(r, status=Status.OK, detail=f"fixed: {r.suggestion.text}")
+        if id(r) in done and r.suggestion is not None
+        else r
+        for r in results
+    )
 
 
 def _fix_redirects(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...]:

@@ -341,6 +341,10 @@ def run_check(
             from readme_gen.links.preprints import published
 
             results = await published(results, settings, sleep=wait, clock=now)
+        if settings.find_venues or settings.suggest:
+            from readme_gen.links.suggest import searched
+
+            results = await searched(results, settings, sleep=wait, clock=now)
         return results
 
     with asyncio.Runner(loop_factory=loop_factory()) as runner:

@@ -28,6 +28,18 @@ def candidates(results: list[Result]) -> dict[str, list[int]]:
     return found
 
 
+def service_settings(settings: CheckSettings) -> ServiceSettings:
+    """The metadata services' settings a link check implies."""
+    return ServiceSettings(
+        arxiv_url=settings.arxiv_api_url,
+        user_agent=settings.user_agent,
+        timeout=settings.timeout,
+        retries=settings.retries,
+        retry_after_cap=settings.retry_after_cap,
+        allow_private=settings.allow_private,
+    )
+
+
 async def published(
     results: list[Result], settings: CheckSettings, *, sleep: Sleep, clock: Callable[[], float]
 ) -> list[Result]:
@@ -36,18 +48,7 @@ async def published(
     wanted = candidates(results)
     if not wanted:
         return results
-    services = Services(
-        ServiceSettings(
-            arxiv_url=settings.arxiv_api_url,
-            user_agent=settings.user_agent,
-            timeout=settings.timeout,
-            retries=settings.retries,
-            retry_after_cap=settings.retry_after_cap,
-            allow_private=settings.allow_private,
-        ),
-        sleep=sleep,
-        clock=clock,
-    )
+    services = Services(service_settings(settings), sleep=sleep, clock=clock)
     try:
         entries, _ = await services.arxiv(wanted)
     finally:

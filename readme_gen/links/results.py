@@ -42,6 +42,18 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A value the catalog could take, found by a search service; shown in every report,
+    applied only when asked (`links --fix-venues`)."""
+
+    kind: str  # "venue" (a preprint's publication), "page" (for a mismatch), "snapshot"
+    text: str  # for people: 'venue CVPR, year 2023 (Semantic Scholar)'
+    venue: str = ""
+    year: int = 0
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Result:
     url: str
     status: Status
@@ -57,6 +69,7 @@ class Result:
     reason: Reason | None = None
     """Why the link is not plainly ok (None for ok)."""
     cached: bool = field(default=False, compare=False)
+    suggestion: Suggestion | None = None
 
 
 FAILING_BY_DEFAULT = frozenset({Status.BROKEN, Status.MISMATCH})

@@ -21,7 +21,17 @@ from typing import Any, Literal
 from readme_gen import HOMEPAGE, __version__
 from readme_gen.config import unknown_setting
 from readme_gen.errors import UsageError
-from readme_gen.metadata import ARXIV_API_URL, ENV_ARXIV
+from readme_gen.metadata import (
+    ARXIV_API_URL,
+    DBLP_URL,
+    ENV_ARXIV,
+    ENV_DBLP,
+    ENV_S2,
+    ENV_S2_KEY,
+    ENV_WAYBACK,
+    S2_API_URL,
+    WAYBACK_URL,
+)
 
 USER_AGENT = f"readme-gen/{__version__} (paper-list link checker; +{HOMEPAGE})"
 _DURATION = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(s|m|h|d|w)?\s*\Z")
@@ -80,6 +90,23 @@ class CheckSettings:
     check_published: bool = option(
         True, "ask the arXiv API whether papers listed as arXiv preprints were published", "switch"
     )
+    find_venues: bool = option(
+        True,
+        "ask Semantic Scholar (then DBLP) for the venue of papers listed as arXiv preprints",
+        "switch",
+    )
+    fix_venues: bool = option(
+        False, "write the venues found into catalog.yaml and rebuild README.md", "switch"
+    )
+    suggest: bool = option(
+        False,
+        "suggest the right page for a mismatch (arXiv, Semantic Scholar) and an archived "
+        "copy for a broken link (the Wayback Machine)",
+        "switch",
+    )
+    max_searches: int = option(
+        50, "requests to the search services per run at most (venues, suggestions)", "count"
+    )
     max_body: int = option(256 * 1024, "bytes of an HTML page read at most", "bytes", minimum=1)
     max_redirects: int = option(10, "redirects followed at most", "count")
     user_agent: str = option(USER_AGENT, "the User-Agent header", "text")
@@ -94,6 +121,10 @@ class CheckSettings:
     accept: tuple[Accept, ...] = ()
     exclude: tuple[re.Pattern[str], ...] = ()
     arxiv_api_url: str = ARXIV_API_URL  # READMEGEN_ARXIV_API_URL overrides it
+    s2_api_url: str = S2_API_URL  # READMEGEN_S2_API_URL
+    dblp_url: str = DBLP_URL  # READMEGEN_DBLP_URL
+    wayback_url: str = WAYBACK_URL  # READMEGEN_WAYBACK_URL
+    s2_api_key: str | None = field(default=None, repr=False)  # SEMANTIC_SCHOLAR_API_KEY
     backoff_base: float = 0.5
     backoff_cap: float = 30.0
     github_token: str | None = field(default=None, repr=False)
@@ -203,6 +234,10 @@ def resolve(
     values["accept"] = _accepts(table.get("accept", {}), where)
     values["github_token"] = env.get("GITHUB_TOKEN") or None
     values["arxiv_api_url"] = env.get(ENV_ARXIV) or ARXIV_API_URL
+    values["s2_api_url"] = env.get(ENV_S2) or S2_API_URL
+    values["dblp_url"] = env.get(ENV_DBLP) or DBLP_URL
+    values["wayback_url"] = env.get(ENV_WAYBACK) or WAYBACK_URL
+    values["s2_api_key"] = env.get(ENV_S2_KEY) or None
     return CheckSettings(**values)
 
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from readme_gen.links import policy
 from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.titles import can_name_a_paper, same_paper
-from readme_gen.metadata.arxiv import arxiv_id
 from readme_gen.metadata.compare import page_drift
 from readme_gen.metadata.page import parse_meta
 from readme_gen.net.reasons import Reason
+from readme_gen.venues import preprint_host
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +71,11 @@ def metadata_drift(target: Target, fields: tuple[tuple[str, str], ...]) -> str |
     """Where the page's Highwire (or Dublin Core, PRISM) tags disagree with the authors and
     year of a paper using this link: "page lists 5 authors, first Chen; catalog lists 7,
     first Qin". A preprint server's dates are the preprint's, not the publication's."""
-    preprint = arxiv_id(target.url) is not None or "openreview.net" in target.url
+    preprint = preprint_host(target.url) is not None
     for use in target.uses:
         if not use.authors or not use.year:
             continue
-        drift = page_drift(fields, use.authors, use.year, preprint=preprint)
+        drift = page_drift(fields, use.authors, use.year, preprint=preprint, venue=use.venue)
         if drift is not None:
             return (
                 f"{drift.detail} (line {use.position.line})"

@@ -10,6 +10,7 @@ from readme_gen.catalog.model import Catalog, Paper, Raw, Section, See
 from readme_gen.lint.authors import names_first_author, url_file_stem
 from readme_gen.lint.registry import Finding, Hit, Rule, RuleOptions, Severity
 from readme_gen.text import normalise
+from readme_gen.venues import name_venue
 
 
 def _papers(catalog: Catalog) -> Iterator[tuple[Section, Paper]]:
@@ -63,6 +64,33 @@ def venue_alias(catalog: Catalog, options: RuleOptions) -> Iterator[Hit]:
         if other != paper.venue:
             yield Hit(
                 f"venue `{paper.venue}` is also spelled `{other}`; use one spelling",
+                paper.where("venue"),
+                paper.title,
+                value=paper.venue,
+            )
+
+
+def venue_form(catalog: Catalog, options: RuleOptions) -> Iterator[Hit]:
+    spelled = {s.casefold() for name, same in options.aliases.items() for s in (name, *same)}
+    for _section, paper in _papers(catalog):
+        named = name_venue(paper.venue, aliases=options.aliases)
+        if named.year is not None:
+            yield Hit(
+                f"venue `{paper.venue}` contains a year: write venue `{named.venue}` and "
+                f"year {named.year}",
+                paper.where("venue"),
+                paper.title,
+                value=paper.venue,
+            )
+        elif (
+            named.recognised
+            and named.venue != paper.venue
+            and paper.venue.casefold() not in spelled  # an alias: RG103's
+            and len(paper.venue) > len(named.venue) + 6
+        ):
+            yield Hit(
+                f"venue `{paper.venue}` is a full proceedings or journal title: "
+                f"write `{named.venue}`",
                 paper.where("venue"),
                 paper.title,
                 value=paper.venue,
@@ -268,6 +296,13 @@ RULES: tuple[Rule, ...] = (
         Severity.ERROR,
         "a CVF or ECVA URL named after someone other than the first author",
         url_first_author,
+    ),
+    Rule(
+        "RG112",
+        "venue-form",
+        Severity.WARNING,
+        "a venue written as a full proceedings title, or with a year in it",
+        venue_form,
     ),
     Rule(
         "RG113",

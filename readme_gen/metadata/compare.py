@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from readme_gen.metadata.drift import Aspect, Drift, clean
 from readme_gen.metadata.names import family_name, fold, same_person
+from readme_gen.venues import preprint_server
 
 Fields = Sequence[tuple[str, str]]
 """(lower-cased meta name, content) pairs in page order, as `PageMeta.fields` holds them."""
@@ -32,6 +33,12 @@ ONLINE = ("citation_online_date", "prism.onlinedate")
 """Meta names that date an online-first version."""
 READS = frozenset({"citation_author", "citation_authors", "dc.creator", *PUBLISHED, *ONLINE})
 """Every meta name a comparison reads: a page with none of them has nothing to compare."""
+PREPRINT_LEAD = 2
+"""Years a preprint may precede its venue (posted, then reviewed for a year or two)."""
+PREPRINT_LAG = 1
+"""Years a preprint may follow its venue (posted after acceptance, or the camera-ready)."""
+LISTED_PREPRINT_SPREAD = 1
+"""Years between a listed preprint's year and its server's date (a v2 in the next January)."""
 MAX_AUTHORS = 5000  # a physics collaboration lists ~3000; past this a page is not credible
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|2[01]\d\d)(?!\d)")
 _ET_AL = re.compile(r"\s*(?:,?\s*et\.?\s+al\.?|and others|others|\.\.\.|…)\s*\Z", re.I)
@@ -96,30 +103,41 @@ def _authors_drift(page: list[str], catalog: Sequence[str]) -> tuple[list[Aspect
     return aspects, detail
 
 
-def _year_drift(fields: Fields, year: int, *, preprint: bool) -> str:
+def _year_drift(fields: Fields, year: int, *, preprint: bool, listed_preprint: bool) -> str:
     published, online = _years(fields, PUBLISHED), _years(fields, ONLINE)
     every = published + online
     if not every or year in every:
         return ""
-    if preprint and min(every) <= year:
-        return ""  # a preprint precedes its publication, often by a year or more
+    if preprint and listed_preprint:  # the list's venue is the server itself
+        if any(abs(year - y) <= LISTED_PREPRINT_SPREAD for y in every):
+            return ""
+    elif preprint and any(-PREPRINT_LAG <= year - y <= PREPRINT_LEAD for y in every):
+        return ""  # a preprint precedes its publication by a year or two, or just follows it
     if not published and year - 1 in online:
         return ""  # online first, in print the next year
     return f"page says {(published or online)[0]}, catalog {year}"
 
 
 def page_drift(
-    fields: Fields, authors: Sequence[str], year: int, *, preprint: bool = False
+    fields: Fields,
+    authors: Sequence[str],
+    year: int,
+    *,
+    preprint: bool = False,
+    venue: str = "",
 ) -> Drift | None:
     """Where the page's meta tags disagree with the catalog's authors and year, or None.
 
-    `preprint` marks a preprint server's page (arXiv, OpenReview before a venue): its
-    dates are the preprint's, so a catalog year later than the page's is expected."""
+    `preprint` marks a preprint server's page (arXiv, OpenReview, bioRxiv...: see
+    `venues.PREPRINT_HOSTS`): its dates are the preprint's, so the catalog's year may be a
+    year or two later, or one earlier; unless the catalog's `venue` is a preprint server
+    itself, when the two years are the same posting's."""
     if not any(name in READS for name, _ in fields):  # most pages, checked by the thousand
         return None
     aspects, detail = _authors_drift(page_authors(fields), authors)
     details = [detail] if detail else []
-    year_detail = _year_drift(fields, year, preprint=preprint)
+    listed = preprint_server(venue) is not None
+    year_detail = _year_drift(fields, year, preprint=preprint, listed_preprint=listed)
     if year_detail:
         aspects.append(Aspect.YEAR)
         details.append(year_detail)

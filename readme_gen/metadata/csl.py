@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from readme_gen.metadata.failure import Failure, Reason
-from readme_gen.venues import DEFAULT_VENUE_ALIASES
+from readme_gen.venues import DEFAULT_VENUE_ALIASES, venue_name
 
 MAX_CSL = 1024 * 1024  # a record with 3000 authors is ~400 KB
 MAX_TEXT = 2000
 MAX_AUTHORS = 5000
-_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9 &'-]{1,20})\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +26,7 @@ class Work:
     container_titles: tuple[str, ...]
     doi: str
     venue: str
-    """The container title as the list names its venue (see `venue_name`)."""
+    """The container title as the list names its venue (`readme_gen.venues.venue_name`)."""
 
 
 def _text(value: Any) -> str:
@@ -63,30 +62,6 @@ def _year(issued: Any) -> int | None:
         return value
     raw = re.search(r"(?<!\d)([12]\d{3})(?!\d)", _text(issued.get("raw")))
     return int(raw.group(1)) if raw else None
-
-
-def venue_name(
-    container_titles: Iterable[str],
-    *,
-    aliases: Mapping[str, tuple[str, ...]] = DEFAULT_VENUE_ALIASES,
-    known: Iterable[str] = (),
-) -> str:
-    """The list's name for a venue: a title, or an acronym in its parentheses ("2023
-    IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)" -> "CVPR"), that
-    is a venue the catalog already uses (`known`) or a name or alias in lint's table. Else
-    the first title as it is."""
-    names = {name.casefold(): name for name in known}
-    for name, spellings in aliases.items():
-        names.setdefault(name.casefold(), name)
-        for spelling in spellings:
-            names.setdefault(spelling.casefold(), name)
-    titles = list(container_titles)
-    for title in titles:
-        for candidate in (title, *_ACRONYM.findall(title)):
-            found = names.get(candidate.strip().casefold())
-            if found:
-                return found
-    return titles[0] if titles else ""
 
 
 def parse_csl(

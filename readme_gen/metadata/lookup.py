@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from readme_gen.catalog.edit import Draft
 from readme_gen.metadata.arxiv import arxiv_id
-from readme_gen.metadata.csl import doi_of, venue_name
+from readme_gen.metadata.csl import doi_of
 from readme_gen.metadata.failure import Failure, Reason
+from readme_gen.metadata.inferred import Inferred, VenueNames, inferred
 from readme_gen.metadata.page import PageMeta
 from readme_gen.metadata.services import Services, ServiceSettings
 
@@ -25,8 +26,12 @@ class Identified:
     """A paper found by its identifier: where it lives, and what the service says of it."""
 
     url: str
-    draft: Draft
+    found: Inferred
     source: str  # "doi" or "arxiv", for messages
+
+    @property
+    def draft(self) -> Draft:
+        return self.found.draft
 
 
 def identifier(text: str) -> tuple[str, str] | None:
@@ -60,6 +65,8 @@ def look_up(
 ) -> Identified | Failure:
     """Ask the service for `value` (one request, with the services' retries)."""
 
+    names = VenueNames.of(aliases, known)
+
     async def main() -> Identified | Failure:
         services = Services(settings)
         try:
@@ -68,7 +75,14 @@ def look_up(
                 if isinstance(work, Failure):
                     return work
                 draft = Draft(work.title or None, work.authors, work.venue or None, work.year)
-                return Identified(f"https://doi.org/{work.doi or value}", draft, "doi")
+                container = work.container_titles[0] if work.container_titles else ""
+                found = inferred(
+                    draft,
+                    "DOI record",
+                    venue_origin=f'DOI record container-title "{container}"',
+                    names=names,
+                )
+                return Identified(f"https://doi.org/{work.doi or value}", found, "doi")
             entries, failures = await services.arxiv([value])
             entry = entries.get(value)
             if entry is None:
@@ -77,34 +91,58 @@ def look_up(
                     if failures
                     else Failure(Reason.NOT_FOUND, f"arXiv knows no {value}")
                 )
-            venue = "arXiv"
-            if entry.journal_ref:  # published: the list names the venue, not the preprint
-                venue = venue_name([entry.journal_ref], aliases=aliases, known=known)
+            # published: the list names the venue (journal_ref) and its year, not the
+            # preprint's posting year
+            venue = None if entry.journal_ref else "arXiv"
             draft = Draft(entry.title or None, entry.authors, venue, entry.year)
-            return Identified(f"https://arxiv.org/abs/{value}", draft, "arxiv")
+            found = inferred(
+                draft,
+                "arXiv API",
+                venue_text=entry.journal_ref or None,
+                venue_origin="arXiv journal_ref",
+                year_origin="arXiv API (first posted)",
+                preprint_year=True,
+                names=names,
+            )
+            return Identified(f"https://arxiv.org/abs/{value}", found, "arxiv")
         finally:
             await services.aclose()
 
     return asyncio.run(main())
 
 
-def from_meta(meta: PageMeta) -> Draft:
-    date = (
-        meta.get("citation_publication_date")
-        or meta.get("citation_date")
-        or meta.get("citation_online_date")
-        or ""
+def from_meta(meta: PageMeta, names: VenueNames | None = None) -> Draft:
+    return page_inferred(meta, names or VenueNames()).draft
+
+
+def page_inferred(meta: PageMeta, names: VenueNames) -> Inferred:
+    """What a landing page's meta tags say, each field with the tag it came from."""
+    tag = next(
+        (n for n in ("citation_publication_date", "citation_date", "citation_online_date")
+         if meta.get(n)),
+        "",
+    )  # fmt: skip
+    year_match = re.search(r"(19|20)[0-9]{2}", meta.get(tag) or "") if tag else None
+    venue_tag = next(
+        (n for n in ("citation_conference_title", "citation_journal_title") if meta.get(n)), ""
     )
-    year_match = re.search(r"(19|20)[0-9]{2}", date)
-    venue = meta.get("citation_conference_title") or meta.get("citation_journal_title")
-    if not venue and (meta.get("citation_arxiv_id") or meta.get("citation_archive_id")):
-        venue = "arXiv"
+    arxiv = bool(meta.get("citation_arxiv_id") or meta.get("citation_archive_id"))
     title = meta.citation_title or meta.og_title
-    return Draft(
+    draft = Draft(
         title=" ".join(title.split()) if title else None,
         authors=tuple(person(a) for a in meta.authors),
-        venue=" ".join(venue.split()) if venue else None,
+        venue="arXiv" if arxiv and not venue_tag else None,
         year=int(year_match.group()) if year_match else None,
+    )
+    return inferred(
+        draft,
+        "landing page",
+        venue_text=meta.get(venue_tag) if venue_tag else None,
+        venue_origin=f"landing page {venue_tag or 'citation_arxiv_id'}",
+        year_origin=f"landing page {tag}",
+        # a posting or online-first date gives way to the venue's own year
+        preprint_year=arxiv or tag == "citation_online_date",
+        names=names,
     )
 
 

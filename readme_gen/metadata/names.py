@@ -29,6 +29,7 @@ _CJK = re.compile(
     "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]+"
 )
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _APOSTROPHES = re.compile("['\u2019\u02bc`\u00b4]")
 _CAPITAL_INITIALS = re.compile(r"[A-Z]{2,3}")
 
@@ -42,10 +43,25 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """One way to read a name: its given and family words, as written."""
+    """One way to read a name: its given and family words, as written. `whole_given`: the
+    given name is one unit (family name first, East Asian order: "Lee Kyoung Mu"), so no
+    part of it may be left out as a middle name could."""
 
     given: tuple[str, ...]
     family: tuple[str, ...]
+    whole_given: bool = False
+
+
+_PINYIN = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:a|ai|an|ang|ao|e|ei|en|eng|er|i|ia|ian|iang|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua"
+    r"|uai|uan|uang|ue|ui|un|uo|v|ve)"
+)
+"""One Mandarin syllable in pinyin without tones ("chen", "xuan")."""
+
+
+def _pinyin(word: str) -> bool:
+    return _PINYIN.fullmatch(fold(word)) is not None
 
 
 def _words(text: str) -> list[str]:
@@ -92,12 +108,21 @@ def readings(name: str) -> list[Reading]:
         start -= 2 if fold(words[start - 1]) in CONJUNCTIONS and start > 2 else 1
     found = [Reading(tuple(words[:start]), tuple(words[start:]))]
     if len(words) == 2 and start == 1:  # "Qin Rong": family name first
-        found.append(Reading((words[1],), (words[0],)))
+        found.append(Reading((words[1],), (words[0],), whole_given=True))
     last = words[-1]
     if _CAPITAL_INITIALS.fullmatch(last) and not all(w.isupper() for w in words):
         found.append(Reading(tuple(last), tuple(words[:-1])))  # "Smith JA"
-    if len(words) >= 3 and start == len(words) - 1 and not any(map(_is_initial, words[-2:])):
-        found.append(Reading(tuple(words[:-2]), tuple(words[-2:])))  # "Gabriel García Márquez"
+    plain = start == len(words) - 1 and not any(map(_is_initial, words))
+    # three capitalised words, family name first: "Lee Kyoung Mu", "Chan Tai Man", and
+    # "Nguyen Van Anh", whose "Van" is a Vietnamese middle name, not a Dutch particle
+    capitalised = len(words) == 3 and all(w[:1].isupper() for w in words)
+    if len(words) == 3 and (plain or (capitalised and not any(map(_is_initial, words)))):
+        if not plain:
+            found.append(Reading(tuple(words[:2]), (words[2],)))
+        found.append(Reading(tuple(words[1:]), (words[0],), whole_given=True))
+    # "Gabriel García Márquez"; not "Hao Chen Liu", whose words are all Mandarin syllables
+    if len(words) >= 3 and plain and not all(map(_pinyin, words)):
+        found.append(Reading(tuple(words[:-2]), tuple(words[-2:])))
     return found
 
 
@@ -112,7 +137,7 @@ def _parts(words: tuple[str, ...], *, initials: bool) -> list[str]:
     return out
 
 
-def _same_family(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def _same_family(a: tuple[str, ...], b: tuple[str, ...], *, prefix: bool = True) -> bool:
     whole_a, whole_b = _parts(a, initials=False), _parts(b, initials=False)
     if not whole_a or not whole_b:
         return False
@@ -125,23 +150,37 @@ def _same_family(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if "".join(core_a) == "".join(core_b):  # "van der Laak" ~ "Laak"
         return True
     shorter, longer = sorted((core_a, core_b), key=len)
-    return longer[: len(shorter)] == shorter  # "García" ~ "García Márquez"
+    return prefix and longer[: len(shorter)] == shorter  # "García" ~ "García Márquez"
 
 
 def _compatible(x: str, y: str) -> bool:
     return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
-def _same_given(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def _same_given(a: tuple[str, ...], b: tuple[str, ...], *, whole: bool = False) -> bool:
     pa, pb = _parts(a, initials=True), _parts(b, initials=True)
     if not pa or not pb or "".join(pa) == "".join(pb):  # "Xingyu" ~ "Xing-Yu"
+        return True
+    if sorted(pa) == sorted(pb):  # "Van Anh" ~ "Anh Van": the order of given parts varies
+        return True
+    if whole or "-" in "".join(a + b):  # one unit: "Chen" is not "Chen Liu", "Fei-Fei"
+        if min(len(pa), len(pb)) == 1 and min(len(pa[0]), len(pb[0])) == 1:  # not "Fei"
+            return pa[0][0] == pb[0][0]  # but "M." is an initial of "Ming-Hsuan"
+        return len(pa) == len(pb) and all(map(_compatible, pa, pb))
+    if len(pa) > 1 and len(pa[0]) == 1 and _same_given(a[1:], b):  # "R. Devon" ~ "Devon"
+        return True
+    if len(pb) > 1 and len(pb[0]) == 1 and _same_given(a, b[1:]):
         return True
     # middle names may be left out ("Drew F. K. Williamson" ~ "Drew Williamson")
     return all(_compatible(x, y) for x, y in zip(pa, pb, strict=False))
 
 
 def _match(a: Reading, b: Reading) -> bool:
-    return _same_family(a.family, b.family) and _same_given(a.given, b.given)
+    whole = a.whole_given or b.whole_given
+    # a family-first reading's family name is one word: no first-surname-alone rule
+    return _same_family(a.family, b.family, prefix=not whole) and _same_given(
+        a.given, b.given, whole=whole
+    )
 
 
 def same_person(a: str, b: str) -> bool:
@@ -153,7 +192,22 @@ def same_person(a: str, b: str) -> bool:
         return cjk_a == cjk_b
     if not latin_a or not latin_b:
         return False
-    return any(_match(x, y) for x in readings(latin_a) for y in readings(latin_b))
+    if any(_match(x, y) for x in readings(latin_a) for y in readings(latin_b)):
+        return True
+    # German umlauts are also written as two letters: "Jürgen Müller" ~ "Juergen Mueller"
+    spelled_a, spelled_b = latin_a.translate(_UMLAUTS), latin_b.translate(_UMLAUTS)
+    if (spelled_a, spelled_b) == (latin_a, latin_b):
+        return False
+    return any(_match(x, y) for x in readings(spelled_a) for y in readings(spelled_b))
+
+
+def bibtex_key_name(name: str) -> str:
+    """The family name as a BibTeX key writes it: ASCII letters and digits, lower case,
+    particles kept ("Jeroen van der Laak" -> "vanderlaak", "Müller" -> "muller"); empty
+    for a name with no Latin letters."""
+    _, latin = _split_name(name)
+    family = family_name(latin) if latin else ""
+    return re.sub(r"[^a-z0-9]", "", fold(family).encode("ascii", "ignore").decode())
 
 
 def family_name(name: str) -> str:

@@ -145,12 +145,23 @@ class Services:
             return _status_failure(answer.status, f"doi.org for {doi}")
         return parse_csl(answer.body, aliases=aliases, known=known)
 
-    async def _get(self, url: str, headers: dict[str, str], limit: int) -> _Answer | Failure:
-        """A GET with retries; the last answer (any status) or why there was none."""
+    async def fetch(
+        self, url: str, headers: dict[str, str], limit: int, *, content: bytes | None = None
+    ) -> _Answer | Failure:
+        """One request with the services' retries, redirects and bounds: a POST of
+        `content` when given, else a GET (for the other services' clients: Semantic
+        Scholar, DBLP, the Wayback Machine)."""
+        return await self._get(url, headers, limit, content=content)
+
+    async def _get(
+        self, url: str, headers: dict[str, str], limit: int, *, content: bytes | None = None
+    ) -> _Answer | Failure:
+        """A GET (a POST of `content`) with retries; the last answer (any status) or why
+        there was none."""
         attempt = 0
         while True:
             attempt += 1
-            answer = await self._follow(url, headers, limit)
+            answer = await self._follow(url, headers, limit, content)
             if isinstance(answer, Failure):
                 if answer.reason is not Reason.UNREACHABLE or attempt > self.settings.retries:
                     return answer
@@ -174,7 +185,7 @@ class Services:
         )  # the middle: no spread
 
     async def _follow(
-        self, url: str, headers: dict[str, str], limit: int
+        self, url: str, headers: dict[str, str], limit: int, content: bytes | None = None
     ) -> tuple[_Answer, float | None] | Failure:
         """One request and its redirects, each hop vetted: the final answer and its
         Retry-After in seconds."""
@@ -183,7 +194,10 @@ class Services:
             if refused is not None:
                 return refused
             try:
-                async with self._client.stream("GET", url, headers=headers) as response:
+                method = "GET" if content is None else "POST"
+                async with self._client.stream(
+                    method, url, headers=headers, content=content
+                ) as response:
                     if response.status_code in retry.REDIRECTS:
                         location = response.headers.get("location", "")
                         if not location:

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from readme_gen.links.results import Result, Status
+from readme_gen.links.results import Result, Status, Suggestion
 from readme_gen.position import NOWHERE
 from readme_gen.publish import findings, inert
 
@@ -79,6 +79,7 @@ def to_json(report: Report) -> str:
             "reason": r.reason.value if r.reason else None,
             "detail": r.detail,
             "cached": r.cached,
+            "suggestion": _suggestion(r.suggestion),
             "papers": [
                 {
                     "title": u.title,
@@ -99,6 +100,17 @@ def to_json(report: Report) -> str:
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _suggestion(found: Suggestion | None) -> dict[str, object] | None:
+    """A search service's suggestion (links/suggest.py), never applied by the report."""
+    if found is None:
+        return None
+    out: dict[str, object] = {"kind": found.kind, "text": found.text}
+    out.update(
+        {k: v for k, v in (("venue", found.venue), ("year", found.year), ("url", found.url)) if v}
+    )
+    return out
 
 
 def to_text(report: Report) -> str:

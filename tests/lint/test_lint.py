@@ -104,6 +104,25 @@ CASES = [
         ),
         "catalog.yaml:8:18: RG111 error url-first-author: first author `Rong Qin` is not the name the URL starts with (`Chen`): https://openaccess.thecvf.com/content_CVPR_2025/html/Chen_No_pains",
     ),
+    (
+        "RG112",
+        catalog(paper("A", "https://x.org/a", venue='"Proc. CVPR\'23"')),
+        "catalog.yaml:9:16: RG112 warning venue-form: venue `Proc. CVPR'23` contains a year: "
+        "write venue `CVPR` and year 2023",
+    ),
+    (
+        "RG112",
+        catalog(
+            paper(
+                "A",
+                "https://x.org/a",
+                venue="Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition",
+            )
+        ),
+        "catalog.yaml:9:16: RG112 warning venue-form: venue `Proceedings of the IEEE/CVF "
+        "Conference on Computer Vision and Pattern Recognition` is a full proceedings or "
+        "journal title: write `CVPR`",
+    ),
 ]
 
 

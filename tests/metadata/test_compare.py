@@ -181,9 +181,12 @@ def test_no_authors_on_the_page_no_author_drift():
             False,
             "page says 2021, catalog 2019",
         ),
-        # a preprint's date precedes the venue's year, never follows it
+        # a preprint's date precedes the venue's year by one or two, or follows it by one
         ([("citation_date", "2024/12/13")], 2025, True, None),
-        ([("citation_date", "2024/12/13")], 2023, True, "page says 2024, catalog 2023"),
+        ([("citation_date", "2023/03/01")], 2025, True, None),
+        ([("citation_date", "2022/03/01")], 2025, True, "page says 2022, catalog 2025"),
+        ([("citation_date", "2024/12/13")], 2023, True, None),  # posted after the venue
+        ([("citation_date", "2024/12/13")], 2022, True, "page says 2024, catalog 2022"),
         ([("citation_date", "2024/12/13")], 2025, False, "page says 2024, catalog 2025"),
         # no year in the date: nothing to compare
         ([("citation_date", "soon")], 2025, False, None),
@@ -196,6 +199,21 @@ def test_year(fields, year, preprint, detail):
     assert (drift.detail if drift else None) == detail
     if drift:
         assert drift.aspects == (Aspect.YEAR,)
+
+
+@pytest.mark.parametrize(
+    ("year", "venue", "detail"),
+    [
+        (2025, "arXiv", "page says 2015, catalog 2025"),  # issue 19's miss
+        (2016, "arXiv", None),  # a v2 the next January
+        (2015, "bioRxiv", None),
+        (2017, "arXiv", "page says 2015, catalog 2017"),
+        (2017, "ICCV", None),  # the venue two years after the posting
+    ],
+)
+def test_a_listed_preprint_is_dated_by_its_own_posting(year, venue, detail):
+    drift = page_drift([("citation_date", "2015/06/01")], [], year, preprint=True, venue=venue)
+    assert (drift.detail if drift else None) == detail
 
 
 def test_authors_and_year_both_reported():

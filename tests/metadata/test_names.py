@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from readme_gen.metadata.names import family_name, fold, readings, same_person
+from readme_gen.metadata.names import bibtex_key_name, family_name, fold, readings, same_person
 
 SAME = [
     # case, accents, letters NFKD does not decompose
@@ -61,6 +61,16 @@ SAME = [
     ("Taro Yamada", "Yamada Taro"),
     ("Tarō Ōno", "Taro Ono"),
     ("Le Yang", "Yang, Le"),
+    # issue 19: three-word names in another order (Korean, Cantonese, Vietnamese)
+    ("Lee Kyoung Mu", "Kyoung Mu Lee"),
+    ("Chan Tai Man", "Tai Man Chan"),
+    ("Nguyen Van Anh", "Anh Van Nguyen"),
+    ("Nguyen Van Anh", "Van Anh Nguyen"),
+    # issue 19: a leading initial; umlauts written as two letters
+    ("R. Devon Hjelm", "Devon Hjelm"),
+    ("Jürgen Schmidhuber", "Juergen Schmidhuber"),
+    ("Klaus-Robert Müller", "Klaus-Robert Mueller"),
+    ("Thomas Müller", "Thomas Muller"),
     # Han characters: only the same characters, or a romanised name beside them
     ("秦荣", "秦荣"),
     ("秦 荣", "秦荣"),
@@ -86,6 +96,9 @@ DIFFERENT = [
     ("", "Rong Qin"),
     ("", ""),
     ("Yulin Wang", "Wang Yu"),
+    # issue 19's miss: a Mandarin three-syllable name is no Spanish double surname
+    ("Hao Chen Liu", "Hao Chen"),
+    ("Hao Chen Liu", "Chen Hao"),
 ]
 
 
@@ -123,6 +136,24 @@ def test_at_least_thirty_real_world_pairs():
 )
 def test_family_name(name, family):
     assert family_name(name) == family
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Jeroen van der Laak", "vanderlaak"),
+        ("Laak, Jeroen van der", "vanderlaak"),
+        ("Thomas Müller", "muller"),
+        ("Martin Luther King Jr.", "king"),
+        ("Sean O'Brien", "obrien"),
+        ("Paweł Korus", "korus"),
+        ("Rong Qin (秦荣)", "qin"),
+        ("秦荣", ""),
+        ("", ""),
+    ],
+)
+def test_bibtex_key_name_is_the_family_name_of_these_rules(name, key):
+    assert bibtex_key_name(name) == key
 
 
 def test_fold():
