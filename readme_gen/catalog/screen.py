@@ -1,10 +1,11 @@
-"""Checks on a catalog's raw text before any YAML parser sees it: characters YAML refuses
-or editors count differently, lines too long to be a catalog line, and nesting too deep to
-be one. Each is one linear scan that allocates little, so a hostile file is refused with a
-located message in milliseconds, where the parsers would take seconds and gigabytes.
+"""Checks on a catalog's raw text before the YAML parser sees it: characters YAML refuses
+or editors count differently, and lines too long to be a catalog line. Each is one linear
+scan that allocates little, so a hostile file is refused with a located message in
+milliseconds, before any tree is built.
 
-Also `unclosed_quotes`, used once parsing has failed: the line where a quoted value opens
-and is not closed, which is where the mistake is, not where the parser gave up.
+Also, once parsing has failed: `unclosed_quotes`, the line where a quoted value opens and
+is not closed, which is where the mistake is, not where the parser gave up; and
+`too_deep`, the bracket where nesting went too deep when libyaml's own limit stopped it.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from readme_gen.errors import CatalogError, Problem
 from readme_gen.position import Position
 
 # The longest line a catalog needs: a maximal value (validate.MAX_PROSE) with its key,
-# quotes and escapes. Longer lines are refused before parsing (a 10 MB one-line file
-# would otherwise cost ruamel.yaml gigabytes).
+# quotes and escapes. Longer lines are refused before parsing: libyaml reads them, but a
+# 10 MB line of short values took 3.1 s and 435 MB to read (refused here: 0.06 s, 45 MB),
+# and a 10 MB title 0.59 s and 98 MB (here 0.07 s, 47 MB).
 MAX_LINE = 100_000
 MAX_REPORTED = 20  # problems of one kind listed before giving up
 
@@ -77,8 +79,8 @@ def _characters(text: str, path: str) -> list[Problem]:
 
 
 def _long_lines(text: str, path: str) -> list[Problem]:
-    if len(text) <= MAX_LINE:
-        return []
+    if len(text) <= MAX_LINE or max(map(len, text.split("\n"))) <= MAX_LINE:
+        return []  # (split and max run in C: 3 ms for 10,000 papers, the loop below 13)
     problems = []
     start = 0
     while start < len(text):

@@ -12,6 +12,7 @@ MAX_DEPTH is refused as soon as it is read.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -60,52 +61,41 @@ _TAG_KINDS = {
     "tag:yaml.org,2002:timestamp": TIMESTAMP,
 }
 _COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
-# Plain scalars that YAML 1.2 reads as something other than text (or might: emit quotes
-# these, so it is a superset of what `plain_kind` reads as not text).
-NOT_TEXT = re.compile(
-    r"""(?x)^(?:
-      true|True|TRUE|false|False|FALSE|~|null|Null|NULL|<<|=|
-    | [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    | [-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-    | [-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-    | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
-    | [-+]?0b[0-1_]+ | [-+]?0o?[0-7_]+ | [-+]?[0-9_]+ | [-+]?0x[0-9a-fA-F_]+
-    | [0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*
-    )$"""
-)
-# The one spelling of a whole number the catalog accepts. YAML reads 02024, +2024, 2_024,
-# 0x7E9 and 0o3751 as numbers too; such a scalar keeps its text as written (kind INT, a str
-# value) so validation can refuse it, quoting it as written. 18 digits at most: a longer
-# number is no year, and int() of thousands of digits is slow (and refused over 4,300).
-PLAIN_INT = re.compile(r"(?:0|[1-9][0-9]{0,17})\Z")
-# YAML 1.2's resolution of a plain scalar (the regexes of ruamel.yaml's version 1.2
-# resolver, which the catalog has always been read by; each tried only for the first
-# characters it can match, as there).
-INT_SPELLING = re.compile(r"[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+")
-_INT = re.compile(f"(?:{INT_SPELLING.pattern})\\Z")
-_BOOL = re.compile(r"(?:true|True|TRUE|false|False|FALSE)\Z")
-_NULL = re.compile(r"(?:~|null|Null|NULL)\Z")
-_FLOAT = re.compile(
-    r"""(?x)(?:
-      [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    | [-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-    | [-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-    | [-+]?\.(?:inf|Inf|INF)
-    | \.(?:nan|NaN|NAN)
-    )\Z"""
-)
-_TIMESTAMP = re.compile(
-    r"""(?x)(?:
-      [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
-    | [0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
-      (?:[Tt]|[\ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
-      (?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?
-    )\Z"""
-)
-_DIGITS = frozenset("0123456789")
+# The one spelling of a whole number the catalog accepts: plain decimal digits, 18 at
+# most. YAML reads 02024, +2024, 2_024, 0x7E9 and 0o3751 as numbers too; such a scalar
+# keeps its text as written (kind INT, a str value) so validation can refuse it, quoting
+# it as written. A longer number is no year, and int() of thousands of digits is slow
+# (and refused over 4,300).
+MAX_INT_DIGITS = 18
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULLS = frozenset({"~", "null", "Null", "NULL"})
 _NUMBER_START = frozenset("-+.0123456789")
 _MAYBE_NOT_TEXT = frozenset("tTfF~nN") | _NUMBER_START
+# Every character an int, float or timestamp can hold: anything else is text.
+_NUMBER_CHARS = frozenset("0123456789_+-.:eEoObBxXabcdefABCDEFinfINFnaNAtTzZ \t")
 _SKIP = "\x00"  # pending key that was rejected: drop its value (YAML text has no NUL)
+
+
+@functools.cache
+def _number_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """YAML 1.2's float, int and timestamp (the regexes of ruamel.yaml's version 1.2
+    resolver, which read the catalog before). Compiled on first use: whole numbers in
+    plain digits, the only numbers a valid catalog holds, need none of them."""
+    float_ = r"""(?x)(?:
+          [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        | [-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        | [-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+        | [-+]?\.(?:inf|Inf|INF)
+        | \.(?:nan|NaN|NAN)
+        )\Z"""
+    int_ = r"(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)\Z"
+    timestamp = r"""(?x)(?:
+          [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        | [0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
+          (?:[Tt]|[\ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
+          (?:[\ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?
+        )\Z"""
+    return re.compile(float_), re.compile(int_), re.compile(timestamp)
 
 
 def plain_kind(text: str) -> str:
@@ -114,30 +104,44 @@ def plain_kind(text: str) -> str:
         return NULL
     first = text[0]
     if first not in _MAYBE_NOT_TEXT:
-        return STR  # most keys and values: no regex tried
-    if first in "tTfF":
-        return BOOL if _BOOL.match(text) else STR
-    if first in "~nN":
-        return NULL if _NULL.match(text) else STR
-    if _FLOAT.match(text):
+        return STR  # most keys and values
+    if text.isdigit() and text.isascii():
+        return INT  # a year
+    if text in _BOOLS:
+        return BOOL
+    if text in _NULLS:
+        return NULL
+    if first not in _NUMBER_START or not _NUMBER_CHARS.issuperset(text):
+        return STR
+    float_, int_, timestamp = _number_patterns()
+    if float_.match(text):
         return FLOAT
-    if first != "." and _INT.match(text):
+    if first != "." and int_.match(text):
         return INT
-    if first in _DIGITS and _TIMESTAMP.match(text):
+    if first not in "+-." and timestamp.match(text):
         return TIMESTAMP
     return STR
 
 
+def _plain_decimal(text: str) -> bool:
+    return (
+        text.isdigit()
+        and text.isascii()
+        and len(text) <= MAX_INT_DIGITS
+        and (text[0] != "0" or text == "0")
+    )
+
+
 def scalar_value(text: str, kind: str) -> str | int | float | bool | None:
     """The Python value of a resolved YAML 1.2 scalar (an int not written in plain decimal
-    digits keeps its text: see PLAIN_INT)."""
+    digits keeps its text: see MAX_INT_DIGITS)."""
     if kind == INT:
-        return int(text) if PLAIN_INT.match(text) else text
+        return int(text) if _plain_decimal(text) else text
     if kind == FLOAT:
         low = text.lower().replace("_", "")
         return float(low.replace(".inf", "inf").replace(".nan", "nan"))
     if kind == BOOL:
-        return text.lower() == "true"
+        return text.lower() == "true"  # (as YAML 1.2 reads it, or tagged `!!bool`)
     if kind == NULL:
         return None
     return text
@@ -187,6 +191,8 @@ def _build(events: Iterable[Any], text: str, path: str, problems: list[Problem])
     documents = 0
     node: Node
 
+    new = tuple.__new__  # a Position without NamedTuple's Python-level __new__
+
     def problem(mark: Any, message: str, expected: str) -> None:
         problems.append(Problem(path, Position(mark.line + 1, mark.column + 1), message, expected))
 
@@ -199,7 +205,13 @@ def _build(events: Iterable[Any], text: str, path: str, problems: list[Problem])
                 continue
             mark = event.start_mark
             if kind is scalar_event:
-                node = _scalar(event, problem)
+                value = event.value
+                if event.tag is None and (
+                    not event.implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT)
+                ):  # quoted, or plain text at a glance: most scalars
+                    node = Scalar(value, STR, new(Position, (mark.line + 1, mark.column + 1)))
+                else:
+                    node = _scalar(event, problem)
             elif kind is mapping_start or kind is sequence_start:
                 if len(stack) >= MAX_DEPTH:  # one entry per open collection
                     problem(mark, _TOO_DEEP, _LAYOUT)

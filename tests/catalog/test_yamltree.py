@@ -172,7 +172,10 @@ def test_quoted_scalars_are_text(written):
     assert [(v.kind, v.value) for v in values] == [("str", written[1:-1])] * 2  # type: ignore[union-attr]
 
 
-_PLAIN = st.text(st.sampled_from("0123456789_-+.eExXoObB:aftnNul~ TtZ"), max_size=12)
+_PLAIN = st.one_of(
+    st.text(st.sampled_from("0123456789_-+.eExXoObB:aAfFiInNul~ TtZ/"), max_size=12),
+    st.sampled_from([".inf", "-.Inf", ".NaN", ".nan", "2024-1-2 3:04:05.6 +1", "0x1F", "1e5"]),
+)
 
 
 @settings(max_examples=2000, deadline=None)
