@@ -11,10 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from readme_gen.catalog import yamltree
 from readme_gen.catalog.emit import dump_catalog
 from readme_gen.catalog.yamltree import MAX_DEPTH, Map, Node, Scalar, Seq, compose, plain_kind
 from readme_gen.errors import CatalogError
+from readme_gen.position import NOWHERE, Position
 from tests.conftest import REPO
 from tests.strategies import TEXT, catalogs
 
@@ -93,6 +93,19 @@ def pure_reads_alike(text: str) -> bool:
     (refusing a tab after `:`, and `?` inside a plain value in a `[...]` list): texts
     with those aside, it must read as libyaml does."""
     return "\t" not in text and "?" not in text
+
+
+def empty_values_unplaced(node: Node) -> Node:
+    """The tree with every empty value's position cleared: inside `[...]` PyYAML's parser
+    places one at the next token, libyaml right after its `:`."""
+    if isinstance(node, Map):
+        items = {k: empty_values_unplaced(v) for k, v in node.items.items()}
+        return Map(items, node.keys, node.position)
+    if isinstance(node, Seq):
+        return Seq([empty_values_unplaced(v) for v in node.items], node.position)
+    if node.kind == "null" and node.value is None:
+        return Scalar(None, "null", NOWHERE)
+    return node
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -340,7 +353,7 @@ def test_a_value_left_empty_is_placed_after_its_key():
     """Where the writer left it: on the key's line, not at the next key."""
     tree = compose("a:\nb: 1\n", "x.yaml")
     assert isinstance(tree, Map)
-    assert tree.items["a"] == Scalar(None, "null", yamltree.Position(1, 3))
+    assert tree.items["a"] == Scalar(None, "null", Position(1, 3))
 
 
 @settings(max_examples=200, deadline=None)
@@ -349,8 +362,9 @@ def test_arbitrary_scalars_read_alike_in_both_parsers(pairs):
     for key, value in pairs:
         for line in (f"{key}: {value}\n", f"{key}: [{value}]\n", f"- {key}: {value}\n"):
             try:
-                fast = repr(compose(line, "x.yaml"))
+                fast = repr(empty_values_unplaced(compose(line, "x.yaml")))
             except CatalogError:
                 continue
             if pure_reads_alike(line):
-                assert repr(compose(line, "x.yaml", pure=True)) == fast, line
+                pure = compose(line, "x.yaml", pure=True)
+                assert repr(empty_values_unplaced(pure)) == fast, line
