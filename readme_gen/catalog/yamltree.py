@@ -200,19 +200,21 @@ def _build(events: Iterable[Any], text: str, path: str, problems: list[Problem])
     try:
         for event in events:
             kind = type(event)
-            if kind in ends:
-                top, key = stack.pop()
-                continue
-            mark = event.start_mark
-            if kind is scalar_event:
-                value = event.value
+            if kind is scalar_event:  # three events in four
+                mark, value = event.start_mark, event.value
                 if event.tag is None and (
                     not event.implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT)
                 ):  # quoted, or plain text at a glance: most scalars
                     node = Scalar(value, STR, new(Position, (mark.line + 1, mark.column + 1)))
                 else:
                     node = _scalar(event, problem)
+                if event.anchor is not None:
+                    problem(mark, f"YAML anchor `&{event.anchor}` is not allowed", _NO_ANCHORS)
+            elif kind in ends:
+                top, key = stack.pop()
+                continue
             elif kind is mapping_start or kind is sequence_start:
+                mark = event.start_mark
                 if len(stack) >= MAX_DEPTH:  # one entry per open collection
                     problem(mark, _TOO_DEEP, _LAYOUT)
                     raise CatalogError(problems)
@@ -220,23 +222,24 @@ def _build(events: Iterable[Any], text: str, path: str, problems: list[Problem])
                 node = Map({}, {}, position) if kind is mapping_start else Seq([], position)
                 if event.tag is not None and event.tag not in _COLLECTION_TAGS:
                     problem(mark, f"YAML tag `{_written(event.tag)}` {_UNSUPPORTED}", _PLAIN)
+                if event.anchor is not None:
+                    problem(mark, f"YAML anchor `&{event.anchor}` is not allowed", _NO_ANCHORS)
             elif kind is alias_event:
+                mark = event.start_mark
                 problem(mark, f"YAML alias `*{event.anchor}` is not allowed", _WRITTEN_OUT)
                 node = Scalar(None, NULL, Position(mark.line + 1, mark.column + 1))
             else:
                 if kind is document_start:
                     documents += 1
                     if documents > 1:
-                        problem(mark, "a second YAML document", "one document per catalog")
+                        problem(event.start_mark, _SECOND, "one document per catalog")
                 continue
-            if kind is not alias_event and event.anchor is not None:
-                problem(mark, f"YAML anchor `&{event.anchor}` is not allowed", _NO_ANCHORS)
             # Attach the node to the open collection.
-            if top is None:
-                root = node
-            elif isinstance(top, Seq):
-                top.items.append(node)
-            elif key is None:  # the node is a key
+            if key is not None:  # a mapping's value
+                if key != _SKIP and isinstance(top, Map):  # (it is: it holds a key)
+                    top.items[key] = node
+                key = None
+            elif isinstance(top, Map):  # the node is a key
                 name = node.value if isinstance(node, Scalar) and node.kind == STR else None
                 if not isinstance(name, str):
                     problem(mark, "a mapping key must be text", "a key such as `title:`")
@@ -248,10 +251,10 @@ def _build(events: Iterable[Any], text: str, path: str, problems: list[Problem])
                 else:
                     top.keys[name] = node.position
                     key = name
+            elif top is not None:
+                top.items.append(node)
             else:
-                if key != _SKIP:
-                    top.items[key] = node
-                key = None
+                root = node
             if not isinstance(node, Scalar):
                 stack.append((top, key))
                 top, key = node, None
@@ -277,7 +280,7 @@ def _build(events: Iterable[Any], text: str, path: str, problems: list[Problem])
 
 _UNSUPPORTED, _PLAIN = "is not supported", "plain values"
 _WRITTEN_OUT, _NO_ANCHORS = "the value written out", "plain values, no anchors"
-_ONCE = "each key once"
+_ONCE, _SECOND = "each key once", "a second YAML document"
 _TOO_DEEP = f"collections nested more than {MAX_DEPTH} deep"
 _LAYOUT = "the catalog's layout: sections, papers, and each paper's fields"
 
