@@ -3,11 +3,11 @@
 One reader: libyaml's event parser (PyYAML's `CSafeLoader`; PyYAML's pure-Python parser
 where libyaml is missing, same events, slower), and `compose` here, which builds the tree
 from its events and produces every syntax-error message. Only the parser is PyYAML's:
-its resolver is YAML 1.1 (`no`, `on` are booleans), so plain scalars are resolved here by
-YAML 1.2's rules (`plain_kind`), and its composer (a Python call per scalar, and aliases
-expanded) is not used. Building from events means aliases are never expanded (anchors are
-refused), every duplicate key is reported, not just the first, and nesting deeper than
-MAX_DEPTH is refused as soon as it is read.
+its composer calls a Python resolver once per scalar (3.4 s for 10,000 papers), and that
+resolver is YAML 1.1's (`no`, `on` are booleans), so plain scalars are resolved here by
+YAML 1.2's rules (`plain_kind`). Building from events means aliases are never expanded
+(anchors are refused), every duplicate key is reported, not just the first, and nesting
+deeper than MAX_DEPTH is refused as soon as it is read.
 """
 
 from __future__ import annotations
