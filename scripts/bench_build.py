@@ -11,32 +11,37 @@ pre-commit. Peak memory is the child's maximum resident set size (os.wait4).
 
 Then hostile and broken inputs (issue 11), each refused with exit 2: a 10 MB one-line
 catalog, 10,000 nested `[`, a 10 MB title, and one error in the 10,000-paper catalog: a bad
-year (the fast reader reads it), an unclosed quote near the start, and a tab or a key
-indented one space too far in the last paper and in the middle one (the fast reader
-declines these; ruamel.yaml reads from the paper it declined in to the error). Then two
-valid catalogs the fast reader used to leave to ruamel.yaml whole: CRLF line ends, and a
-block scalar in the last paper.
+year (found by validation), an unclosed quote near the start, and a tab indenting a key or
+a key indented one space too far, in the last paper and in the middle one (syntax errors
+libyaml stops at). Then two valid variants of it: CRLF line ends, and a block scalar in
+the last paper.
 
 Targets on a 2-core machine: the real catalog's `build --check` <= 100 ms; 10,000 papers
 <= 1.0 s; 100,000 papers <= 10 s and < 1 GB. A hostile input < 200 MB; an error in 10,000
 papers <= 2x the valid build.
 
-Measured (2 shared cores, noisy; median of 3; peak RSS of the build process; the error
-figures moved by up to 0.15 s between runs):
-  10,000 papers, valid build       0.71 s   67 MB
-  10 MB one line (refused)         0.11 s   35 MB   (was 1.4 GB)
-  10,000 nested [ (refused)        0.06 s   16 MB   (was 53 s)
-  10 MB title (refused)            0.15 s   47 MB
-  10k papers, bad year             0.59 s   63 MB   (was 10.3 s: no second parse)
-  10k, unclosed quote near start   0.27 s   38 MB
-  10k, tab in the last paper       0.57 s   65 MB   (was 8.2 s: ruamel.yaml read the whole
-  10k, bad indent, last paper      0.56 s   64 MB    file; now only from the paper the
-  10k, tab in the middle paper     0.40 s   47 MB    fast reader declined in, see
-  10k, bad indent, middle paper    0.40 s   48 MB    fastyaml.Declined)
-  10k, CRLF line ends (valid)      0.74 s   67 MB   (ruamel.yaml read it whole: 2,000
-                                                     papers took 1.39 s, now 0.10 s)
-  10k, block scalar at the end     0.85 s   69 MB   (valid; was a whole ruamel.yaml read,
-                                                     now the window completes the tree)
+Measured with one reader, libyaml's events (issue 18; 2 shared cores, noisy; median of 3;
+peak RSS of the build process; in brackets the figures of the fast reader and ruamel.yaml
+window it replaced, measured in the same session):
+  repo catalog.yaml, build --check 0.063 s  17 MB   (0.056 s  16 MB: importing PyYAML
+                                                     costs 8 ms, half of it its regexes)
+  10,000 papers, valid build       0.66 s   74 MB   (0.62 s   71 MB)
+  100,000 papers, build --check    6.8 s   588 MB   (6.2 s   572 MB)
+  10 MB one line (refused)         0.11 s   35 MB   (0.12 s   35 MB; screen's line check)
+  10,000 nested [ (refused)        0.06 s   17 MB   (0.05 s   16 MB; libyaml's own limit,
+                                                     located at the 16th [)
+  10 MB title (refused)            0.15 s   47 MB   (0.14 s   47 MB; screen's line check)
+  10k papers, bad year             0.50 s   69 MB   (0.48 s   69 MB; /usr/bin/time, as the
+                                                     bench's figure varied 0.5-0.8 s for both)
+  10k, unclosed quote near start   0.09-0.21 s 27 MB (0.20-0.29 s 38 MB)
+  10k, tab at the end              0.45 s   74 MB   (0.51 s   72 MB, for the former case:
+                                                     a tab after `:`, which YAML 1.2 and
+                                                     libyaml allow; likewise in the middle)
+  10k, bad indent at end           0.44 s   74 MB   (0.54 s   71 MB)
+  10k, tab in the middle           0.27 s   50 MB   (0.35 s   51 MB)
+  10k, bad indent, middle          0.27 s   50 MB   (0.38 s   53 MB)
+  10k, CRLF line ends (valid)      0.67 s   74 MB   (0.65 s   73 MB)
+  10k, block scalar at end (valid) 0.67 s   74 MB   (0.72 s   72 MB)
 """
 
 from __future__ import annotations
@@ -214,8 +219,8 @@ def hostile(exe: str, folder: Path) -> None:
         "10 MB title": valid.replace('title: "', 'title: "' + "x" * 10_000_000, 1),
         "10k papers, bad year": valid[:first] + "year: 02024" + valid[first + 10 :],
         "10k, unclosed quote": _unclose(valid),
-        # Syntax errors the fast reader declines: ruamel.yaml reads from the paper on.
-        "10k, tab at the end": valid[: valid.rindex("venue: ")] + "venue:\tX\n",
+        # Syntax errors: libyaml stops there.
+        "10k, tab at the end": _tab(valid, valid.rindex("venue: ")),
         "10k, bad indent at end": _indent(valid, valid.rindex("venue: ")),
         "10k, tab in the middle": _tab(valid, valid.index("venue: ", len(valid) // 2)),
         "10k, bad indent middle": _indent(valid, valid.index("venue: ", len(valid) // 2)),
@@ -230,7 +235,7 @@ def hostile(exe: str, folder: Path) -> None:
         argv = [exe, "build", "--catalog", str(catalog), "-o", str(readme)]
         wall, peak = measure(argv, folder, 3, expect=2)
         print(f"{name:>24} {'build (exit 2)':>14} {wall:9.3f} {peak:8.1f}")
-    # Valid catalogs that used to go to ruamel.yaml whole.
+    # Valid variants: CRLF line ends (which `add` and `fmt` keep), a block scalar.
     last = valid.rindex("venue: ")
     fine = {
         "10k, CRLF line ends": valid.replace("\n", "\r\n"),
@@ -246,8 +251,9 @@ def hostile(exe: str, folder: Path) -> None:
 
 
 def _tab(text: str, at: int) -> str:
-    """A tab for the space after `venue:` at `at`."""
-    return text[: at + 6] + "\t" + text[at + 7 :]
+    """A tab for the indent of the key at `at` (YAML allows no tab there)."""
+    start = text.rindex("\n", 0, at) + 1
+    return text[:start] + "\t" + text[at:]
 
 
 def _indent(text: str, at: int) -> str:

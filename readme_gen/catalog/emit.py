@@ -2,8 +2,8 @@
 
 Key order is fixed, indentation is two spaces, author lists are flow style, titles are
 always double-quoted, and any other scalar is plain unless YAML would read it as something
-other than the same text, in which case it is double-quoted with escapes. The fast reader
-(`readme_gen.catalog.fastyaml`) accepts everything written here.
+other than the same text, in which case it is double-quoted with escapes: everything
+written here reads back (`readme_gen.catalog.load`) as the catalog it was written from.
 """
 
 from __future__ import annotations
@@ -11,8 +11,21 @@ from __future__ import annotations
 import re
 
 from readme_gen.catalog.model import Catalog, FormSpec, Paper, Raw, Section, See
-from readme_gen.catalog.yamltree import NOT_TEXT as _NOT_TEXT
 
+# Plain scalars that YAML 1.2 reads as something other than text, or might: these are
+# quoted (a superset of what `yamltree.plain_kind` reads as not text, so a plain scalar
+# written here always reads back as the same text).
+_NOT_TEXT = re.compile(
+    r"""(?x)^(?:
+      true|True|TRUE|false|False|FALSE|~|null|Null|NULL|<<|=|
+    | [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    | [-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+    | [-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+    | [-+]?\.(?:inf|Inf|INF) | \.(?:nan|NaN|NAN)
+    | [-+]?0b[0-1_]+ | [-+]?0o?[0-7_]+ | [-+]?[0-9_]+ | [-+]?0x[0-9a-fA-F_]+
+    | [0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*
+    )$"""
+)
 SCHEMA_COMMENT = "# yaml-language-server: $schema=schema/catalog.schema.json\n"
 
 # A conservative subset of YAML plain scalars: printable, no indicator at the start, no
@@ -70,7 +83,7 @@ _PLAIN_KEY = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_ .()/+'-]*[A-Za-z0-9_.()/+'-
 
 
 def key(text: str) -> str:
-    """A mapping key: plain when the fast reader's key grammar covers it, else quoted."""
+    """A mapping key: plain when it is a simple word-like label, else quoted."""
     plain = _PLAIN_KEY.match(text) and not _NOT_TEXT.match(text)
     return text if plain else quoted(text)
 

@@ -1,9 +1,8 @@
 """Loading catalog.yaml: bytes -> text -> positioned tree -> validated `Catalog`.
 
-The fast reader (`readme_gen.catalog.fastyaml`) handles the plain layout the catalog is written in
-without importing ruamel.yaml; anything it is unsure of goes to ruamel.yaml's parser, which
-also produces every syntax error message. Both give the same tree, so validation and its
-line numbers do not depend on which one ran.
+One reader for every catalog, valid or not: `screen` refuses the characters no catalog
+holds, then libyaml's event parser feeds `yamltree.compose`, which builds the positioned
+tree (and words every syntax error), and `validate` makes the model of it.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import gc
 from collections.abc import Iterator
 from pathlib import Path
 
-from readme_gen.catalog import fastyaml
 from readme_gen.catalog.model import Catalog
 from readme_gen.catalog.screen import screen
 from readme_gen.catalog.validate import validate
@@ -43,38 +41,20 @@ def _check_not_empty(text: str, path: str) -> None:
 
 
 def parse_tree(text: str, path: str) -> Node:
-    """The positioned tree of a YAML text: the fast reader when it can, ruamel otherwise."""
+    """The positioned tree of a YAML text."""
     _check_not_empty(text, path)
     screen(text, path)
-    return _tree(text, path)
-
-
-def _tree(text: str, path: str) -> Node:
-    """The fast reader's tree; where it declines, ruamel.yaml first reads only from the
-    entry it declined on (`fastyaml.Declined.window`), so an error late in a large catalog
-    is reported, with the very message a whole read gives, at about the cost of the fast
-    read (figures in scripts/bench_build.py). A window that reads without error completes
-    the fast reader's tree, so a late construct it declines (a block scalar, say) costs
-    no whole slow read either."""
-    read = fastyaml.read(text)
-    if not isinstance(read, fastyaml.Declined):
-        return read
-    if read.resume <= 1:
-        return compose(text, path)
-    tree = read.complete(compose(read.window(text), path, whole=text))
-    return tree if tree is not None else compose(text, path)
+    return compose(text, path)
 
 
 def parse_catalog(
     text: str, path: str, base_dir: Path, *, today: _dt.date | None = None
 ) -> Catalog:
-    """Validate catalog text. The fast reader's tree is the one ruamel.yaml would give,
-    positions included (tests/catalog/test_fastyaml.py), so its problems are reported as
-    they are: an error in a large catalog costs no second, slower parse."""
+    """Validate catalog text: every problem, syntax or content, located."""
     _check_not_empty(text, path)
     screen(text, path)
     with gc_paused():
-        return validate(_tree(text, path), path, base_dir, today=today)
+        return validate(compose(text, path), path, base_dir, today=today)
 
 
 @contextlib.contextmanager

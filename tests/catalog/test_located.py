@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from readme_gen.catalog.load import parse_catalog
-from readme_gen.catalog.screen import MAX_DEPTH, MAX_LINE
+from readme_gen.catalog.screen import MAX_LINE
+from readme_gen.catalog.yamltree import MAX_DEPTH
 from readme_gen.errors import CatalogError
 from tests.conftest import VALID_CATALOG, snapshot
 
@@ -82,7 +83,7 @@ def test_an_unclosed_quote_is_named_where_it_opens():
     assert found == [
         "catalog.yaml:7:16: a quoted value starts here and is not closed on its line; YAML "
         "reads on to the next quote (expected a closing quote on that line)",
-        "catalog.yaml:13:17: invalid YAML: expected <block end>, but found '<scalar>', "
+        "catalog.yaml:13:17: invalid YAML: expected a key, but found 'B paper\"', "
         "reading the block mapping that starts at line 7, column 9 (expected valid YAML)",
     ]
 
