@@ -172,7 +172,13 @@ def test_a_lone_surrogate_is_refused_where_control_characters_are(cli, tmp_path,
     (tmp_path / "catalog.yaml").write_text(text, encoding="utf-8")
     result = cli(*command)
     assert result.code == 2, result.err
-    assert "catalog.yaml:7:16: the title contains the lone surrogate U+D800" in result.err
+    # libyaml refuses the escape itself; the validator refuses a surrogate any other way in
+    assert result.err.startswith("catalog.yaml:7:")
+    assert (
+        "the title contains the lone surrogate U+D800" in result.err
+        or "invalid Unicode character escape code" in result.err
+    )
+    assert "Traceback" not in result.err
 
 
 FORGED = "A}} @misc(forged, title = {Nobody listed this}) x {"
