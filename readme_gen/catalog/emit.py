@@ -152,6 +152,8 @@ def dump_adopted_paper(paper: Paper, indent: str) -> str:
         out.append(f"{inner}date: {quoted(paper.date)}\n")
     if paper.key:
         out.append(f"{inner}id: {scalar(paper.key)}\n")
+    if paper.variant:
+        out.append(f"{inner}variant: {paper.variant}\n")
     out.extend(f"{inner}{key(name)}: {text_value(value, inner)}\n" for name, value in paper.extra)
     if paper.links:
         out.append(f"{inner}links:\n")

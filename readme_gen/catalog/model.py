@@ -55,6 +55,8 @@ class Paper:
     """The list's own fields (`abbr`, `note`, `institution`, ...), in the order written."""
     key: str = ""
     """The paper's `id`, by which another section lists it again (`see:`)."""
+    variant: int = 0
+    """Which of its form's templates writes it (1-based); 0: the first that can."""
 
     def where(self, name: str) -> Position:
         """The position of field ``name``, or of the paper when the field has none."""

@@ -39,7 +39,7 @@ ROOT_KEYS = ("title", "description", "news", "forms", "readme", "sections", "app
 SECTION_KEYS = ("id", "title", "level", "heading", "form", "papers")
 PAPER_KEYS = ("title", "authors", "venue", "year", "links")
 # An adopted list's papers may also have these, and any field its forms declare.
-MORE_PAPER_KEYS = ("date", "id")
+MORE_PAPER_KEYS = ("date", "id", "variant")
 NEWS_KEYS = ("date", "text")
 APPENDIX_KEYS = ("title", "file")
 FORM_KEYS = ("entry", "item", "separator", "authors", "last-author", "link", "between", "text")
@@ -490,13 +490,14 @@ class Validator:
         date = self.date(get("date")) if "date" in m.items else ""
         links = self.links(get("links")) if "links" in m.items else ()
         ident = self.text(get("id"), "the paper id") if "id" in m.items else ""
+        variant = self.variant(get("variant"))
         extra = []
         for name in m.items:
             if name in self.extra_names:
                 value = self.verbatim(m.items[name], f"the `{name}`")
                 if value is not None:
                     extra.append((name, value))
-        if title is None or venue is None or date is None or ident is None:
+        if title is None or venue is None or date is None or ident is None or variant is None:
             return None
         if "year" in m.items and year is None:
             return None
@@ -512,12 +513,22 @@ class Validator:
             date=date,
             extra=tuple(extra),
             key=ident,
+            variant=variant,
         )
         if ident:
             if ident in self.keyed:
                 self.at(m.items["id"], f"paper id `{shorten(ident)}` is used twice", "a unique id")
             self.keyed[ident] = paper
         return paper
+
+    def variant(self, node: Node | None) -> int | None:
+        """Which template of its section's form writes the paper (1-based)."""
+        if node is None:
+            return 0
+        if isinstance(node, Scalar) and isinstance(node.value, int) and 1 <= node.value <= 99:
+            return node.value
+        self.at(node, f"variant must be a template's number, got {_describe(node)}", "1, 2, ...")
+        return None
 
     def date(self, node: Node | None) -> str | None:
         value = self.text(node, "the date")

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from readme_gen.forms.errors import TemplateError
 from readme_gen.forms.template import Style, Template
 
-MAX_TEMPLATES = 6
-MIN_SHARE = 0.02
+MAX_TEMPLATES = 12
+MIN_SHARE = 0.01
 _MARKUP = re.compile(
-    r"\*\*|__|\*|\||`|<br\s*/?>|<(?:/?(?:sub|sup|b|i|em|strong|p|div|center|span))\s*>|"
+    r"(?:(?<=\n)|^)#{1,6} |\*\*|__|\*|\||`|<br\s*/?>|"
+    r"<(?:/?(?:sub|sup|b|i|em|strong|p|div|center|span))\s*>|"
     r" ?\\\r?\n|\r?\n|\"|“|”|:[a-z_]+:|[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?",
     re.I,
 )
@@ -95,10 +96,9 @@ def tokens(text: str) -> list[Tok]:
                 out.append(Tok("lit", text[i:opening]))
                 body = text[opening:end]
                 lead = len(body) - len(body.lstrip())
-                trail = len(body.rstrip())
                 out.append(Tok("lit", body[:lead]))
-                out.append(Tok("abstract", body[lead:trail]))
-                out.append(Tok("lit", body[trail:] + "</details>"))
+                out.append(Tok("abstract", body[lead:]))
+                out.append(Tok("lit", "</details>"))
                 i = end + len("</details>")
                 continue
         if char == "<" and (tag := re.match(r"<[a-zA-Z][^<>\n]*=[^<>\n]*>", text[i:])):
@@ -122,6 +122,21 @@ def tokens(text: str) -> list[Tok]:
         i += 1
     flush()
     return _wrap(_merge(out))
+
+
+_NUMBER = re.compile(r"([0-9]{1,4})(\. )(?=\S)")
+
+
+def _numbers(toks: list[Tok]) -> list[Tok]:
+    out: list[Tok] = []
+    for tok in toks:
+        match = _NUMBER.match(tok.text) if tok.kind == "text" else None
+        if match is None or match.end() == len(tok.text):
+            out.append(tok)
+            continue
+        out += [Tok("text", match.group(1)), Tok("lit", match.group(2))]
+        out.append(Tok("text", tok.text[match.end() :]))
+    return out
 
 
 def _wrap(toks: list[Tok]) -> list[Tok]:
@@ -209,9 +224,10 @@ _PUNCTUATION = re.compile(r"[^\w\s]*[\s]*[^\w\s]*\Z")
 
 
 def _merge(toks: list[Tok]) -> list[Tok]:
-    """Adjacent literals joined; a text of punctuation alone (`:`, `).`, `][`) is literal."""
+    """Adjacent literals joined; a text of punctuation alone (`:`, `).`, `][`) is literal;
+    a leading entry number (`12. Title`) is a text of its own."""
     out: list[Tok] = []
-    for tok in toks:
+    for tok in _numbers(toks):
         if tok.kind == "text" and _PUNCTUATION.match(tok.text):
             tok = Tok("lit", tok.text)
         if tok.kind == "lit" and not tok.text:
@@ -363,6 +379,9 @@ def _template(
             out.append(_brace(unit.text))
             continue
         values = [u.text for m in members if isinstance(u := m[k], Tok)]
+        if len(values) >= 3 and len(set(values)) == 1 and unit.kind == "text":
+            out.append(_brace(unit.text))  # the same in every entry: the form's own text
+            continue
         role = _role(unit, values, columns[column] if column < len(columns) else "", has_title)
         before = first[k - 1] if k else None
         if role == "auto" and isinstance(before, Tok) and before.text.endswith(("(*", "(_")):
@@ -540,6 +559,8 @@ def _date_format(values: list[str]) -> str | None:
 
 
 def _auto(values: list[str]) -> str:
+    if all(v.isdigit() and v.isascii() for v in values):
+        return "number"
     venues = sum(1 for v in values if _VENUE_HINT.match(v.strip(" ,.(")))
     if _words(values) <= 3 and venues >= 0.3 * len(values):
         return "venue"

@@ -156,13 +156,17 @@ def paper_of(entry: Entry, line: int) -> Paper | None:
 
 def read_entry(spec: FormSpec, text: str, line: int) -> Paper | None:
     """The paper `text` is, when the form writes that paper back as `text` exactly."""
-    for template in compile_form(spec):
+    for number, template in enumerate(compile_form(spec), start=1):
         entry = template.read(text)
         if entry is None:
             continue
         paper = paper_of(entry, line)
-        if paper is not None and entry_text(spec, paper) == text:
+        if paper is None:
+            continue
+        if entry_text(spec, paper) == text:
             return paper
+        # another template would write it first: the paper says which one writes it
+        return replace(paper, variant=number)
     return None
 
 
@@ -225,6 +229,9 @@ class _Builder:
             gap = None  # the run goes on
         if gap is not None:
             self.verbatim(gap.text, gap.line)
+            if current.items and not isinstance(current.items[-1], Verbatim):
+                # a line break alone ends the run: an empty item marks where
+                current.items.append(Verbatim("", Position(gap.line, 1)))
         self.summary.entries += 1
         paper = None
         if current.form is not None and piece.line not in self.refused:

@@ -66,7 +66,61 @@ def split(text: str) -> list[Piece]:
     lines = [line for line in lines_of(text) if line]
     starts: dict[int, tuple[str, int, int]] = {}  # first line -> (kind, end line, level)
     _mark(tokens, lines, starts)
-    return list(_pieces(lines, starts))
+    return _blocks(list(_pieces(lines, starts)))
+
+
+MIN_BLOCKS = 5
+
+
+def _blocks(pieces: list[Piece]) -> list[Piece]:
+    """Entries written as a heading and what follows it (`### Title`, authors, an abstract,
+    links): where most headings of one level each stand over a few blocks with a link and
+    no heading of their own, each such heading and its body is one candidate entry."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    heads = [n for n, p in enumerate(pieces) if isinstance(p, Heading)]
+    for n, end in zip(heads, [*heads[1:], len(pieces)], strict=True):
+        heading = pieces[n]
+        assert isinstance(heading, Heading)
+        last = end
+        while (
+            last > n + 1
+            and isinstance(pieces[last - 1], Text)
+            and not pieces[last - 1].text.strip()
+        ):
+            last -= 1
+        body = "".join(p.text for p in pieces[n + 1 : last])
+        inner = [p for p in pieces[n + 1 : last] if isinstance(p, Candidate)]
+        if (
+            "](http" in body
+            and body.count("\n") < 200
+            and all(not p.kind.startswith("row:") for p in inner)
+            and sum(p.kind.startswith("item:") for p in inner) <= 3
+        ):
+            spans.setdefault(heading.level, []).append((n, last))
+    chosen: dict[int, int] = {}
+    for level, found in spans.items():
+        total = sum(1 for p in pieces if isinstance(p, Heading) and p.level == level)
+        if len(found) >= MIN_BLOCKS and len(found) >= 0.5 * total:
+            chosen.update(found)
+    if not chosen:
+        return pieces
+    out: list[Piece] = []
+    n = 0
+    while n < len(pieces):
+        if n not in chosen:
+            out.append(pieces[n])
+            n += 1
+            continue
+        end = chosen[n]
+        heading = pieces[n]
+        assert isinstance(heading, Heading)
+        text = "".join(p.text for p in pieces[n:end])
+        core = text.rstrip("\r\n")
+        out.append(Candidate(f"block:{heading.level}", core, heading.line))
+        if core != text:
+            out.append(Text(text[len(core) :], heading.line + core.count("\n") + 1))
+        n = end
+    return out
 
 
 def _mark(tokens: list[Token], lines: list[str], starts: dict[int, tuple[str, int, int]]) -> None:

@@ -25,6 +25,8 @@ def entry_text(spec: FormSpec, paper: Paper) -> str | None:
     """The paper in the first of the form's templates that can write it, or None."""
     entry = entry_of(paper)
     templates = compile_form(spec)
+    if 0 < paper.variant <= len(templates):
+        return templates[paper.variant - 1].render(entry)
     for empty_links in (False, True):
         for template in templates:
             text = template.render(entry, empty_links=empty_links)
