@@ -28,4 +28,7 @@ this, lazy imports included):
 """
 
 __version__ = "0.1.0"
+DISTRIBUTION = "readme-gen-papers"
+"""The name on the package index (`pip install readme-gen-papers`): `readme-gen` there is
+another project. The package stays `readme_gen` and the command `readme-gen`."""
 HOMEPAGE = "https://github.com/readme-gen/papers-about-high-resolution-image"

@@ -34,7 +34,7 @@ PY
 pip_install "$work/smoke" --require-hashes --no-deps -r requirements/runtime.txt
 pip_install "$work/smoke" --no-deps "$wheel"
 version=$("$work/smoke/bin/readme-gen" --version)
-expected="readme-gen $("$work/smoke/bin/python" -c 'import importlib.metadata as m; print(m.version("readme-gen"))')"
+expected="readme-gen $("$work/smoke/bin/python" -c 'import importlib.metadata as m; print(m.version("readme-gen-papers"))')"
 [ "$version" = "$expected" ] || { echo "version mismatch: $version != $expected" >&2; exit 1; }
 # Run from outside the checkout, so the installed wheel (not the source tree) is tested.
 (cd "$work" && "$work/smoke/bin/readme-gen" build --check \

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -36,3 +37,29 @@ def test_every_declared_dependency_is_locked(lock, extra):
     wanted = {_name(r) for r in declared if "sys_platform == 'win32'" not in r}
     missing = wanted - _locked(lock)
     assert not missing, f"run `make lock`: {sorted(missing)} not in {lock}"
+
+
+def test_the_distribution_name_is_declared_once_and_used_everywhere():
+    """`readme-gen` on the package index is another project: ours installs as
+    `readme-gen-papers` and still gives the `readme-gen` command."""
+
+    from readme_gen import DISTRIBUTION
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
+    assert project["name"] == DISTRIBUTION == "readme-gen-papers"
+    assert project["scripts"] == {"readme-gen": "readme_gen.cli:entry"}
+    for path in [
+        *root.joinpath("docs").glob("*.md"),
+        *root.joinpath("readme_gen", "templates", "init").iterdir(),
+        root / "action.yml",
+        *root.joinpath(".github", "workflows").glob("*.yml"),
+        root / "templates" / "maintainers-guide.md",
+    ]:
+        text = path.read_text("utf-8")
+        assert "pip install readme-gen " not in text and "pip install readme-gen\n" not in text, (
+            path
+        )
+        assert (
+            "pip install readme-gen==" not in text and "pypi.org/project/readme-gen/" not in text
+        ), path

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from readme_gen import HOMEPAGE, __version__
+from readme_gen import DISTRIBUTION, HOMEPAGE, __version__
 from readme_gen.catalog.emit import dump_catalog
 from readme_gen.catalog.load import parse_tree, read_text
 from readme_gen.catalog.model import Catalog, Section
@@ -102,6 +102,7 @@ def render_template(name: str, ref: str) -> str:
         ("@REPOSITORY@", HOMEPAGE),
         ("@REF@", ref),
         ("@VERSION@", __version__),
+        ("@DISTRIBUTION@", DISTRIBUTION),
         ("@CATALOG@", CATALOG),
     ):
         text = text.replace(token, value)
