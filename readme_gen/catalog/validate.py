@@ -406,6 +406,12 @@ class Validator:
             form = None
         items: list[Item] = self.each(m.items.get("papers"), "papers", self.item)
         papers = [i for i in items if isinstance(i, Paper)]
+        spec = self.form_names.get(form or "")
+        for paper in papers:
+            if paper.variant and (spec is None or paper.variant > len(spec.entries)):
+                count = len(spec.entries) if spec else 0
+                message = f"variant {paper.variant}: the section's form has {count} templates"
+                self.problem(paper.where("variant"), message, f"a number from 1 to {count}")
         if ident is None or title is None or heading is None or form is None or level is None:
             return None
         ordered = tuple(papers) if self.adopted else display_order(papers)

@@ -23,6 +23,7 @@ from readme_gen.catalog.model import (
     Paper,
     Raw,
     Section,
+    See,
     Verbatim,
 )
 from readme_gen.forms.infer import infer
@@ -263,7 +264,12 @@ def _section_forms(pieces: list[Piece], forms: dict[str, FormSpec]) -> list[Form
                 best = next((k for k, _ in counts.most_common() if k in forms), None)
                 out.append(forms[best] if best is not None else None)
             counts = Counter()
-        elif isinstance(piece, Candidate) and counts is not None and piece.kind in forms:
+        elif (
+            isinstance(piece, Candidate)
+            and counts is not None
+            and piece.kind in forms
+            and (piece.kind.startswith("row:") or is_entry(piece.text))
+        ):
             counts[piece.kind] += 1
     return out
 
@@ -300,9 +306,32 @@ def adopt(text: str, *, title: str, refused: set[int] | None = None) -> tuple[Ca
     return catalog, builder.summary
 
 
+def _repeats(opened: list[_Open]) -> None:
+    """A paper listed again, in a section of the same form, becomes a `See` of the first:
+    stored once, its links checked once. The first gets an `id` for it."""
+    first: dict[tuple[str, object], tuple[_Open, int]] = {}
+    keys: set[str] = set()
+    for open_ in opened:
+        for n, item in enumerate(open_.items):
+            if not isinstance(item, Paper) or open_.form is None:
+                continue
+            seen = first.get((open_.form.name, item))
+            if seen is None:
+                first[(open_.form.name, item)] = (open_, n)
+                continue
+            owner, at = seen
+            original = owner.items[at]
+            assert isinstance(original, Paper)
+            if not original.key:
+                original = replace(original, key=section_id(original.title, keys))
+                owner.items[at] = original
+            open_.items[n] = See(original, item.position)
+
+
 def _catalog(builder: _Builder, title: str) -> Catalog:
     taken: set[str] = set()
     sections = []
+    _repeats(builder.sections)
     used = [f for f in builder.forms.values() if any(s.form is f for s in builder.sections)]
     h1 = next((s for s in builder.sections if s.heading.level == 1), None)
     for open_ in builder.sections:

@@ -8,6 +8,8 @@ import json
 import pytest
 
 from readme_gen.catalog.load import parse_catalog
+from readme_gen.catalog.model import See
+from readme_gen.errors import CatalogError
 from readme_gen.readme.adopt import adopt, take
 from readme_gen.readme.render import render
 from tests.conftest import snapshot
@@ -142,3 +144,27 @@ def test_a_paper_in_the_built_in_layout_gives_the_built_in_catalog():
 
     adoption = take(EXPECTED, title="x", path="README.md", header="")
     assert not adoption.catalog.adopted
+
+
+def test_a_paper_listed_in_two_sections_is_stored_once():
+    text = shapes.bullets().replace(
+        "## License", "## Again\n\n" + shapes.bullets().splitlines()[10] + "\n\n## License"
+    )
+    adoption = take(text, title="x", path="README.md", header="")
+    sees = [i for s in adoption.catalog.sections for i in s.items if isinstance(i, See)]
+    assert len(sees) == 1 and sees[0].paper.key
+    assert "      - see: " in adoption.yaml
+    assert render(adoption.catalog) == text
+    titles = [p.title for _, p in adoption.catalog.papers()]
+    assert len(titles) == len(set(titles))  # its links are checked once
+
+
+def test_a_variant_beyond_the_form_is_refused(tmp_path):
+    adoption = take(shapes.bullets(), title="x", path="README.md", header="")
+    broken = adoption.yaml.replace(
+        '      - title: "No pains', '      - variant: 9\n        title: "No pains', 1
+    )
+    assert broken != adoption.yaml
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(broken, "catalog.yaml", tmp_path)
+    assert "variant 9: the section's form has" in str(info.value.problems[0])
