@@ -19,7 +19,7 @@ FORBIDDEN: dict[str, set[str]] = {
     "catalog": {"net", "readme", "links", "lint", "publish", "metadata", *ABOVE_ALL},
     "net": {"catalog", "readme", "links", "lint", "publish", "metadata", *ABOVE_ALL},
     "readme": {"net", "links", "lint", "publish", "metadata", *ABOVE_ALL},
-    "lint": {"net", "readme", "links", "publish", "metadata", *ABOVE_ALL},
+    "lint": {"net", "links", "publish", "metadata", *ABOVE_ALL},
     "metadata": {"readme", "links", "lint", "publish", *ABOVE_ALL},
     "links": {"readme", "lint", "publish", *ABOVE_ALL},
     "publish": {"readme", "lint", "metadata", *ABOVE_ALL},

@@ -34,7 +34,7 @@ def test_an_unexpected_error_is_one_message_and_exit_3(cli, tmp_path, monkeypatc
     def broken(catalog):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(readme_gen.commands.build, "render", broken)
+    monkeypatch.setattr(readme_gen.commands.build, "render_files", broken)
     result = cli("build")
     assert result.code == 3
     assert result.err.startswith("readme-gen: unexpected error: RuntimeError: boom\nhint: ")

@@ -169,6 +169,8 @@ def dump_adopted_section(section: Section) -> str:
         out.append(f"    heading: {text_value(section.heading, '    ')}\n")
     if section.form:
         out.append(f"    form: {scalar(section.form)}\n")
+    if section.file:
+        out.append(f"    file: {scalar(section.file)}\n")
     if not section.items:
         return "".join(out)
     out.append("    papers:\n")

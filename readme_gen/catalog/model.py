@@ -110,6 +110,9 @@ class Section:
     """The name of the form its entries are written in; "" for the built-in one."""
     items: tuple[Item, ...] = ()
     """For an adopted list: everything in the section in order (papers among the rest)."""
+    file: str = ""
+    """The Markdown file this section starts (relative to the catalog); the sections after
+    it follow in that file until another names one. "" for the README itself."""
 
 
 @dataclass(frozen=True, slots=True)

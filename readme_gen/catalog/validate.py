@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 ROOT_KEYS = ("title", "description", "news", "forms", "readme", "sections", "appendices")
-SECTION_KEYS = ("id", "title", "level", "heading", "form", "papers")
+SECTION_KEYS = ("id", "title", "level", "heading", "form", "file", "papers")
 PAPER_KEYS = ("title", "authors", "venue", "year", "links")
 # An adopted list's papers may also have these, and any field its forms declare.
 MORE_PAPER_KEYS = ("date", "id", "variant")
@@ -46,7 +46,7 @@ FORM_KEYS = ("entry", "item", "separator", "authors", "last-author", "link", "be
 README_KEYS = ("preamble", "final-break")
 ITEM_KEYS = ("raw", "markdown", "see")
 OPTIONAL = frozenset(
-    {"news", "appendices", "forms", "readme", "level", "heading", "form", "papers"}
+    {"news", "appendices", "forms", "readme", "level", "heading", "form", "file", "papers"}
 )
 # Fields a form's template may use that are not extra fields of the paper.
 TEMPLATE_NAMES = frozenset(
@@ -412,7 +412,10 @@ class Validator:
                 count = len(spec.entries) if spec else 0
                 message = f"variant {paper.variant}: the section's form has {count} templates"
                 self.problem(paper.where("variant"), message, f"a number from 1 to {count}")
+        file = self.markdown_file(m.items.get("file"))
         if ident is None or title is None or heading is None or form is None or level is None:
+            return None
+        if file is None:
             return None
         ordered = tuple(papers) if self.adopted else display_order(papers)
         return Section(
@@ -424,7 +427,30 @@ class Validator:
             heading=heading,
             form=form,
             items=tuple(items) if self.adopted else (),
+            file=file,
         )
+
+    def markdown_file(self, node: Node | None) -> str | None:
+        """A further Markdown file of the list: a relative `.md` path inside its folder."""
+        if node is None:
+            return ""
+        value = self.text(node, "the section's file")
+        if value is None:
+            return None
+        inside = (self.base_dir / value).resolve().is_relative_to(self.base_dir.resolve())
+        if (
+            not value.endswith(".md")
+            or Path(value).is_absolute()
+            or ".." in Path(value).parts
+            or not inside
+        ):
+            self.at(
+                node,
+                f"file `{shorten(value)}` is not a Markdown file in the catalog's folder",
+                "a relative path such as `README_2.md`",
+            )
+            return None
+        return value
 
     def level(self, node: Node | None) -> int | None:
         if node is None:

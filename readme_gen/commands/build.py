@@ -19,7 +19,7 @@ from readme_gen.commands.common import (
 )
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import read_bytes
-from readme_gen.readme.render import render
+from readme_gen.readme.render import render_files
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,25 +59,35 @@ def run(args: BuildArgs) -> int:
         raise UsageError("--check compares with a file: --output - cannot be checked")
     if source.resolve() == target.resolve():
         raise UsageError(f"--output {target} is the catalog itself")
-    text = render(load_catalog(source))
+    files = render_files(load_catalog(source))
+    outputs = [(target, files.pop(""))]
+    outputs += [(source.parent / name, text) for name, text in files.items()]
+    if is_stdout(target) and len(outputs) > 1:
+        raise UsageError("the catalog writes several files: --output - shows only one")
+    if args.check:
+        return max(_check(source, path, text) for path, text in outputs)
+    for path, text in outputs:
+        if _current(path) == text:
+            print(f"{path} is up to date", file=sys.stderr)
+        elif write_output(path, text):
+            print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _check(source: Path, target: Path, text: str) -> int:
+    """0 when `target` holds `text`; else print a diff and return 1."""
+    import difflib
+
     current = _current(target)
     if current == text:
-        if not args.check:
-            print(f"{target} is up to date", file=sys.stderr)
         return 0
-    if args.check:
-        import difflib
-
-        diff = difflib.unified_diff(
-            (current or "").splitlines(keepends=True),
-            text.splitlines(keepends=True),
-            fromfile=f"{target} (on disk)",
-            tofile=f"{target} (from {source})",
-        )
-        sys.stdout.writelines(diff)
-        state = "does not exist" if current is None else "is out of date"
-        print(f"{target} {state}: run `readme-gen build` (or `make readme`)", file=sys.stderr)
-        return 1
-    if write_output(target, text):
-        print(f"wrote {target}", file=sys.stderr)
-    return 0
+    diff = difflib.unified_diff(
+        (current or "").splitlines(keepends=True),
+        text.splitlines(keepends=True),
+        fromfile=f"{target} (on disk)",
+        tofile=f"{target} (from {source})",
+    )
+    sys.stdout.writelines(diff)
+    state = "does not exist" if current is None else "is out of date"
+    print(f"{target} {state}: run `readme-gen build` (or `make readme`)", file=sys.stderr)
+    return 1

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from readme_gen.catalog.model import Catalog, Paper, Raw, Section, See
 from readme_gen.lint.authors import names_first_author, url_file_stem
 from readme_gen.lint.registry import Finding, Hit, Rule, RuleOptions, Severity
+from readme_gen.position import Position
 from readme_gen.text import normalise
 from readme_gen.venues import name_venue
 
@@ -219,6 +220,50 @@ def url_first_author(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
                 )
 
 
+GITHUB_SHOWS = 512_000
+"""GitHub renders only this many bytes of a README; the rest is cut off without a word."""
+NEAR_LIMIT = 0.9
+
+
+def _sizes(catalog: Catalog) -> Iterator[tuple[str, int, str, list[tuple[Section, int]]]]:
+    from readme_gen.readme.render import render_files
+    from readme_gen.readme.written import heading_offsets, sections_by_file
+
+    by_file = sections_by_file(catalog) if catalog.adopted else {"": list(catalog.sections)}
+    for path, text in render_files(catalog).items():
+        size = len(text.encode("utf-8"))
+        offsets = heading_offsets(text, by_file.get(path, []), not catalog.adopted)
+        yield path or "README.md", size, text, offsets
+
+
+def readme_over_limit(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
+    for name, size, _text, offsets in _sizes(catalog):
+        if size <= GITHUB_SHOWS:
+            continue
+        shown = [s for s, at in offsets if at < GITHUB_SHOWS]
+        cut = next((s for s, at in offsets if at >= GITHUB_SHOWS), None)
+        last = f"the last section it shows is `{shown[-1].title}`" if shown else "no section"
+        where = cut or (shown[-1] if shown else None)
+        yield Hit(
+            f"{name} would be {size:,} bytes; GitHub shows only the first {GITHUB_SHOWS:,}: "
+            f"{last}, the rest is cut off (give the sections after it `file: README_2.md`)",
+            where.position if where is not None else Position(1, 1),
+            value=name,
+        )
+
+
+def readme_near_limit(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
+    for name, size, _text, offsets in _sizes(catalog):
+        if NEAR_LIMIT * GITHUB_SHOWS <= size <= GITHUB_SHOWS:
+            last = offsets[-1][0] if offsets else None
+            yield Hit(
+                f"{name} would be {size:,} bytes, {size / GITHUB_SHOWS:.0%} of the "
+                f"{GITHUB_SHOWS:,} GitHub shows; plan a split (`file:` on a section)",
+                last.position if last is not None else Position(1, 1),
+                value=name,
+            )
+
+
 def kept_as_written(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for section, raw in catalog.raws():
         first = raw.text.split("\n", 1)[0]
@@ -310,6 +355,20 @@ RULES: tuple[Rule, ...] = (
         Severity.WARNING,
         "an entry of an adopted list that no form reads (kept byte for byte)",
         kept_as_written,
+    ),
+    Rule(
+        "RG114",
+        "readme-near-limit",
+        Severity.WARNING,
+        "a README at 90 % or more of the 512,000 bytes GitHub shows",
+        readme_near_limit,
+    ),
+    Rule(
+        "RG115",
+        "readme-over-limit",
+        Severity.ERROR,
+        "a README past the 512,000 bytes GitHub shows (names the last section shown)",
+        readme_over_limit,
     ),
 )
 BY_CODE: Mapping[str, Rule] = {rule.code: rule for rule in RULES}

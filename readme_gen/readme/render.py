@@ -84,6 +84,15 @@ def _heading_text(line: str) -> str | None:
     return unescape(text)
 
 
+def render_files(catalog: Catalog) -> dict[str, str]:
+    """The README ("") and every further Markdown file the catalog writes, by path."""
+    if catalog.adopted:
+        from readme_gen.readme.written import render_files as written
+
+        return written(catalog)
+    return {"": render(catalog)}
+
+
 def render(catalog: Catalog) -> str:
     """The whole README for `catalog`."""
     if catalog.adopted:

@@ -54,9 +54,19 @@ class UnwritableError(ValueError):
 
 
 def render_written(catalog: Catalog) -> str:
+    """The README itself (sections that go to other files are in `render_files`)."""
+    return render_files(catalog)[""]
+
+
+def render_files(catalog: Catalog) -> dict[str, str]:
+    """Every Markdown file the catalog writes, by path ("" for the README itself): a large
+    list can go on in further files, a section or a group of sections each."""
     forms = {f.name: f for f in catalog.forms}
-    out = [catalog.preamble or ""]
+    files: dict[str, list[str]] = {"": [catalog.preamble or ""]}
+    out = files[""]
     for section in catalog.sections:
+        if section.file:
+            out = files.setdefault(section.file, [])
         out.append(heading_text(section))
         spec = forms.get(section.form)
         in_run = False
@@ -73,10 +83,11 @@ def render_written(catalog: Catalog) -> str:
             in_run = True
         if in_run:
             out.append(line_end(spec))
-    text = "".join(out)
+    texts = {path: "".join(parts) for path, parts in files.items()}
     if not catalog.final_break:
-        text = text.removesuffix("\n").removesuffix("\r")
-    return text
+        last = next(reversed(texts))
+        texts[last] = texts[last].removesuffix("\n").removesuffix("\r")
+    return texts
 
 
 def _item_text(section: Section, spec: FormSpec | None, item: Paper | Raw | See) -> str:
@@ -87,3 +98,29 @@ def _item_text(section: Section, spec: FormSpec | None, item: Paper | Raw | See)
     if text is None:
         raise UnwritableError(section, paper)
     return text
+
+
+def sections_by_file(catalog: Catalog) -> dict[str, list[Section]]:
+    """The sections each file holds, in order ("" for the README itself)."""
+    out: dict[str, list[Section]] = {"": []}
+    current = ""
+    for section in catalog.sections:
+        current = section.file or current
+        out.setdefault(current, []).append(section)
+    return out
+
+
+def heading_offsets(
+    text: str, sections: list[Section], built_in: bool
+) -> list[tuple[Section, int]]:
+    """Where each section's heading starts in `text`, in bytes."""
+    found: list[tuple[Section, int]] = []
+    at = 0
+    for section in sections:
+        heading = ("## " + section.title) if built_in else heading_text(section)
+        index = text.find(heading, at)
+        if index < 0:
+            continue
+        found.append((section, len(text[:index].encode("utf-8"))))
+        at = index + len(heading)
+    return found

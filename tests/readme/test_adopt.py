@@ -168,3 +168,69 @@ def test_a_variant_beyond_the_form_is_refused(tmp_path):
     with pytest.raises(CatalogError) as info:
         parse_catalog(broken, "catalog.yaml", tmp_path)
     assert "variant 9: the section's form has" in str(info.value.problems[0])
+
+
+def _big_list(sections: int, per_section: int) -> str:
+    out = ["# A long list", ""]
+    for s in range(sections):
+        out += [f"## Topic {s}", ""]
+        for n in range(per_section):
+            out.append(
+                f"- [A paper on topic {s}, number {n}, with a long enough title to count]"
+                f"(https://arxiv.org/abs/2401.{s:02d}{n:03d}), Ann Lee, Bo Chen, CVPR 2024"
+                f" | [code](https://github.com/a/b{s}x{n})"
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+def test_a_readme_past_what_github_shows_is_an_error_naming_the_last_section_shown(cli, tmp_path):
+    text = _big_list(6, 520)  # about 100 KB a section
+    assert len(text.encode()) > 512_000
+    _readme(tmp_path, text)
+    assert cli("init", cwd=tmp_path).code == 0
+    result = cli("lint", cwd=tmp_path)
+    assert result.code == 1
+    output = result.out + result.err
+    assert "RG115" in output and "GitHub shows only the first 512,000" in output
+    assert "the last section it shows is `Topic 5`" in output
+
+
+def test_a_large_list_goes_on_in_further_files(cli, tmp_path):
+    text = _big_list(6, 520)
+    _readme(tmp_path, text)
+    assert cli("init", cwd=tmp_path).code == 0
+    catalog = (tmp_path / "catalog.yaml").read_text("utf-8")
+    split = catalog.replace(
+        "    title: Topic 4\n", "    title: Topic 4\n    file: README_2.md\n", 1
+    )
+    (tmp_path / "catalog.yaml").write_text(split, "utf-8")
+    assert cli("build", cwd=tmp_path).code == 0
+    first = (tmp_path / "README.md").read_text("utf-8")
+    second = (tmp_path / "README_2.md").read_text("utf-8")
+    assert first + second == text
+    assert second.startswith("## Topic 4")
+    assert cli("build", "--check", cwd=tmp_path).code == 0
+    (tmp_path / "README_2.md").write_text(second + "x", "utf-8")
+    assert cli("build", "--check", cwd=tmp_path).code == 1
+    assert "RG115" not in (lambda r: r.out + r.err)(cli("lint", cwd=tmp_path))
+
+
+def test_a_readme_near_the_limit_is_a_warning(cli, tmp_path):
+    text = _big_list(5, 580)
+    size = len(text.encode())
+    assert 0.9 * 512_000 <= size <= 512_000, size
+    _readme(tmp_path, text)
+    assert cli("init", cwd=tmp_path).code == 0
+    result = cli("lint", cwd=tmp_path)
+    assert "RG114" in result.out + result.err and "RG115" not in result.out + result.err
+
+
+def test_a_section_file_outside_the_folder_is_refused(tmp_path):
+    adoption = take(shapes.bullets(), title="x", path="README.md", header="")
+    broken = adoption.yaml.replace(
+        "    title: License\n", "    title: License\n    file: ../x.md\n"
+    )
+    with pytest.raises(CatalogError) as info:
+        parse_catalog(broken, "catalog.yaml", tmp_path)
+    assert "is not a Markdown file in the catalog's folder" in str(info.value.problems[0])
