@@ -40,8 +40,8 @@ _DATES = (
     ("%Y.%m", re.compile(r"(?:19|20)\d\d\.\d\d\Z")),
 )
 _HEADER_ROLES = (
-    ("authors", re.compile(r"author")),
     ("title", re.compile(r"title|paper name|name of paper|paper$")),
+    ("authors", re.compile(r"author")),
     ("venue", re.compile(r"venue|publication|pub\.?$|conference|journal|published")),
     ("date", re.compile(r"date|time")),
     ("year", re.compile(r"year")),
@@ -215,7 +215,8 @@ def _link(text: str, i: int) -> tuple[list[Tok], int] | None:
     elif label:
         out.append(Tok("text", label))
     out.append(Tok("lit", "]("))
-    out.append(Tok("url", url) if url else Tok("lit", ""))
+    # an image's source is a value of the entry, not one of its links
+    out.append(Tok("src" if image else "url", url) if url else Tok("lit", ""))
     out.append(Tok("lit", ")"))
     return [t for t in out if t.text or t.kind != "lit"], close + 1
 
@@ -314,6 +315,7 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
     for n, us in enumerate(parsed):
         groups.setdefault(shape(us), []).append(n)
     ranked = sorted(groups.values(), key=len, reverse=True)
+    separator = _separator([u for us in parsed for u in us if isinstance(u, Run)])
     columns = header.split("|") if header else []
     left = set(range(len(texts)))
     chosen: list[Template] = []
@@ -323,7 +325,7 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
             break
         if len(members) < max(2, MIN_SHARE * len(texts)) and chosen:
             break
-        built = _template([parsed[n] for n in members], columns, style)
+        built = _template([parsed[n] for n in members], columns, style, separator)
         if built is None:
             continue
         template, template_style = built
@@ -340,13 +342,15 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
 
 
 def _template(
-    members: list[list[Unit]], columns: list[str], style: Style | None
+    members: list[list[Unit]], columns: list[str], style: Style | None, common: str | None
 ) -> tuple[Template, Style] | None:
+    """The template of entries of one shape; `common` is the separator most runs of
+    links use across the whole list (a run of one link does not show its own)."""
     first = members[0]
     names: Counter[str] = Counter()
     out: list[str] = []
     item: str | None = style.item if style else None
-    separator = style.separator if style else None
+    separator = style.separator if style else common
     runs = [k for k, u in enumerate(first) if isinstance(u, Run)]
     column = (
         -1 if first and isinstance(first[0], Tok) and first[0].text.lstrip().startswith("|") else 0
@@ -394,7 +398,11 @@ def _template(
             has_title = True
         out.append(_field(role, values, names))
     text = "".join(out)
+    shown = {link.text for m in members for u in m if isinstance(u, Run) for link in u.links}
     final_style = Style(
+        link=style.link
+        if style
+        else next(name for name in ("Paper", "Page", "Title link", "Link") if name not in shown),
         item=item or "[{label}]({url})",
         separator=separator if separator is not None else " ",
         authors=", ",
@@ -438,7 +446,7 @@ def _words(values: Sequence[str]) -> float:
 def _role(unit: Tok, values: list[str], column: str, has_title: bool) -> str:
     if unit.kind == "abstract":
         return "abstract"
-    if unit.kind in ("html",):
+    if unit.kind in ("html", "src"):
         return "image"
     if unit.kind == "url":
         return "link"
