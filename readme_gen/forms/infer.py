@@ -121,7 +121,24 @@ def tokens(text: str) -> list[Tok]:
         buffer.append(char)
         i += 1
     flush()
-    return _wrap(_merge(out))
+    return _trailing(_wrap(_merge(out)))
+
+
+_LINE_END_SPACE = re.compile(r"[ \t]+(?=\r?\n)")
+
+
+def _trailing(toks: list[Tok]) -> list[Tok]:
+    """Spaces that end a line after a text belong to that text: lists end their lines with
+    one space, two or none from entry to entry, and Markdown shows no difference (two
+    make a line break, which a field keeps as written)."""
+    out: list[Tok] = []
+    for tok in toks:
+        space = _LINE_END_SPACE.match(tok.text) if tok.kind == "lit" else None
+        if space is not None and out and out[-1].kind == "text":
+            out[-1] = Tok("text", out[-1].text + space.group())
+            tok = Tok("lit", tok.text[space.end() :])
+        out.append(tok)
+    return out
 
 
 _NUMBER = re.compile(r"([0-9]{1,4})(\. )(?=\S)")
