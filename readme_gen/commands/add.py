@@ -32,6 +32,7 @@ from readme_gen.publish.inert import terminal
 if TYPE_CHECKING:
     from readme_gen.catalog.edit import Draft
     from readme_gen.catalog.model import Catalog, Section
+    from readme_gen.links.settings import CheckSettings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -167,7 +168,8 @@ def _identify(
     from readme_gen.metadata.failure import Failure
     from readme_gen.metadata.services import ServiceSettings, from_env
 
-    settings = from_env(os.environ, ServiceSettings(allow_private=allow_private))
+    wire = _wire(allow_private=allow_private)
+    settings = from_env(os.environ, ServiceSettings(wire=wire))
     aliases = resolve(tool_table("lint")).options.aliases
     known = sorted({p.venue for _, p in catalog.papers()})
     answer = look_up(kind, value, settings, aliases=aliases, known=known)
@@ -180,15 +182,24 @@ def _identify(
     return answer.url, answer.draft
 
 
+def _wire(*, allow_private: bool) -> CheckSettings:
+    """The wire's settings (timeouts, retries, redirects) as `links` reads them, from
+    `[tool.readme-gen.links]`: the services and the landing page obey them too."""
+    from readme_gen.config import tool_table
+    from readme_gen.links.settings import resolve
+
+    flags = {"allow_private": True if allow_private else None}
+    return resolve(tool_table("links"), flags, env=os.environ)
+
+
 def _fetch(url: str, *, allow_private: bool) -> Draft:
     from readme_gen.catalog.edit import Draft
     from readme_gen.links.checker import fetch_page
     from readme_gen.links.results import Status
-    from readme_gen.links.settings import CheckSettings
     from readme_gen.metadata.lookup import from_meta
     from readme_gen.metadata.page import parse_meta
 
-    outcome = fetch_page(url, CheckSettings(allow_private=allow_private, retries=1, timeout=20))
+    outcome = fetch_page(url, _wire(allow_private=allow_private))
     if outcome.status is not Status.OK or not outcome.page:
         detail = outcome.detail or "not an HTML page"
         print(f"note: could not read {url}: {detail}; using the flags only", file=sys.stderr)

@@ -37,14 +37,7 @@ async def published(
     if not wanted:
         return results
     services = Services(
-        ServiceSettings(
-            arxiv_url=settings.arxiv_api_url,
-            user_agent=settings.user_agent,
-            timeout=settings.timeout,
-            retries=settings.retries,
-            retry_after_cap=settings.retry_after_cap,
-            allow_private=settings.allow_private,
-        ),
+        ServiceSettings(arxiv_url=settings.arxiv_api_url, wire=settings),
         sleep=sleep,
         clock=clock,
     )

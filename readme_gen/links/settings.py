@@ -16,31 +16,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from readme_gen import HOMEPAGE, __version__
 from readme_gen.errors import UsageError
 from readme_gen.metadata import ARXIV_API_URL, ENV_ARXIV
+from readme_gen.net.settings import Kind, Option, WireSettings, option
 
 USER_AGENT = f"readme-gen/{__version__} (paper-list link checker; +{HOMEPAGE})"
 _DURATION = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(s|m|h|d|w)?\s*\Z")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, None: 1}
-
-Kind = Literal["count", "seconds", "bytes", "switch", "text", "path"]
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    """How a setting is written and explained: its kind, help, unit and lowest value."""
-
-    help: str
-    kind: Kind
-    minimum: float = 0
-    metavar: str = ""
-
-
-def option(default: Any, help: str, kind: Kind, *, minimum: float = 0, metavar: str = "") -> Any:
-    return field(default=default, metadata={"option": Option(help, kind, minimum, metavar)})
 
 
 def parse_duration(text: str) -> float:
@@ -60,19 +45,13 @@ class Accept:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckSettings:
+class CheckSettings(WireSettings):
+    """The wire's settings (timeouts, retries, redirects: `net.settings.WireSettings`,
+    shared with the metadata services) and the link checker's own."""
+
     concurrency: int = option(64, "requests in flight at most", "count", minimum=1)
     per_host: int = option(4, "requests in flight to one host at most", "count", minimum=1)
     min_interval: float = option(0.0, "minimum time between requests to one host", "seconds")
-    timeout: float = option(20.0, "time limit of one attempt", "seconds", minimum=0.001)
-    connect_timeout: float = option(10.0, "time limit to connect", "seconds", minimum=0.001)
-    retries: int = option(3, "retries of transient failures at most (see docs)", "count")
-    link_deadline: float = option(
-        60.0, "time limit of all attempts and waits of one link", "seconds", minimum=0.001
-    )
-    retry_after_cap: float = option(
-        60.0, "longest Retry-After honoured; a longer one makes the link blocked", "seconds"
-    )
     verify_titles: bool = option(
         True, "compare landing pages' titles, authors and years with the catalog's", "switch"
     )
@@ -80,11 +59,7 @@ class CheckSettings:
         True, "ask the arXiv API whether papers listed as arXiv preprints were published", "switch"
     )
     max_body: int = option(256 * 1024, "bytes of an HTML page read at most", "bytes", minimum=1)
-    max_redirects: int = option(10, "redirects followed at most", "count")
     user_agent: str = option(USER_AGENT, "the User-Agent header", "text")
-    allow_private: bool = option(
-        False, "allow loopback and private addresses (tests, intranets)", "switch"
-    )
     cache: Path | None = option(None, "remember successes in this file", "path", metavar="PATH")
     max_age: float = option(7 * 86400.0, "how long a cached success counts", "seconds")
     strict: bool = option(False, "blocked and moved links fail too", "switch")
@@ -93,8 +68,6 @@ class CheckSettings:
     accept: tuple[Accept, ...] = ()
     exclude: tuple[re.Pattern[str], ...] = ()
     arxiv_api_url: str = ARXIV_API_URL  # READMEGEN_ARXIV_API_URL overrides it
-    backoff_base: float = 0.5
-    backoff_cap: float = 30.0
     github_token: str | None = field(default=None, repr=False)
 
 

@@ -102,11 +102,11 @@ def parse_feed(data: bytes) -> dict[str, Entry] | Failure:
         _refuse_dtd(data)
         root = ET.fromstring(data)
     except _Refused:
-        return Failure(Reason.MALFORMED, "the arXiv feed declares a DTD (refused)")
+        return Failure(Reason.MALFORMED_RESPONSE, "the arXiv feed declares a DTD (refused)")
     except (expat.ExpatError, ET.ParseError) as exc:
-        return Failure(Reason.MALFORMED, f"the arXiv feed is not well-formed XML ({exc})")
+        return Failure(Reason.MALFORMED_RESPONSE, f"the arXiv feed is not well-formed XML ({exc})")
     if root.tag != f"{{{_NS['a']}}}feed":
-        return Failure(Reason.MALFORMED, "the arXiv answer is not an Atom feed")
+        return Failure(Reason.MALFORMED_RESPONSE, "the arXiv answer is not an Atom feed")
     entries: dict[str, Entry] = {}
     for element in root.findall("a:entry", _NS):
         entry = _entry(element)

@@ -101,11 +101,11 @@ def parse_csl(
     try:
         record = json.loads(data)
     except RecursionError:
-        return Failure(Reason.MALFORMED, "the CSL JSON is nested too deeply")
+        return Failure(Reason.MALFORMED_RESPONSE, "the CSL JSON is nested too deeply")
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, a 5000-digit number
-        return Failure(Reason.MALFORMED, f"not JSON ({str(exc)[:80]})")
+        return Failure(Reason.MALFORMED_RESPONSE, f"not JSON ({str(exc)[:80]})")
     if not isinstance(record, dict):
-        return Failure(Reason.MALFORMED, "the CSL JSON is not an object")
+        return Failure(Reason.MALFORMED_RESPONSE, "the CSL JSON is not an object")
     raw_authors = record.get("author")
     authors = raw_authors[:MAX_AUTHORS] if isinstance(raw_authors, list) else []
     containers = _texts(record.get("container-title")) + _texts(record.get("short-container-title"))

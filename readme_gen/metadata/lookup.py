@@ -68,7 +68,7 @@ def look_up(
                 if isinstance(work, Failure):
                     return work
                 draft = Draft(work.title or None, work.authors, work.venue or None, work.year)
-                return Identified(f"https://doi.org/{work.doi or value}", draft, "doi")
+                return Identified(f"https://doi.org/{value}", draft, "doi")
             entries, failures = await services.arxiv([value])
             entry = entries.get(value)
             if entry is None:

@@ -94,19 +94,19 @@ EXTERNAL = b"""<?xml version="1.0"?>
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (BOMB, Reason.MALFORMED),
-        (EXTERNAL, Reason.MALFORMED),
+        (BOMB, Reason.MALFORMED_RESPONSE),
+        (EXTERNAL, Reason.MALFORMED_RESPONSE),
         (
             BOMB.decode()
             .replace('version="1.0"?', 'version="1.0" encoding="UTF-16"?')
             .encode("utf-16"),
-            Reason.MALFORMED,
+            Reason.MALFORMED_RESPONSE,
         ),
-        (b"<!DOCTYPE html><html></html>", Reason.MALFORMED),
-        (b"<html><body>Rate exceeded.</body></html>", Reason.MALFORMED),
-        (b"", Reason.MALFORMED),
-        (b"\xff\xfe\x00garbage", Reason.MALFORMED),
-        (b"<feed xmlns='http://www.w3.org/2005/Atom'><entry>", Reason.MALFORMED),
+        (b"<!DOCTYPE html><html></html>", Reason.MALFORMED_RESPONSE),
+        (b"<html><body>Rate exceeded.</body></html>", Reason.MALFORMED_RESPONSE),
+        (b"", Reason.MALFORMED_RESPONSE),
+        (b"\xff\xfe\x00garbage", Reason.MALFORMED_RESPONSE),
+        (b"<feed xmlns='http://www.w3.org/2005/Atom'><entry>", Reason.MALFORMED_RESPONSE),
         (b" " * (MAX_FEED + 1), Reason.TOO_LARGE),
     ],
 )
@@ -117,7 +117,9 @@ def test_hostile_feeds_are_refused_as_data(data, reason):
 
 
 def test_the_dtd_is_named_in_the_refusal():
-    assert parse_feed(BOMB) == Failure(Reason.MALFORMED, "the arXiv feed declares a DTD (refused)")
+    assert parse_feed(BOMB) == Failure(
+        Reason.MALFORMED_RESPONSE, "the arXiv feed declares a DTD (refused)"
+    )
 
 
 def test_missing_fields_and_markup_inside_text():

@@ -105,14 +105,14 @@ def test_year_from_issued(issued, year):
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"", Reason.MALFORMED),
-        (b"<html>Not found</html>", Reason.MALFORMED),
-        (b"[1, 2]", Reason.MALFORMED),
-        (b'"a string"', Reason.MALFORMED),
-        (b"null", Reason.MALFORMED),
-        (b"\xff\xfe\xfa", Reason.MALFORMED),
-        (b"[" * 100_000 + b"]" * 100_000, Reason.MALFORMED),
-        (b'{"issued": {"date-parts": [[' + b"9" * 5000 + b"]]}}", Reason.MALFORMED),
+        (b"", Reason.MALFORMED_RESPONSE),
+        (b"<html>Not found</html>", Reason.MALFORMED_RESPONSE),
+        (b"[1, 2]", Reason.MALFORMED_RESPONSE),
+        (b'"a string"', Reason.MALFORMED_RESPONSE),
+        (b"null", Reason.MALFORMED_RESPONSE),
+        (b"\xff\xfe\xfa", Reason.MALFORMED_RESPONSE),
+        (b"[" * 100_000 + b"]" * 100_000, Reason.MALFORMED_RESPONSE),
+        (b'{"issued": {"date-parts": [[' + b"9" * 5000 + b"]]}}", Reason.MALFORMED_RESPONSE),
         (b'{"title": "' + b"x" * MAX_CSL + b'"}', Reason.TOO_LARGE),
     ],
 )

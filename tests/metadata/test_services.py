@@ -18,6 +18,7 @@ from readme_gen.metadata.services import (
     ServiceSettings,
     from_env,
 )
+from readme_gen.net.settings import WireSettings
 from tests.conftest import FIXTURES
 
 FEED = (FIXTURES / "metadata" / "arxiv_feed.xml").read_bytes()
@@ -31,8 +32,7 @@ def run(server, sleep, coro_fn, **settings):
             ServiceSettings(
                 arxiv_url=server.url("/api/query"),
                 doi_url=server.url("/doi/"),
-                allow_private=True,
-                **settings,
+                wire=WireSettings(allow_private=True, **settings),
             ),
             sleep=sleep,
             clock=sleep.clock,
@@ -114,7 +114,7 @@ def test_without_retry_after_the_wait_backs_off(server, sleep):
     result = run(server, sleep, lambda s: s.arxiv_batch(["2412.10181"]))
     assert result == Failure(Reason.RATE_LIMITED, "arXiv: HTTP 503 after every retry")
     assert server.recorder.count("/api/query") == 4  # the first attempt and 3 retries
-    assert sleep.waits == [1.0, 2.0, 4.0]
+    assert sleep.waits == [0.5, 1.0, 2.0]  # the link checker's backoff: one policy
 
 
 def test_a_retry_after_beyond_the_cap_is_not_waited_for(server, sleep):
@@ -144,7 +144,10 @@ def test_a_hostile_feed_is_a_failure(server, sleep):
             200, b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><feed/>', content_type=ATOM
         )
 
-    assert run(server, sleep, lambda s: s.arxiv_batch(["2412.10181"])).reason is Reason.MALFORMED
+    assert (
+        run(server, sleep, lambda s: s.arxiv_batch(["2412.10181"])).reason
+        is Reason.MALFORMED_RESPONSE
+    )
 
 
 @pytest.fixture
@@ -197,18 +200,34 @@ def test_doi_429_and_503_are_retried(server, sleep, status):
 
 
 @pytest.mark.parametrize(
-    ("location", "detail"),
+    ("location", "reason", "detail"),
     [
-        ("file:///etc/passwd", "[bad-redirect] 'file:///etc/passwd': not an http(s) URL"),
-        ("/doi/10.1/loop", "more than 5 redirects"),
+        (
+            "file:///etc/passwd",
+            Reason.BAD_REDIRECT,
+            "[bad-redirect] redirect to a URL that cannot be fetched: 'file:///etc/passwd' "
+            "(not an http(s) URL)",
+        ),
+        ("/doi/10.1/loop", Reason.REDIRECT_LOOP, "[redirect-loop] redirect loop"),
+        (
+            "/doi/10.1/on?n={n}",
+            Reason.TOO_MANY_REDIRECTS,
+            "[too-many-redirects] more than 4 redirects",
+        ),
     ],
 )
-def test_hostile_redirects_are_refused(server, sleep, location, detail):
+def test_hostile_redirects_are_refused_as_links_are(server, sleep, location, reason, detail):
     @server.route("/doi/10.1/loop")
     def resolver(handler, nth):
-        handler.reply(302, b"", {"Location": location})
+        handler.reply(302, b"", {"Location": location.format(n=nth)})
 
-    assert run(server, sleep, lambda s: s.doi("10.1/loop")) == Failure(Reason.REFUSED, detail)
+    @server.route("/doi/10.1/on")
+    def onwards(handler, nth):
+        handler.reply(302, b"", {"Location": f"/doi/10.1/on?n={nth + 100}"})
+
+    found = run(server, sleep, lambda s: s.doi("10.1/loop"), max_redirects=4)
+    assert found == Failure(reason, detail)
+    assert sleep.waits == []
 
 
 def test_private_addresses_are_refused_unless_allowed(doi, sleep):
@@ -223,7 +242,7 @@ def test_private_addresses_are_refused_unless_allowed(doi, sleep):
 
     result = asyncio.run(main())
     assert result == Failure(
-        Reason.REFUSED,
+        Reason.PRIVATE_ADDRESS,
         "[private-address] refused: 127.0.0.1 resolves to the non-public address 127.0.0.1 "
         "(--allow-private allows it)",
     )
@@ -240,7 +259,9 @@ def test_an_oversized_answer_is_not_read_to_the_end(server, sleep):
 
 def test_an_unreachable_service_is_retried_then_a_failure(sleep):
     async def main():
-        settings = ServiceSettings(doi_url="http://127.0.0.1:9/doi/", allow_private=True)
+        settings = ServiceSettings(
+            doi_url="http://127.0.0.1:9/doi/", wire=WireSettings(allow_private=True)
+        )
         services = Services(settings, sleep=sleep, clock=sleep.clock)
         try:
             return await services.doi("10.1/x")
@@ -248,7 +269,8 @@ def test_an_unreachable_service_is_retried_then_a_failure(sleep):
             await services.aclose()
 
     result = asyncio.run(main())
-    assert result.reason is Reason.UNREACHABLE and sleep.waits == [1.0, 2.0, 4.0]
+    # connection refused earns one more try, as a link's does
+    assert result.reason is Reason.REFUSED and sleep.waits == [0.5]
 
 
 def test_base_urls_come_from_the_environment():
@@ -267,7 +289,7 @@ def test_a_location_that_is_no_url_is_a_bad_redirect_not_retried(server, sleep):
         handler.reply(302, b"", {"Location": "http://[::1"})
 
     result = run(server, sleep, lambda s: s.doi("10.1/bad"))
-    assert result.reason is Reason.REFUSED and result.detail.startswith("[bad-redirect]")
+    assert result.reason is Reason.BAD_REDIRECT and result.detail.startswith("[bad-redirect]")
     assert server.recorder.count() == 1 and sleep.waits == []
 
 
@@ -286,13 +308,15 @@ def test_connections_go_to_the_vetted_address_as_in_links(sleep):
 
         async def main():
             services = Services(
-                ServiceSettings(doi_url=f"http://localhost:{port}/doi/", allow_private=True),
+                ServiceSettings(
+                    doi_url=f"http://localhost:{port}/doi/", wire=WireSettings(allow_private=True)
+                ),
                 sleep=sleep,
                 clock=sleep.clock,
             )
             vetted = asyncio.get_running_loop().create_future()
             vetted.set_result(Verdict(((socket.AF_INET, socket.IPPROTO_TCP, "127.0.0.2", port),)))
-            services._resolver._lookups[("localhost", port)] = vetted
+            services._wire.resolver._lookups[("localhost", port)] = vetted
             try:
                 return await services.doi("10.1/x")
             finally:
