@@ -159,3 +159,28 @@ def test_doi_of(text, doi):
     from readme_gen.metadata.csl import doi_of
 
     assert doi_of(text) == doi
+
+
+@pytest.mark.parametrize(
+    "issued",
+    [
+        {"date-parts": [["²⁰²³"]]},  # superscript digits: isdigit() but not int()
+        {"date-parts": [["٢٠٢٣"]]},  # Arabic-Indic digits: not how a year is written
+        {"raw": "²⁰²³"},
+    ],
+)
+def test_a_year_in_other_digits_is_no_year_and_no_exception(issued):
+    assert parse_csl(csl(issued=issued)).year is None
+
+
+def test_record_text_is_cleaned_where_it_is_read():
+    work = parse_csl(
+        json.dumps(
+            {
+                "title": "A\u0085B\u202e\ud800C" + "x" * 3000,
+                "author": [{"given": "Ann\u200f", "family": "Lee\x1b[31m"}],
+            }
+        ).encode("utf-8", "surrogatepass")
+    )
+    assert work.title.startswith("A BC") and len(work.title) <= 2000
+    assert work.authors == ("Ann Lee[31m",)
