@@ -14,12 +14,12 @@ import asyncio
 import gc
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from readme_gen.links import policy
 from readme_gen.links.client import Client, charset, decode
 from readme_gen.links.gate import Clock, Sleep
-from readme_gen.links.results import Result, Status, Target
+from readme_gen.links.results import Incomplete, Result, Status, Target
 from readme_gen.links.schedule import Feeder
 from readme_gen.links.settings import CheckSettings
 from readme_gen.links.verdict import Outcome, verdict
@@ -211,25 +211,40 @@ class Checker:
         return Outcome(status, reason, code, url, redirects, detail, page=page)
 
 
-def run_check(
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """Every target's result, in the targets' order, and what could not be finished."""
+
+    results: list[Result]
+    incomplete: tuple[Incomplete, ...] = ()
+
+
+def check_all(
     targets: Sequence[Target],
     settings: CheckSettings,
     *,
     on_result: Callable[[Result], None] | None = None,
     sleep: Sleep | None = None,
     clock: Clock | None = None,
-) -> list[Result]:
-    """Check `targets` on a fresh event loop. `sleep` and `clock` are for tests: waits that
-    take no time, on a clock that they move."""
+) -> Checked:
+    """Check `targets` on a fresh event loop, then (`check_published`) ask arXiv about the
+    listed preprints. `sleep` and `clock` are for tests: waits that take no time, on a
+    clock that they move."""
 
-    async def main() -> list[Result]:
+    async def main() -> Checked:
         wait, now = sleep or asyncio.sleep, clock or time.monotonic
         results = await Checker(settings, sleep=wait, clock=now).check(targets, on_result)
-        if settings.check_published:
-            from readme_gen.links.preprints import published
+        if not settings.check_published:
+            return Checked(results)
+        from readme_gen.links.preprints import WHAT, candidates, published
 
-            results = await published(results, settings, sleep=wait, clock=now)
-        return results
+        try:
+            found, incomplete = await published(results, settings, sleep=wait, clock=now)
+        except Exception as exc:  # a bug of ours in this phase: the links' verdicts stand
+            _, detail = failures.classify(exc)
+            ids = len(candidates(results))
+            return Checked(results, (Incomplete(WHAT, ids, Reason.INTERNAL_ERROR, detail),))
+        return Checked(found, incomplete)
 
     # The catalog and the imported modules outlive the check: frozen out of the collector's
     # generations, they are not walked again by each collection that the check's own
@@ -240,6 +255,18 @@ def run_check(
             return runner.run(main())
     finally:
         gc.unfreeze()
+
+
+def run_check(
+    targets: Sequence[Target],
+    settings: CheckSettings,
+    *,
+    on_result: Callable[[Result], None] | None = None,
+    sleep: Sleep | None = None,
+    clock: Clock | None = None,
+) -> list[Result]:
+    """The results of `check_all`."""
+    return check_all(targets, settings, on_result=on_result, sleep=sleep, clock=clock).results
 
 
 def fetch_page(url: str, settings: CheckSettings) -> Outcome:

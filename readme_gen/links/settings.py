@@ -58,6 +58,9 @@ class CheckSettings(WireSettings):
     check_published: bool = option(
         True, "ask the arXiv API whether papers listed as arXiv preprints were published", "switch"
     )
+    preprint_budget: float = option(
+        300.0, "time limit of the whole arXiv check of preprints", "seconds", minimum=0.001
+    )
     max_body: int = option(256 * 1024, "bytes of an HTML page read at most", "bytes", minimum=1)
     user_agent: str = option(USER_AGENT, "the User-Agent header", "text")
     cache: Path | None = option(None, "remember successes in this file", "path", metavar="PATH")
