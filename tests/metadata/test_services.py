@@ -327,3 +327,92 @@ def test_connections_go_to_the_vetted_address_as_in_links(sleep):
         assert srv.recorder.requests == [("GET", "127.0.0.2", "/doi/10.1/x")]
     finally:
         srv.close()
+
+
+def _bomb(size: int) -> bytes:
+    """`size` zero bytes, gzipped twice: a few KB on the wire."""
+    import gzip
+    import zlib
+
+    inner = zlib.compressobj(9, zlib.DEFLATED, 31)  # a gzip stream, built in pieces
+    block = b"\0" * (1 << 20)
+    layer = b"".join(inner.compress(block) for _ in range(size >> 20)) + inner.flush()
+    return gzip.compress(layer, 9)
+
+
+def test_a_gzip_inside_a_gzip_is_refused_without_being_decoded(server, sleep):
+    """`Content-Encoding: gzip, gzip` of 256 MB of zeros: the body is read raw and bounded,
+    then decompressed with a bound (it reached 1.24 GB RSS when decoded first)."""
+    import tracemalloc
+
+    bomb = _bomb(256 << 20)
+    assert len(bomb) < 64 * 1024
+
+    @server.route("/doi/10.1/bomb")
+    def resolver(handler, nth):
+        handler.reply(200, bomb, {"Content-Encoding": "gzip, gzip"}, content_type=CSL_JSON)
+
+    tracemalloc.start()
+    try:
+        result = run(server, sleep, lambda s: s.doi("10.1/bomb"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.reason is Reason.TOO_LARGE and "decompressed" in result.detail
+    assert peak < 32 << 20
+
+
+def test_a_compressed_answer_within_the_bound_is_read(server, sleep):
+    import gzip
+
+    record = json.dumps({"title": "T", "issued": {"date-parts": [[2024]]}}).encode()
+
+    @server.route("/doi/10.1/gz")
+    def resolver(handler, nth):
+        handler.reply(
+            200, gzip.compress(record), {"Content-Encoding": "gzip"}, content_type=CSL_JSON
+        )
+
+    work = run(server, sleep, lambda s: s.doi("10.1/gz"))
+    assert not isinstance(work, Failure) and work.title == "T"
+    assert server.recorder.headers[0]["accept-encoding"] == "identity"
+
+
+def test_a_server_sending_a_byte_a_second_cannot_hang_a_request(server, sleep):
+    """Each read gets its byte in time, so only a deadline per attempt ends it: the
+    timeout (0.3 s), once more for the retry a timeout earns, well before the body ends."""
+    import time
+
+    @server.route("/doi/10.1/slow")
+    def resolver(handler, nth):
+        handler.send_response(200)
+        handler.send_header("Content-Type", CSL_JSON)
+        handler.send_header("Content-Length", "200")
+        handler.end_headers()
+        for _ in range(200):
+            if handler.server.recorder.stop.wait(0.05):
+                return
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+
+    started = time.monotonic()
+    result = asyncio.run(
+        asyncio.wait_for(
+            asyncio.to_thread(run, server, sleep, lambda s: s.doi("10.1/slow"), timeout=0.3),
+            timeout=8,
+        )
+    )
+    assert result.reason is Reason.TIMEOUT_READ, result
+    assert time.monotonic() - started < 3
+    assert server.recorder.count("/doi/10.1/slow") == 2
+
+
+def test_the_doi_asked_for_stays_the_works(server, sleep):
+    """A record's own DOI field is the registrar's word and may name another work."""
+
+    @server.route("/doi/10.1/asked")
+    def resolver(handler, nth):
+        record = {"DOI": "10.9999/another", "title": "T", "issued": {"date-parts": [[2024]]}}
+        handler.reply(200, json.dumps(record).encode(), content_type=CSL_JSON)
+
+    assert run(server, sleep, lambda s: s.doi("10.1/asked")).doi == "10.1/asked"
