@@ -179,6 +179,8 @@ def _identify(
             f"note: could not look up {value}: {shown}; reading the landing page", file=sys.stderr
         )
         return url, Draft()
+    for note in answer.notes:
+        print(f"note: {terminal(note)}", file=sys.stderr)
     return answer.url, answer.draft
 
 

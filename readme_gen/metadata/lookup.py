@@ -8,11 +8,13 @@ joined by "; "; `citation_publication_date`, `citation_date` or `citation_online
 from __future__ import annotations
 
 import asyncio
+import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from readme_gen.catalog.edit import Draft
+from readme_gen.catalog.validate import MIN_YEAR
 from readme_gen.metadata.arxiv import arxiv_id
 from readme_gen.metadata.csl import doi_of, venue_name
 from readme_gen.metadata.failure import Failure, Reason
@@ -27,6 +29,8 @@ class Identified:
     url: str
     draft: Draft
     source: str  # "doi" or "arxiv", for messages
+    notes: tuple[str, ...] = ()
+    """What the service said that is not used, and why, naming the source."""
 
 
 def identifier(text: str) -> tuple[str, str] | None:
@@ -68,7 +72,7 @@ def look_up(
                 if isinstance(work, Failure):
                     return work
                 draft = Draft(work.title or None, work.authors, work.venue or None, work.year)
-                return Identified(f"https://doi.org/{value}", draft, "doi")
+                return _plausible(Identified(f"https://doi.org/{value}", draft, "doi"), value)
             entries, failures = await services.arxiv([value])
             entry = entries.get(value)
             if entry is None:
@@ -81,11 +85,29 @@ def look_up(
             if entry.journal_ref:  # published: the list names the venue, not the preprint
                 venue = venue_name([entry.journal_ref], aliases=aliases, known=known)
             draft = Draft(entry.title or None, entry.authors, venue, entry.year)
-            return Identified(f"https://arxiv.org/abs/{value}", draft, "arxiv")
+            return _plausible(Identified(f"https://arxiv.org/abs/{value}", draft, "arxiv"), value)
         finally:
             await services.aclose()
 
     return asyncio.run(main())
+
+
+_SOURCE = {"doi": "the DOI record", "arxiv": "arXiv"}
+
+
+def _plausible(found: Identified, value: str, *, today: _dt.date | None = None) -> Identified:
+    """`found` without a value the catalog would refuse, and a note naming where it came
+    from: the catalog's own error would point at a line nobody wrote. (Service text is
+    cleaned where it is read: `arxiv`, `csl`.)"""
+    latest = (today or _dt.date.today()).year + 1
+    year = found.draft.year
+    if year is None or MIN_YEAR <= year <= latest:
+        return found
+    note = (
+        f"{_SOURCE[found.source]}'s year for {value} is {year}, out of range "
+        f"(expected {MIN_YEAR} to {latest}): not used"
+    )
+    return replace(found, draft=replace(found.draft, year=None), notes=(*found.notes, note))
 
 
 def from_meta(meta: PageMeta) -> Draft:

@@ -416,3 +416,25 @@ def test_the_doi_asked_for_stays_the_works(server, sleep):
         handler.reply(200, json.dumps(record).encode(), content_type=CSL_JSON)
 
     assert run(server, sleep, lambda s: s.doi("10.1/asked")).doi == "10.1/asked"
+
+
+def test_a_value_the_catalog_would_refuse_is_dropped_and_named_by_its_source(arxiv_2999):
+    """A year of 2999 in arXiv's entry used to surface as a catalog.yaml error at a line
+    nobody wrote; now the draft goes without it, and the note names arXiv and the id."""
+    from readme_gen.metadata.lookup import Identified, look_up
+
+    settings = ServiceSettings(
+        arxiv_url=arxiv_2999.url("/api/query"), wire=WireSettings(allow_private=True)
+    )
+    found = look_up("arxiv", "2412.10181", settings, aliases={}, known=())
+    assert isinstance(found, Identified) and found.draft.year is None
+    assert found.draft.title.startswith("Boosting the Dual-Stream")
+    assert len(found.notes) == 1
+    assert found.notes[0].startswith("arXiv's year for 2412.10181 is 2999, out of range")
+
+
+@pytest.fixture
+def arxiv_2999(server):
+    feed = FEED.replace(b"<published>2024-", b"<published>2999-", 1)
+    server.routes["/api/query"] = lambda h, n: h.reply(200, feed, content_type=ATOM)
+    return server
