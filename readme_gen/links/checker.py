@@ -114,7 +114,8 @@ class Checker:
         server cannot stop the run, and neither can a bug confined to one link."""
         started = time.perf_counter()
         try:
-            if any(p.search(target.url) for p in self.settings.exclude):
+            exclude = self.settings.exclude
+            if exclude and any(p.search(target.url) for p in exclude):
                 return Result(
                     target.url,
                     Status.EXCLUDED,
@@ -189,9 +190,8 @@ class Checker:
         page = None
         if reply.body is not None:
             page = decode(reply.body, charset(headers.get("content-type", "")))
-        host = urls.host_of(url)
         for accept in self.settings.accept:
-            if accept.host.search(host) and code in accept.statuses:
+            if accept.host.search(urls.host_of(url)) and code in accept.statuses:
                 detail = f"HTTP {code} accepted by configuration"
                 return Outcome(Status.OK, None, code, url, redirects, detail, page=page)
         status, reason, detail = policy.classify(code, headers)
@@ -206,7 +206,7 @@ class Checker:
             if wait is not None:
                 # The host as a whole asked for air: its other links wait too. (A longer
                 # demand makes the link blocked; stalling the whole run for it would not.)
-                self.client.gate(host).pause(wait)
+                self.client.gate(urls.host_of(url)).pause(wait)
             return Outcome(status, reason, code, url, redirects, detail, wait=wait)
         return Outcome(status, reason, code, url, redirects, detail, page=page)
 

@@ -178,7 +178,7 @@ class Wire:
         """One request and its redirects, each hop vetted, within `budget` seconds."""
         redirects: list[tuple[int, str]] = []
         cookies = CookieChain()
-        seen = {(url, cookies.state())}
+        seen: set[tuple[str, frozenset[tuple[str, str, str, str | None]]]] | None = None
         current = url
         limit = asyncio.timeout(budget)
         try:
@@ -204,6 +204,8 @@ class Wire:
                             detail=f"{Reason.BAD_REDIRECT.what}: {shown} ({problem})",
                         )
                     redirects.append((hop.code, target))
+                    if seen is None:  # most links never redirect: no set for them
+                        seen = {(url, frozenset())}
                     visit = (target, cookies.state())
                     if visit in seen:
                         return Reply(
