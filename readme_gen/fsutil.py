@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,20 @@ def read_bytes(path: Path, *, label: str | None = None) -> bytes:
         return Path(path).read_bytes()
     except OSError as exc:
         raise _error(Path(path), FileAction.READ, exc, label) from None
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; OSError for anything else: a
+    device or a FIFO (a symlink to /dev/zero would be read until memory ran out; a FIFO
+    would block) or a longer file (EFBIG)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"over {limit:,} bytes", str(path))
+    return data
 
 
 def write_atomic(path: Path, data: bytes) -> None:

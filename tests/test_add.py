@@ -552,3 +552,15 @@ def test_a_flag_with_a_control_character_is_refused_by_name(cli, tmp_path):
     result = cli("add", "https://example.org/new", *flags)
     assert result.code == 2 and "--title holds the character U+D800" in result.err
     assert snapshot(tmp_path) == before
+
+
+def test_add_obeys_the_wire_settings_in_the_links_table(cli, tmp_path, services):
+    """`add` reads `[tool.readme-gen.links]` as `links` does: with no redirect allowed,
+    doi.org's 302 to the registrar is not followed (it used to be, whatever the table)."""
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.readme-gen.links]\nmax-redirects = 0\n", encoding="utf-8"
+    )
+    result = cli("add", "10.1109/CVPR52729.2023.00708", "--allow-private")
+    assert "could not look up" in result.err and "too-many-redirects" in result.err
+    assert len(services.seen) == 1  # doi.org only: the registrar was never asked

@@ -36,6 +36,7 @@ from readme_gen.publish.inert import terminal
 if TYPE_CHECKING:
     from readme_gen.catalog.edit import Draft
     from readme_gen.catalog.model import Catalog, Paper, Section
+    from readme_gen.links.settings import CheckSettings
     from readme_gen.metadata.inferred import Inferred, VenueNames
 
 
@@ -265,7 +266,8 @@ def _look_up(
     from readme_gen.metadata.services import ServiceSettings, from_env
 
     url = _identifier_url(kind, value)
-    settings = from_env(os.environ, ServiceSettings(allow_private=allow_private))
+    wire = _wire(allow_private=allow_private)
+    settings = from_env(os.environ, ServiceSettings(wire=wire))
     answer = look_up(kind, value, settings, aliases=names.aliases, known=names.known)
     if isinstance(answer, Failure):
         shown = terminal(answer.detail)
@@ -273,18 +275,29 @@ def _look_up(
             f"note: could not look up {value}: {shown}; reading the landing page", file=sys.stderr
         )
         return url, Inferred()
+    for note in answer.notes:
+        print(f"note: {terminal(note)}", file=sys.stderr)
     return answer.url, answer.found
+
+
+def _wire(*, allow_private: bool) -> CheckSettings:
+    """The wire's settings (timeouts, retries, redirects) as `links` reads them, from
+    `[tool.readme-gen.links]`: the services and the landing page obey them too."""
+    from readme_gen.config import tool_table
+    from readme_gen.links.settings import resolve
+
+    flags = {"allow_private": True if allow_private else None}
+    return resolve(tool_table("links"), flags, env=os.environ)
 
 
 def _fetch(url: str, names: VenueNames, *, allow_private: bool) -> Inferred:
     from readme_gen.links.checker import fetch_page
     from readme_gen.links.results import Status
-    from readme_gen.links.settings import CheckSettings
     from readme_gen.metadata.inferred import Inferred
     from readme_gen.metadata.lookup import page_inferred
     from readme_gen.metadata.page import parse_meta
 
-    outcome = fetch_page(url, CheckSettings(allow_private=allow_private, retries=1, timeout=20))
+    outcome = fetch_page(url, _wire(allow_private=allow_private))
     if outcome.status is not Status.OK or not outcome.page:
         detail = outcome.detail or "not an HTML page"
         print(f"note: could not read {url}: {detail}; using the flags only", file=sys.stderr)

@@ -29,7 +29,7 @@ from readme_gen.publish.inert import shorten, terminal
 
 if TYPE_CHECKING:
     from readme_gen.links.cache import Cache
-    from readme_gen.links.results import Result, Target
+    from readme_gen.links.results import Incomplete, Result, Target
     from readme_gen.links.settings import CheckSettings
 
 
@@ -79,14 +79,14 @@ def run(args: LinksArgs) -> int:
     cache = None
     if settings.cache:
         cache = Cache(settings.cache, max_age=settings.max_age, now=time.time())
-    checked = _check(targets, settings, cache)
+    checked, incomplete = _check(targets, settings, cache)
     results = sort_results(checked)
     if args.fix_redirects:
         results = _fix_redirects(path, results)
     if settings.fix_venues:
         results = _fix_venues(path, results)
     elapsed = time.perf_counter() - started
-    report = Report(results, failing_statuses(settings.strict), elapsed, str(path))
+    report = Report(results, failing_statuses(settings.strict), elapsed, str(path), incomplete)
     with gc_paused():  # thousands of small acyclic objects: see gc_paused
         text = format_report(report, args.format)
     if write_output(args.output or STDOUT, text):
@@ -115,11 +115,13 @@ def _targets(path: Path, changed: str | None) -> list[Target]:
     return targets
 
 
-def _check(targets: list[Target], settings: CheckSettings, cache: Cache | None) -> list[Result]:
+def _check(
+    targets: list[Target], settings: CheckSettings, cache: Cache | None
+) -> tuple[list[Result], tuple[Incomplete, ...]]:
     """Every target's result: cached successes, then the rest checked (with a progress
     line on a terminal); new successes are remembered in the cache (in memory)."""
     from readme_gen.links.cache import key
-    from readme_gen.links.checker import run_check
+    from readme_gen.links.checker import check_all
     from readme_gen.links.progress import Progress
     from readme_gen.publish.report import failing_statuses
 
@@ -135,13 +137,14 @@ def _check(targets: list[Target], settings: CheckSettings, cache: Cache | None) 
     progress = None
     if sys.stderr.isatty() and not os.environ.get("CI"):
         progress = Progress(len(to_check), sys.stderr, failing_statuses(settings.strict))
-    checked = run_check(to_check, settings, on_result=progress.step if progress else None)
+    done = check_all(to_check, settings, on_result=progress.step if progress else None)
+    checked = done.results
     if progress:
         progress.done()
     if cache is not None:
         for target, result in zip(to_check, checked, strict=True):
             cache.remember(key(target, verify_titles=verify), result)
-    return [*cached, *checked]
+    return [*cached, *checked], done.incomplete
 
 
 def _fix_venues(path: Path, results: tuple[Result, ...]) -> tuple[Result, ...]:

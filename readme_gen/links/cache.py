@@ -3,19 +3,29 @@
 Only `ok` results are remembered ("caching errors goes against typical CI workflows"):
 a broken, blocked or moved link is checked again on every run. The key includes the paper
 titles when titles are verified, so renaming a paper re-checks its link. The file is
-replaced atomically, so a crash or kill mid-write leaves the previous cache readable.
+replaced atomically, so a crash or kill mid-write leaves the previous cache readable; it
+is read again just before, under a lock where the system has one, and merged (the newer
+check of a link wins), so runs at the same time keep each other's entries.
+
+A cache that is not a regular file, is over `MAX_CACHE` bytes, or is not the JSON it
+should be (nested too deeply, say) is no cache: the run starts afresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
-from readme_gen.fsutil import write_atomic
+from readme_gen.fsutil import read_regular, write_atomic
 from readme_gen.links.results import Result, Status, Target
 
 VERSION = 1
+MAX_CACHE = 64 * 1024 * 1024  # 100,000 entries are ~20 MB
+Entries = dict[str, dict[str, object]]
 
 
 def key(target: Target, *, verify_titles: bool) -> str:
@@ -30,15 +40,7 @@ class Cache:
         self.path = path
         self.max_age = max_age
         self.now = now
-        self.entries: dict[str, dict[str, object]] = {}
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and data.get("version") == VERSION:
-                entries = data.get("entries")
-                if isinstance(entries, dict):
-                    self.entries = {k: v for k, v in entries.items() if isinstance(v, dict)}
-        except (OSError, ValueError):
-            self.entries = {}  # no cache, or an unreadable one: start afresh
+        self.entries: Entries = read_entries(path)
 
     def fresh(self, cache_key: str) -> dict[str, object] | None:
         entry = self.entries.get(cache_key)
@@ -78,7 +80,58 @@ class Cache:
             }
 
     def save(self) -> None:
-        kept = {k: v for k, v in sorted(self.entries.items()) if self.fresh(k) is not None}
-        text = json.dumps({"version": VERSION, "entries": kept}, indent=1, sort_keys=True)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.path, (text + "\n").encode("utf-8"))
+        with _locked(self.path):
+            for k, theirs in read_entries(self.path).items():  # another run's, meanwhile
+                ours = self.entries.get(k)
+                if ours is None or _checked(theirs) > _checked(ours):
+                    self.entries[k] = theirs
+            # Not stale; newer than this run's start is fine (a run that started later).
+            kept = {
+                k: v
+                for k, v in sorted(self.entries.items())
+                if abs(self.now - _checked(v)) <= self.max_age
+            }
+            text = json.dumps({"version": VERSION, "entries": kept}, indent=1, sort_keys=True)
+            write_atomic(self.path, (text + "\n").encode("utf-8"))
+
+
+def read_entries(path: Path) -> Entries:
+    """The entries of the cache at `path`; none when there is no cache, or none that can
+    be trusted to be one (see the module's docstring)."""
+    try:
+        data = json.loads(read_regular(path, MAX_CACHE))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        return {}
+    entries = data.get("entries")
+    if not isinstance(entries, dict):
+        return {}
+    return {k: v for k, v in entries.items() if isinstance(v, dict)}
+
+
+def _checked(entry: dict[str, object]) -> float:
+    when = entry.get("checked_at")
+    return float(when) if isinstance(when, (int, float)) and not isinstance(when, bool) else 0.0
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An advisory lock beside the cache, held from reading it to replacing it (none on
+    systems without flock: the merge just before the replace still keeps most)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    try:
+        fd = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

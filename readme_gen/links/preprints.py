@@ -1,7 +1,10 @@
 """Preprints that were published: for arXiv links of papers the catalog lists as arXiv (or
 with no venue), ask the arXiv API (one request per 100 ids, 3 s apart) whether arXiv
-knows a journal reference or a DOI; if it does, the link's verdict is `drift`, with the
-publication as the suggestion."""
+knows a journal reference or a DOI; if it does, and arXiv's title names the catalog's
+paper, the link's verdict is `drift`, with the publication as the suggestion.
+
+The phase has a budget (`preprint_budget`); ids it could not ask about are reported, not
+dropped (`results.Incomplete`)."""
 
 from __future__ import annotations
 
@@ -9,11 +12,15 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from readme_gen.links.gate import Sleep
-from readme_gen.links.results import Result, Status
+from readme_gen.links.results import Incomplete, Result, Status
 from readme_gen.links.settings import CheckSettings
+from readme_gen.links.titles import same_paper
 from readme_gen.metadata.arxiv import arxiv_id, published_drift, says_preprint
+from readme_gen.metadata.failure import Failure
 from readme_gen.metadata.services import Services, ServiceSettings
 from readme_gen.net.reasons import Reason
+
+WHAT = "preprint check"
 
 
 def candidates(results: list[Result]) -> dict[str, list[int]]:
@@ -29,28 +36,27 @@ def candidates(results: list[Result]) -> dict[str, list[int]]:
 
 
 def service_settings(settings: CheckSettings) -> ServiceSettings:
-    """The metadata services' settings a link check implies."""
-    return ServiceSettings(
-        arxiv_url=settings.arxiv_api_url,
-        user_agent=settings.user_agent,
-        timeout=settings.timeout,
-        retries=settings.retries,
-        retry_after_cap=settings.retry_after_cap,
-        allow_private=settings.allow_private,
-    )
+    """The metadata services' settings a link check implies: its own wire settings."""
+    return ServiceSettings(arxiv_url=settings.arxiv_api_url, wire=settings)
 
 
 async def published(
     results: list[Result], settings: CheckSettings, *, sleep: Sleep, clock: Callable[[], float]
-) -> list[Result]:
-    """`results` with each listed preprint that arXiv knows was published made `drift`.
-    A batch arXiv cannot answer changes nothing: the links themselves were checked."""
+) -> tuple[list[Result], tuple[Incomplete, ...]]:
+    """`results` with each listed preprint that arXiv knows was published made `drift`, and
+    what could not be asked. A batch arXiv cannot answer changes no verdict: the links
+    themselves were checked."""
     wanted = candidates(results)
     if not wanted:
-        return results
-    services = Services(service_settings(settings), sleep=sleep, clock=clock)
+        return results, ()
+    services = Services(
+        service_settings(settings),
+        sleep=sleep,
+        clock=clock,
+        until=clock() + settings.preprint_budget,
+    )
     try:
-        entries, _ = await services.arxiv(wanted)
+        entries, failures = await services.arxiv(wanted)
     finally:
         await services.aclose()
     out = list(results)
@@ -60,11 +66,26 @@ async def published(
             continue
         for index in indices:
             result = out[index]
-            venue = next(u.venue for u in result.uses if says_preprint(u.venue))
-            drift = published_drift(venue, entry)
+            use = next(u for u in result.uses if says_preprint(u.venue))
+            # arXiv's entry for another paper (a mistyped id, a hostile mirror) must not
+            # lend it its venue: the titles must name the same paper.
+            if not same_paper(use.title, entry.title, source="citation_title"):
+                continue
+            drift = published_drift(use.venue, entry)
             if drift is not None:
                 detail = f"{drift.detail}; suggested venue: {drift.suggestion}"
                 out[index] = replace(
                     result, status=Status.DRIFT, reason=Reason.PUBLISHED, detail=detail
                 )
-    return out
+    return out, incomplete(failures)
+
+
+def incomplete(failures: list[Failure]) -> tuple[Incomplete, ...]:
+    """One line per reason: how many ids its failures left unasked."""
+    counts: dict[Reason, list[Failure]] = {}
+    for failure in failures:
+        counts.setdefault(failure.reason, []).append(failure)
+    return tuple(
+        Incomplete(WHAT, sum(len(f.about) or 1 for f in found), reason, found[0].detail)
+        for reason, found in counts.items()
+    )

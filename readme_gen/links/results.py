@@ -72,5 +72,19 @@ class Result:
     suggestion: Suggestion | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Incomplete:
+    """A part of the check that could not finish, and is said so in every report: how many
+    items it left unchecked, and why ("preprint check incomplete: 120 ids (rate-limited)")."""
+
+    what: str
+    count: int
+    reason: Reason
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.what} incomplete: {self.count} ids ({self.reason.value})"
+
+
 FAILING_BY_DEFAULT = frozenset({Status.BROKEN, Status.MISMATCH})
 FAILING_STRICT = FAILING_BY_DEFAULT | {Status.BLOCKED, Status.MOVED, Status.DRIFT}

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from readme_gen import HOMEPAGE, __version__
 from readme_gen.config import unknown_setting
@@ -32,26 +32,11 @@ from readme_gen.metadata import (
     S2_API_URL,
     WAYBACK_URL,
 )
+from readme_gen.net.settings import Kind, Option, WireSettings, option
 
 USER_AGENT = f"readme-gen/{__version__} (paper-list link checker; +{HOMEPAGE})"
 _DURATION = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(s|m|h|d|w)?\s*\Z")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, None: 1}
-
-Kind = Literal["count", "seconds", "bytes", "switch", "text", "path"]
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    """How a setting is written and explained: its kind, help, unit and lowest value."""
-
-    help: str
-    kind: Kind
-    minimum: float = 0
-    metavar: str = ""
-
-
-def option(default: Any, help: str, kind: Kind, *, minimum: float = 0, metavar: str = "") -> Any:
-    return field(default=default, metadata={"option": Option(help, kind, minimum, metavar)})
 
 
 def parse_duration(text: str) -> float:
@@ -71,19 +56,13 @@ class Accept:
 
 
 @dataclass(frozen=True, slots=True)
-class CheckSettings:
+class CheckSettings(WireSettings):
+    """The wire's settings (timeouts, retries, redirects: `net.settings.WireSettings`,
+    shared with the metadata services) and the link checker's own."""
+
     concurrency: int = option(64, "requests in flight at most", "count", minimum=1)
     per_host: int = option(4, "requests in flight to one host at most", "count", minimum=1)
     min_interval: float = option(0.0, "minimum time between requests to one host", "seconds")
-    timeout: float = option(20.0, "time limit of one attempt", "seconds", minimum=0.001)
-    connect_timeout: float = option(10.0, "time limit to connect", "seconds", minimum=0.001)
-    retries: int = option(3, "retries of transient failures at most (see docs)", "count")
-    link_deadline: float = option(
-        60.0, "time limit of all attempts and waits of one link", "seconds", minimum=0.001
-    )
-    retry_after_cap: float = option(
-        60.0, "longest Retry-After honoured; a longer one makes the link blocked", "seconds"
-    )
     verify_titles: bool = option(
         True, "compare landing pages' titles, authors and years with the catalog's", "switch"
     )
@@ -107,12 +86,11 @@ class CheckSettings:
     max_searches: int = option(
         50, "requests to the search services per run at most (venues, suggestions)", "count"
     )
-    max_body: int = option(256 * 1024, "bytes of an HTML page read at most", "bytes", minimum=1)
-    max_redirects: int = option(10, "redirects followed at most", "count")
-    user_agent: str = option(USER_AGENT, "the User-Agent header", "text")
-    allow_private: bool = option(
-        False, "allow loopback and private addresses (tests, intranets)", "switch"
+    preprint_budget: float = option(
+        300.0, "time limit of the whole arXiv check of preprints", "seconds", minimum=0.001
     )
+    max_body: int = option(256 * 1024, "bytes of an HTML page read at most", "bytes", minimum=1)
+    user_agent: str = option(USER_AGENT, "the User-Agent header", "text")
     cache: Path | None = option(None, "remember successes in this file", "path", metavar="PATH")
     max_age: float = option(7 * 86400.0, "how long a cached success counts", "seconds")
     strict: bool = option(False, "blocked and moved links fail too", "switch")
@@ -125,8 +103,6 @@ class CheckSettings:
     dblp_url: str = DBLP_URL  # READMEGEN_DBLP_URL
     wayback_url: str = WAYBACK_URL  # READMEGEN_WAYBACK_URL
     s2_api_key: str | None = field(default=None, repr=False)  # SEMANTIC_SCHOLAR_API_KEY
-    backoff_base: float = 0.5
-    backoff_cap: float = 30.0
     github_token: str | None = field(default=None, repr=False)
 
 

@@ -18,6 +18,7 @@ from readme_gen.metadata.drift import Aspect, Drift, clean
 from readme_gen.metadata.failure import Failure, Reason
 
 MAX_FEED = 4 * 1024 * 1024  # 100 entries with abstracts are ~300 KB
+MAX_TEXT = 2000  # a field's characters at most (the catalog's own limit)
 BATCH = 100
 _NS = {"a": "http://www.w3.org/2005/Atom", "arxiv": "http://arxiv.org/schemas/atom"}
 _ID = re.compile(
@@ -73,8 +74,10 @@ def _refuse_dtd(data: bytes) -> None:
 
 
 def _text(element: ET.Element, path: str) -> str:
+    """A field's text as the catalog could hold it: control, format (bidi) and surrogate
+    characters dropped, white space collapsed, at most MAX_TEXT characters."""
     found = element.find(path, _NS)
-    return " ".join((found.text or "").split()) if found is not None else ""
+    return clean(found.text or "", limit=MAX_TEXT) if found is not None else ""
 
 
 def _entry(element: ET.Element) -> Entry | None:
@@ -102,11 +105,15 @@ def parse_feed(data: bytes) -> dict[str, Entry] | Failure:
         _refuse_dtd(data)
         root = ET.fromstring(data)
     except _Refused:
-        return Failure(Reason.MALFORMED, "the arXiv feed declares a DTD (refused)")
+        return Failure(Reason.MALFORMED_RESPONSE, "the arXiv feed declares a DTD (refused)")
     except (expat.ExpatError, ET.ParseError) as exc:
-        return Failure(Reason.MALFORMED, f"the arXiv feed is not well-formed XML ({exc})")
+        return Failure(Reason.MALFORMED_RESPONSE, f"the arXiv feed is not well-formed XML ({exc})")
+    except (LookupError, ValueError, UnicodeError) as exc:  # an encoding expat cannot use:
+        # unknown (`bogus`, `UTF-9`) or multi-byte (big5, shift_jis), named by the feed
+        detail = f"the arXiv feed declares an encoding that cannot be read ({clean(str(exc))})"
+        return Failure(Reason.MALFORMED_RESPONSE, detail)
     if root.tag != f"{{{_NS['a']}}}feed":
-        return Failure(Reason.MALFORMED, "the arXiv answer is not an Atom feed")
+        return Failure(Reason.MALFORMED_RESPONSE, "the arXiv answer is not an Atom feed")
     entries: dict[str, Entry] = {}
     for element in root.findall("a:entry", _NS):
         entry = _entry(element)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from readme_gen.metadata.drift import clean
 from readme_gen.metadata.failure import Failure, Reason
 from readme_gen.venues import DEFAULT_VENUE_ALIASES, venue_name
 
@@ -30,10 +31,11 @@ class Work:
 
 
 def _text(value: Any) -> str:
-    """A string field (CSL allows a list of strings for some): one line, capped."""
+    """A string field (CSL allows a list of strings for some) as the catalog could hold
+    it: control, format (bidi) and surrogate characters dropped, one line, capped."""
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str) and v.strip()), "")
-    return " ".join(value.split())[:MAX_TEXT] if isinstance(value, str) else ""
+    return clean(value, limit=MAX_TEXT) if isinstance(value, str) else ""
 
 
 def _texts(value: Any) -> tuple[str, ...]:
@@ -56,11 +58,12 @@ def _year(issued: Any) -> int | None:
     parts = issued.get("date-parts")
     first = parts[0] if isinstance(parts, list) and parts and isinstance(parts[0], list) else []
     value = first[0] if first else None
-    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) == 4:
+    # ASCII digits only: "²⁰²³" is digits to isdigit() and not a number to int().
+    if isinstance(value, str) and re.fullmatch(r"\s*[0-9]{4}\s*", value):
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 2999:
         return value
-    raw = re.search(r"(?<!\d)([12]\d{3})(?!\d)", _text(issued.get("raw")))
+    raw = re.search(r"(?<![0-9])([12][0-9]{3})(?![0-9])", _text(issued.get("raw")))
     return int(raw.group(1)) if raw else None
 
 
@@ -76,11 +79,11 @@ def parse_csl(
     try:
         record = json.loads(data)
     except RecursionError:
-        return Failure(Reason.MALFORMED, "the CSL JSON is nested too deeply")
+        return Failure(Reason.MALFORMED_RESPONSE, "the CSL JSON is nested too deeply")
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, a 5000-digit number
-        return Failure(Reason.MALFORMED, f"not JSON ({str(exc)[:80]})")
+        return Failure(Reason.MALFORMED_RESPONSE, f"not JSON ({str(exc)[:80]})")
     if not isinstance(record, dict):
-        return Failure(Reason.MALFORMED, "the CSL JSON is not an object")
+        return Failure(Reason.MALFORMED_RESPONSE, "the CSL JSON is not an object")
     raw_authors = record.get("author")
     authors = raw_authors[:MAX_AUTHORS] if isinstance(raw_authors, list) else []
     containers = _texts(record.get("container-title")) + _texts(record.get("short-container-title"))

@@ -56,7 +56,7 @@ def parse_search(data: bytes) -> list[Record] | Failure:
     result = document.get("result") if isinstance(document, dict) else None
     hits = result.get("hits") if isinstance(result, dict) else None
     if not isinstance(hits, dict):
-        return Failure(Reason.MALFORMED, "the DBLP answer has no result.hits")
+        return Failure(Reason.MALFORMED_RESPONSE, "the DBLP answer has no result.hits")
     found = [record(h.get("info")) for h in _list(hits.get("hit"))[:HITS] if isinstance(h, dict)]
     return [r for r in found if r is not None]
 

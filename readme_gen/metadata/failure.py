@@ -1,24 +1,16 @@
-"""Why a metadata source gave no answer: a closed, typed set, so behaviour (retry, report)
-hangs on the kind and never on a message's text."""
+"""Why a metadata source gave no answer, as data: the wire's one closed set of reasons
+(`net.reasons.Reason`), so behaviour (retry, report) hangs on the kind and never on a
+message's text, and a service's failure and a link's are named alike."""
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
+from readme_gen.net.reasons import Reason
 
-class Reason(enum.Enum):
-    MALFORMED = "malformed"  # not the XML or JSON the service speaks, or refused (a DTD)
-    TOO_LARGE = "too-large"  # over the size bound for its kind
-    NOT_FOUND = "not-found"  # the service knows no such identifier (404, absent from a feed)
-    RATE_LIMITED = "rate-limited"  # 429 or 503 after every retry
-    HTTP_ERROR = "http-error"  # any other non-success status
-    UNREACHABLE = "unreachable"  # DNS, connection, TLS or timeout
-    REFUSED = "refused"  # a private address, a non-http(s) URL or too many redirects
-    BAD_INPUT = "bad-input"  # the identifier asked for is not one
+__all__ = ["RETRYABLE", "Failure", "Reason"]
 
-
-RETRYABLE = frozenset({Reason.RATE_LIMITED, Reason.UNREACHABLE})
+RETRYABLE = frozenset(r for r in Reason if r.retries) | {Reason.RATE_LIMITED}
 """Kinds a later run may well not see."""
 
 
@@ -26,3 +18,5 @@ RETRYABLE = frozenset({Reason.RATE_LIMITED, Reason.UNREACHABLE})
 class Failure:
     reason: Reason
     detail: str
+    about: tuple[str, ...] = ()
+    """The identifiers it concerns, when it is one of several (an arXiv batch's ids)."""

@@ -39,9 +39,10 @@ def load_json(data: bytes, what: str, limit: int = MAX_JSON) -> Any:
     try:
         return json.loads(data)
     except RecursionError:
-        return Failure(Reason.MALFORMED, f"the {what} answer is nested too deeply")
+        return Failure(Reason.MALFORMED_RESPONSE, f"the {what} answer is nested too deeply")
     except ValueError as exc:
-        return Failure(Reason.MALFORMED, f"the {what} answer is not JSON ({str(exc)[:80]})")
+        detail = f"the {what} answer is not JSON ({str(exc)[:80]})"
+        return Failure(Reason.MALFORMED_RESPONSE, detail)
 
 
 def text(value: Any) -> str:

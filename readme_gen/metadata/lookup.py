@@ -8,11 +8,13 @@ joined by "; "; `citation_publication_date`, `citation_date` or `citation_online
 from __future__ import annotations
 
 import asyncio
+import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from readme_gen.catalog.edit import Draft
+from readme_gen.catalog.validate import MIN_YEAR
 from readme_gen.metadata.arxiv import arxiv_id
 from readme_gen.metadata.csl import doi_of
 from readme_gen.metadata.failure import Failure, Reason
@@ -28,6 +30,8 @@ class Identified:
     url: str
     found: Inferred
     source: str  # "doi" or "arxiv", for messages
+    notes: tuple[str, ...] = ()
+    """What the service said that is not used, and why, naming the source."""
 
     @property
     def draft(self) -> Draft:
@@ -82,7 +86,7 @@ def look_up(
                     venue_origin=f'DOI record container-title "{container}"',
                     names=names,
                 )
-                return Identified(f"https://doi.org/{work.doi or value}", found, "doi")
+                return _plausible(Identified(f"https://doi.org/{value}", found, "doi"), value)
             entries, failures = await services.arxiv([value])
             entry = entries.get(value)
             if entry is None:
@@ -104,11 +108,32 @@ def look_up(
                 preprint_year=True,
                 names=names,
             )
-            return Identified(f"https://arxiv.org/abs/{value}", found, "arxiv")
+            return _plausible(Identified(f"https://arxiv.org/abs/{value}", found, "arxiv"), value)
         finally:
             await services.aclose()
 
     return asyncio.run(main())
+
+
+_SOURCE = {"doi": "the DOI record", "arxiv": "arXiv"}
+
+
+def _plausible(found: Identified, value: str, *, today: _dt.date | None = None) -> Identified:
+    """`found` without a value the catalog would refuse, and a note naming where it came
+    from: the catalog's own error would point at a line nobody wrote. (Service text is
+    cleaned where it is read: `arxiv`, `csl`.)"""
+    latest = (today or _dt.date.today()).year + 1
+    year = found.draft.year
+    if year is None or MIN_YEAR <= year <= latest:
+        return found
+    note = (
+        f"{_SOURCE[found.source]}'s year for {value} is {year}, out of range "
+        f"(expected {MIN_YEAR} to {latest}): not used"
+    )
+    inferred = found.found
+    kept = tuple((f, s) for f, s in inferred.sources if f != "year")
+    without = replace(inferred, draft=replace(inferred.draft, year=None), sources=kept)
+    return replace(found, found=without, notes=(*found.notes, note))
 
 
 def from_meta(meta: PageMeta, names: VenueNames | None = None) -> Draft:

@@ -64,7 +64,7 @@ def parse_batch(data: bytes, ids: Sequence[str]) -> dict[str, Record] | Failure:
     if isinstance(items, Failure):
         return items
     if not isinstance(items, list):
-        return Failure(Reason.MALFORMED, "the Semantic Scholar batch answer is not a list")
+        return Failure(Reason.MALFORMED_RESPONSE, "the Semantic Scholar batch answer is not a list")
     found: dict[str, Record] = {}
     for wanted, item in zip(ids, items, strict=False):
         paper = record(item)
@@ -79,7 +79,8 @@ def parse_match(data: bytes) -> list[Record] | Failure:
         return document
     items = document.get("data") if isinstance(document, dict) else None
     if not isinstance(items, list):
-        return Failure(Reason.MALFORMED, "the Semantic Scholar match answer has no data list")
+        detail = "the Semantic Scholar match answer has no data list"
+        return Failure(Reason.MALFORMED_RESPONSE, detail)
     return [r for r in map(record, items[:10]) if r is not None]
 
 

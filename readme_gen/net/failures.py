@@ -1,8 +1,8 @@
 """What went wrong when a request got no usable answer, as a `Reason` and a short detail.
 
-The transport raises httpx exceptions wrapped around aiohttp's or the socket's own (and
-httpx-aiohttp maps every aiohttp connection error to `httpx.ConnectTimeout`), so the cause
-is read from the whole chain, deepest first, by type and errno: never by message text.
+aiohttp raises its own exceptions wrapped around the socket's or the TLS layer's, so the
+cause is read from the whole chain, deepest first, by type and errno: never by message
+text.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import errno
 import ssl
 
 import aiohttp
-import httpx
 from aiohttp import http_exceptions
 
 from readme_gen.net.reasons import Reason
@@ -22,8 +21,6 @@ _MALFORMED = (
     http_exceptions.HttpProcessingError,
     aiohttp.ClientResponseError,  # raised for answers the parser rejects
     aiohttp.ClientPayloadError,
-    httpx.DecodingError,
-    httpx.RemoteProtocolError,
 )
 
 
@@ -42,9 +39,9 @@ def _reason_of(exc: BaseException) -> Reason | None:
         return Reason.TLS
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
         return Reason.DNS
-    if isinstance(exc, aiohttp.ConnectionTimeoutError | httpx.ConnectTimeout):
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return Reason.TIMEOUT_CONNECT
-    if isinstance(exc, aiohttp.SocketTimeoutError | httpx.ReadTimeout | TimeoutError):
+    if isinstance(exc, aiohttp.SocketTimeoutError | TimeoutError):
         return Reason.TIMEOUT_READ
     if isinstance(exc, ConnectionRefusedError):
         return Reason.REFUSED
@@ -58,9 +55,9 @@ def _reason_of(exc: BaseException) -> Reason | None:
         return Reason.CONNECT_FAILED
     if isinstance(exc, _MALFORMED):
         return Reason.MALFORMED_RESPONSE
-    if isinstance(exc, httpx.InvalidURL | aiohttp.InvalidURL | UnicodeError):
+    if isinstance(exc, aiohttp.InvalidURL | UnicodeError):
         return Reason.BAD_URL
-    if isinstance(exc, httpx.TransportError | aiohttp.ClientConnectionError):
+    if isinstance(exc, aiohttp.ClientConnectionError):
         return Reason.CONNECT_FAILED
     return None
 
@@ -72,21 +69,8 @@ def classify(exc: BaseException) -> tuple[Reason, str]:
     for cause in reversed(causes):
         reason = _reason_of(cause)
         if reason is not None:
-            return reason, f"{_WHAT[reason]}: {short(cause)}"
+            return reason, f"{reason.what}: {short(cause)}"
     return Reason.INTERNAL_ERROR, f"internal error: {type(exc).__name__}: {short(exc)}"
-
-
-_WHAT = {
-    Reason.TLS: "TLS error",
-    Reason.DNS: "DNS lookup failed",
-    Reason.TIMEOUT_CONNECT: "timed out connecting",
-    Reason.TIMEOUT_READ: "timed out waiting for the answer",
-    Reason.REFUSED: "connection refused",
-    Reason.RESET: "connection reset",
-    Reason.CONNECT_FAILED: "connection failed",
-    Reason.MALFORMED_RESPONSE: "malformed response",
-    Reason.BAD_URL: "not a valid URL",
-}
 
 
 def short(exc: BaseException) -> str:

@@ -17,26 +17,12 @@ def retryable(code: int) -> bool:
     return code in RETRYABLE
 
 
-# How often each transient cause is tried again (capped by --retries). A server that is
-# down or stalls rarely recovers within seconds, so one more try settles it; a 5xx or a
-# 429 often does, after a short wait. Anything absent here is final at once.
-RETRIES: dict[Reason, int] = {
-    Reason.HTTP_STATUS: 1_000,  # only retryable codes reach here: --retries decides
-    Reason.RESET: 2,
-    Reason.TIMEOUT_READ: 1,
-    Reason.TIMEOUT_CONNECT: 1,
-    Reason.REFUSED: 1,
-    Reason.DNS_TEMPORARY: 1,
-    Reason.CONNECT_FAILED: 1,
-    Reason.MALFORMED_RESPONSE: 1,  # a reused connection can hold an earlier answer's junk
-}
-
-
 def retry_limit(reason: Reason | None, code: int | None, *, retries: int) -> int:
-    """How many more attempts a failure of `reason` (with HTTP `code`, if any) earns."""
+    """How many more attempts a failure of `reason` (with HTTP `code`, if any) earns: the
+    reason's own rule (`Reason.retries`), capped by --retries."""
     if reason is None or (reason is Reason.HTTP_STATUS and (code is None or not retryable(code))):
         return 0
-    return min(retries, RETRIES.get(reason, 0))
+    return min(retries, reason.retries)
 
 
 def retry_after(value: str | None, *, now: float) -> float | None:

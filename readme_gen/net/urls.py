@@ -5,44 +5,57 @@ from __future__ import annotations
 
 import functools
 import re
-from urllib.parse import SplitResult, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 # C0 controls, space and DEL: a browser strips them from the ends of a Location and
 # refuses them inside a host; here any of them inside the URL makes it unfetchable.
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
 
+def _origin(url: str) -> str:
+    """`url` up to the path: its scheme and authority (and, when it has no path, its query
+    or fragment, which parse to the same host). What the host and port depend on."""
+    end = url.find("/", url.find("//") + 2)
+    return url if end < 0 else url[:end]
+
+
 @functools.lru_cache(maxsize=4096)
-def _host_of(scheme_and_authority: str) -> str:
-    return (urlsplit(scheme_and_authority).hostname or "").lower()
+def _host_of(origin: str) -> str:
+    return (urlsplit(origin).hostname or "").lower()
 
 
 def host_of(url: str) -> str:
     """The lower-cased host of `url` (parsed once per scheme and authority)."""
-    end = url.find("/", url.find("//") + 2)
-    return _host_of(url if end < 0 else url[:end])
+    return _host_of(_origin(url))
 
 
 def endpoint(url: str) -> tuple[str, int] | str:
     """Where `url` would be fetched from, (host, port), or why it cannot be: it must be an
     http(s) URL with a host that encodes to DNS labels (IDNA, at most 63 octets each), a
-    valid port and no control characters. Parsed once, for the safety rules and the
-    address lookup alike."""
+    valid port and no control characters. Parsed once per scheme and authority (a
+    catalog's links share a few dozen), for the safety rules and the address lookup
+    alike."""
     if _CONTROL.search(url):
         return "it holds a control character or a space"
+    return _endpoint(_origin(url))
+
+
+@functools.lru_cache(maxsize=4096)
+def _endpoint(origin: str) -> tuple[str, int] | str:
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(origin)
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as exc:  # e.g. an impossible port
         return str(exc)
     if parts.scheme not in ("http", "https"):
         return "not an http(s) URL"
-    if not parts.hostname:
+    host = parts.hostname
+    if not host:
         return "no host"
     # Anything else the HTTP client refuses to send is named when it refuses (a `bad-url`,
     # or a `bad-redirect` on a redirect's hop): parsing every URL twice would cost ~11 us
     # of each link's ~200.
-    return _host_problem(parts) or (parts.hostname, port)
+    return _host_problem(host) or (host, port)
 
 
 def problem(url: str) -> str | None:
@@ -51,8 +64,7 @@ def problem(url: str) -> str | None:
     return found if isinstance(found, str) else None
 
 
-def _host_problem(parts: SplitResult) -> str | None:
-    host = parts.hostname or ""
+def _host_problem(host: str) -> str | None:
     if host.startswith("[") or ":" in host:  # an IPv6 literal: urlsplit checked it
         return None
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from readme_gen.errors import UsageError
+from readme_gen.fsutil import read_regular
 from readme_gen.links.results import Status
 from readme_gen.publish.findings import (
     ISSUE_LIMIT,
@@ -22,6 +23,7 @@ from readme_gen.publish.findings import (
 )
 
 MARKER = "<!-- readme-gen:link-audit -->"
+MAX_REPORT = 256 * 1024 * 1024  # a report of 100,000 links is ~50 MB
 # What keeps the issue open: failing links, permanent moves and metadata drift (the catalog
 # should follow).
 ATTENTION = (Status.BROKEN, Status.MISMATCH, Status.MOVED, Status.DRIFT)
@@ -46,7 +48,9 @@ class Audit:
 def load_report(path: Path) -> Audit:
     """Read and check a JSON report; a malformed one is a clear usage error."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(path, MAX_REPORT).decode("utf-8"))
+    except RecursionError:
+        raise UsageError(f"{path}: not a link report (nested too deeply)") from None
     except FileNotFoundError:
         raise UsageError(
             f"{path}: no such report (run `readme-gen links --format json -o {path}`)"

@@ -9,8 +9,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from readme_gen.links.results import Result, Status, Suggestion
-from readme_gen.position import NOWHERE
+from readme_gen.links.results import Incomplete, Result, Status, Suggestion
+from readme_gen.position import NOWHERE, START
 from readme_gen.publish import findings, inert
 
 ORDER = (
@@ -39,6 +39,8 @@ class Report:
     failing: frozenset[Status]
     elapsed: float
     catalog: str = "catalog.yaml"
+    incomplete: tuple[Incomplete, ...] = ()
+    """What the check could not finish (the arXiv check of preprints), said in every format."""
 
     def counts(self) -> dict[str, int]:
         found = Counter(r.status for r in self.results)
@@ -65,6 +67,10 @@ def to_json(report: Report) -> str:
         "failing": sum(r.status in report.failing for r in report.results),
         "cached": sum(r.cached for r in report.results),
         "elapsed_s": round(report.elapsed, 3),
+        "incomplete": [
+            {"what": i.what, "ids": i.count, "reason": i.reason.value, "detail": i.detail}
+            for i in report.incomplete
+        ],
     }
     links = [
         {
@@ -128,6 +134,7 @@ def to_text(report: Report) -> str:
             if r.detail:
                 lines.append(f"      {show(why(r))}")
         lines.append("")
+    lines += [show(str(i)) for i in report.incomplete]
     counts = report.counts()
     summary = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
     lines.append(f"{len(report.results)} links: {summary or 'none'} ({report.elapsed:.1f} s)")
@@ -148,7 +155,12 @@ def to_markdown(report: Report, *, run: str | None = None) -> str:
             )
             for r in report.results
         ],
-        preamble=["## Link audit", ""],
+        preamble=[
+            "## Link audit",
+            "",
+            # Our own words and numbers (what, a count, a reason's name): no server text.
+            *(line for i in report.incomplete for line in (f"> {i}", "")),
+        ],
         footer=["All links are healthy."] if healthy else [],
         limit=findings.SUMMARY_LIMIT,
         run=run,
@@ -164,6 +176,8 @@ def to_github(report: Report) -> str:
         for use in r.uses:
             message = f"{r.status.value}: {r.url} ({use.title}): {why(r)}"
             lines.append(inert.annotation(level, message, file=report.catalog, at=use.position))
+    for i in report.incomplete:
+        lines.append(inert.annotation("warning", str(i), file=report.catalog, at=START))
     counts = report.counts()
     lines.append("links: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
     return "\n".join(lines) + "\n"

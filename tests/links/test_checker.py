@@ -6,6 +6,7 @@ import asyncio
 import email.utils
 import itertools
 import socket
+import ssl
 import time
 
 import pytest
@@ -513,10 +514,50 @@ def test_excluded_and_accepted_by_configuration(server, sleep):
     assert server.recorder.count("/x") == 0
 
 
-def test_a_github_token_goes_to_github_hosts_only(server, sleep):
-    from readme_gen.links.client import GITHUB_HOSTS
+def _pinned(checker: Checker, host: str, port: int, to: int) -> None:
+    """The test resolver: `host`:`port` is vetted as 127.0.0.1:`to`, where a server is."""
+    vetted = asyncio.get_running_loop().create_future()
+    vetted.set_result(Verdict(((socket.AF_INET, socket.IPPROTO_TCP, "127.0.0.1", to),)))
+    checker.resolver._lookups[(host, port)] = vetted
 
-    server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE))
-    check(server.url("/ok"), sleep, github_token="secret-token")
-    assert "authorization" not in server.recorder.headers[0]
-    assert {"github.com", "api.github.com"} == GITHUB_HOSTS
+
+def test_a_github_token_goes_to_github_over_tls_on_the_default_port_only():
+    """GITHUB_TOKEN reaches https://github.com (a local TLS server with a certificate for
+    github.com and example.org, pinned as github.com:443 by the test resolver), and
+    neither another host on the same server nor github.com over plain HTTP."""
+    import aiohttp.connector
+
+    authority = trustme.CA()
+    authority.configure_trust(aiohttp.connector._SSL_CONTEXT_VERIFIED)  # the client's trust
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("github.com", "example.org").configure_cert(context)
+    tls, plain = ScriptedServer(tls=context), ScriptedServer()
+    try:
+        for srv in (tls, plain):
+            srv.routes["/x"] = lambda h, n: h.reply(200, page(TITLE))
+        tls_port = tls.servers[0].server_address[1]
+        plain_port = plain.servers[0].server_address[1]
+        urls = [
+            "https://github.com/x",
+            "https://example.org/x",
+            f"http://github.com:{plain_port}/x",
+        ]
+
+        async def scenario() -> list[Result]:
+            checker = Checker(CheckSettings(github_token="secret-token", timeout=5.0))
+            _pinned(checker, "github.com", 443, tls_port)
+            _pinned(checker, "example.org", 443, tls_port)
+            _pinned(checker, "github.com", plain_port, plain_port)
+            try:
+                return [await checker.check_one(target(url)) for url in urls]
+            finally:
+                await checker.aclose()
+
+        results = asyncio.run(scenario())
+        assert [r.status for r in results] == [Status.OK] * 3, [r.detail for r in results]
+        sent = [h.get("authorization") for h in tls.recorder.headers]
+        assert sent == ["Bearer secret-token", None]  # github.com, then example.org
+        assert [h.get("authorization") for h in plain.recorder.headers] == [None]
+    finally:
+        tls.close()
+        plain.close()

@@ -85,8 +85,14 @@ def test_drift_fails_the_run_only_with_strict(cli, tmp_path, server):
         assert "Other" in cli("links", "--allow-private", "--format", fmt).out
 
 
-def _preprint_result(url: str, venue: str) -> Result:
-    use = Use(TITLE, Position(3, 5), authors=("Ann Author",), year=2024, venue=venue)
+BOOSTING = (
+    "Boosting the Dual-Stream Architecture in Ultra-High Resolution Segmentation with "
+    "Resolution-Biased Uncertainty Estimation"
+)  # arXiv's title for 2412.10181 in the fixture feed
+
+
+def _preprint_result(url: str, venue: str, title: str = BOOSTING) -> Result:
+    use = Use(title, Position(3, 5), authors=("Ann Author",), year=2024, venue=venue)
     return Result(url, Status.OK, (use,))
 
 
@@ -105,7 +111,8 @@ def test_arxiv_preprints_that_were_published_are_drift(server, sleep):
         _preprint_result("https://arxiv.org/pdf/2412.10181v2", "CVPR"),  # already a venue
         _preprint_result("https://example.org/paper", "arXiv"),  # not an arXiv link
     ]
-    out = asyncio.run(published(results, settings, sleep=sleep, clock=sleep.clock))
+    out, incomplete = asyncio.run(published(results, settings, sleep=sleep, clock=sleep.clock))
+    assert incomplete == ()
     assert [r.status for r in out] == [Status.DRIFT, Status.OK, Status.OK, Status.OK]
     assert out[0].reason is Reason.PUBLISHED
     assert "arXiv lists a publication" in out[0].detail and "suggested venue" in out[0].detail
@@ -116,15 +123,16 @@ def test_an_arxiv_api_that_fails_changes_no_verdict(server, sleep):
     server.routes["/api/query"] = lambda h, n: h.reply(503)
     settings = CheckSettings(allow_private=True, arxiv_api_url=server.url("/api/query"), retries=1)
     results = [_preprint_result("https://arxiv.org/abs/2412.10181", "arXiv")]
-    out = asyncio.run(published(results, settings, sleep=sleep, clock=sleep.clock))
+    out, incomplete = asyncio.run(published(results, settings, sleep=sleep, clock=sleep.clock))
     assert out == results and server.recorder.count() == 2
+    assert [str(i) for i in incomplete] == ["preprint check incomplete: 1 ids (rate-limited)"]
 
 
 def test_the_arxiv_api_is_not_asked_without_candidates(server, sleep):
     settings = CheckSettings(allow_private=True, arxiv_api_url=server.url("/api/query"))
     results = [_preprint_result("https://arxiv.org/abs/2412.10181", "CVPR")]
-    assert asyncio.run(published(results, settings, sleep=sleep, clock=sleep.clock)) == results
-    assert server.recorder.count() == 0
+    found = asyncio.run(published(results, settings, sleep=sleep, clock=sleep.clock))
+    assert found == (results, ()) and server.recorder.count() == 0
 
 
 def test_the_arxiv_api_url_comes_from_the_environment():
@@ -133,3 +141,68 @@ def test_the_arxiv_api_url_comes_from_the_environment():
     env = {"READMEGEN_ARXIV_API_URL": "http://127.0.0.1:9/api/query"}
     assert resolve({}, {}, env=env).arxiv_api_url == "http://127.0.0.1:9/api/query"
     assert resolve({}, {}, env={}).arxiv_api_url == "https://export.arxiv.org/api/query"
+
+
+def test_an_arxiv_entry_for_another_paper_lends_it_no_venue(server, sleep):
+    """2412.10181 in the catalog names another paper than arXiv's entry does (a mistyped
+    id): arXiv's journal_ref is that paper's venue, not a suggestion for this one."""
+    server.routes["/api/query"] = lambda h, n: h.reply(200, FEED, content_type=ATOM)
+    settings = CheckSettings(allow_private=True, arxiv_api_url=server.url("/api/query"))
+    results = [_preprint_result("https://arxiv.org/abs/2412.10181", "arXiv", TITLE)]
+    out, _ = asyncio.run(published(results, settings, sleep=sleep, clock=sleep.clock))
+    assert out == results
+
+
+def _ids(n: int) -> list[Result]:
+    return [_preprint_result(f"https://arxiv.org/abs/2401.{i:05d}", "arXiv") for i in range(n)]
+
+
+def test_a_rate_limited_storm_stops_after_one_batch_and_is_reported(server, sleep):
+    """500 preprints under a 503 storm: one batch and its retries, not five."""
+    server.routes["/api/query"] = lambda h, n: h.reply(503)
+    settings = CheckSettings(allow_private=True, arxiv_api_url=server.url("/api/query"))
+    out, incomplete = asyncio.run(published(_ids(500), settings, sleep=sleep, clock=sleep.clock))
+    assert server.recorder.count() == 4  # the first attempt and 3 retries
+    assert [str(i) for i in incomplete] == ["preprint check incomplete: 500 ids (rate-limited)"]
+    assert all(r.status is Status.OK for r in out)
+
+
+def test_a_refused_id_is_left_out_and_the_rest_asked_again(server, sleep):
+    bad = "2401.00007"
+
+    @server.route("/api/query")
+    def query(handler, nth):
+        if bad in handler.path:
+            error = f"<feed xmlns='http://www.w3.org/2005/Atom'><entry><summary>incorrect id format for {bad}</summary></entry></feed>"
+            handler.reply(400, error.encode(), content_type=ATOM)
+        else:
+            handler.reply(200, FEED, content_type=ATOM)
+
+    settings = CheckSettings(allow_private=True, arxiv_api_url=server.url("/api/query"))
+    _, incomplete = asyncio.run(published(_ids(150), settings, sleep=sleep, clock=sleep.clock))
+    assert server.recorder.count() == 3  # 100 refused, 99 again, then the other 50
+    assert [str(i) for i in incomplete] == ["preprint check incomplete: 1 ids (bad-input)"]
+    assert bad in incomplete[0].detail
+
+
+def test_the_preprint_phase_keeps_to_its_budget(server, sleep):
+    """Batches are 3 s apart (on the faked clock): with 4 s, the third is not asked."""
+    server.routes["/api/query"] = lambda h, n: h.reply(200, FEED, content_type=ATOM)
+    settings = CheckSettings(
+        allow_private=True, arxiv_api_url=server.url("/api/query"), preprint_budget=4
+    )
+    _, incomplete = asyncio.run(published(_ids(300), settings, sleep=sleep, clock=sleep.clock))
+    assert server.recorder.count() == 2
+    assert [str(i) for i in incomplete] == ["preprint check incomplete: 100 ids (timeout-read)"]
+
+
+def test_a_feed_in_an_encoding_python_refuses_is_reported_not_raised(server, sleep):
+    """encoding="bogus" raised LookupError past parse_feed: `links` exited 3 after
+    checking every link, with no report and no cache."""
+    feed = b'<?xml version="1.0" encoding="bogus"?><feed xmlns="http://www.w3.org/2005/Atom"/>'
+    server.routes["/api/query"] = lambda h, n: h.reply(200, feed, content_type=ATOM)
+    settings = CheckSettings(allow_private=True, arxiv_api_url=server.url("/api/query"))
+    results = [_preprint_result("https://arxiv.org/abs/2412.10181", "arXiv")]
+    out, incomplete = asyncio.run(published(results, settings, sleep=sleep, clock=sleep.clock))
+    assert out == results
+    assert [str(i) for i in incomplete] == ["preprint check incomplete: 1 ids (malformed-response)"]

@@ -49,3 +49,20 @@ def test_any_text_round_trips(texts):
     data = json.loads(text)
     assert [(link["papers"][0]["title"], link["detail"]) for link in data["links"]] == texts
     assert len(text.split("\n")) == (len(texts) + 6 if texts else 5)  # no text breaks a line
+
+
+def test_an_unfinished_preprint_check_is_said_in_every_format():
+    from readme_gen.links.results import Incomplete
+    from readme_gen.net.reasons import Reason
+    from readme_gen.publish.report import format_report
+
+    said = "preprint check incomplete: 120 ids (rate-limited)"
+    unfinished = (Incomplete("preprint check", 120, Reason.RATE_LIMITED, "HTTP 503"),)
+    report = Report((result(0),), FAILING_BY_DEFAULT, 0.5, incomplete=unfinished)
+    for name in ("text", "markdown", "github"):
+        assert said in format_report(report, name), name
+    summary = json.loads(to_json(report))["summary"]
+    assert summary["incomplete"] == [
+        {"what": "preprint check", "ids": 120, "reason": "rate-limited", "detail": "HTTP 503"}
+    ]
+    assert json.loads(to_json(Report((), FAILING_BY_DEFAULT, 0.5)))["summary"]["incomplete"] == []

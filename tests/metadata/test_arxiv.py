@@ -94,19 +94,19 @@ EXTERNAL = b"""<?xml version="1.0"?>
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (BOMB, Reason.MALFORMED),
-        (EXTERNAL, Reason.MALFORMED),
+        (BOMB, Reason.MALFORMED_RESPONSE),
+        (EXTERNAL, Reason.MALFORMED_RESPONSE),
         (
             BOMB.decode()
             .replace('version="1.0"?', 'version="1.0" encoding="UTF-16"?')
             .encode("utf-16"),
-            Reason.MALFORMED,
+            Reason.MALFORMED_RESPONSE,
         ),
-        (b"<!DOCTYPE html><html></html>", Reason.MALFORMED),
-        (b"<html><body>Rate exceeded.</body></html>", Reason.MALFORMED),
-        (b"", Reason.MALFORMED),
-        (b"\xff\xfe\x00garbage", Reason.MALFORMED),
-        (b"<feed xmlns='http://www.w3.org/2005/Atom'><entry>", Reason.MALFORMED),
+        (b"<!DOCTYPE html><html></html>", Reason.MALFORMED_RESPONSE),
+        (b"<html><body>Rate exceeded.</body></html>", Reason.MALFORMED_RESPONSE),
+        (b"", Reason.MALFORMED_RESPONSE),
+        (b"\xff\xfe\x00garbage", Reason.MALFORMED_RESPONSE),
+        (b"<feed xmlns='http://www.w3.org/2005/Atom'><entry>", Reason.MALFORMED_RESPONSE),
         (b" " * (MAX_FEED + 1), Reason.TOO_LARGE),
     ],
 )
@@ -117,7 +117,9 @@ def test_hostile_feeds_are_refused_as_data(data, reason):
 
 
 def test_the_dtd_is_named_in_the_refusal():
-    assert parse_feed(BOMB) == Failure(Reason.MALFORMED, "the arXiv feed declares a DTD (refused)")
+    assert parse_feed(BOMB) == Failure(
+        Reason.MALFORMED_RESPONSE, "the arXiv feed declares a DTD (refused)"
+    )
 
 
 def test_missing_fields_and_markup_inside_text():
@@ -169,3 +171,27 @@ def test_hostile_journal_ref_is_quoted_clean():
     drift = published_drift("arXiv", entry("\x1b]8;;http://evil\x07CVPR\u202e" + "x" * 300))
     assert "\x1b" not in drift.detail and "\u202e" not in drift.suggestion
     assert len(drift.suggestion) <= 120
+
+
+@pytest.mark.parametrize("encoding", ["bogus", "UTF-9", "big5", "shift_jis", "utf-7"])
+def test_an_encoding_expat_cannot_use_is_a_failure_not_an_exception(encoding):
+    data = (
+        f'<?xml version="1.0" encoding="{encoding}"?>'
+        '<feed xmlns="http://www.w3.org/2005/Atom"></feed>'
+    ).encode("ascii")
+    result = parse_feed(data)
+    assert isinstance(result, Failure) and result.reason is Reason.MALFORMED_RESPONSE
+    assert "encoding" in result.detail
+
+
+def test_service_text_is_cleaned_where_it_is_read():
+    """A C1 control, a bidi override or an endless value never reach a draft, a report
+    or the catalog."""
+    opening = b'<arxiv:journal_ref xmlns:arxiv="http://arxiv.org/schemas/atom">'
+    feed = FEED.replace(opening, opening + b"\xc2\x85CVPR\xe2\x80\xae " + b"y" * 5000, 1)
+    found = parse_feed(feed)
+    assert not isinstance(found, Failure)
+    journal = found["2412.10181"].journal_ref
+    assert journal.startswith("CVPR y")
+    assert "\x85" not in journal and "\u202e" not in journal
+    assert len(journal) <= 2000

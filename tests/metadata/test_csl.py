@@ -104,14 +104,14 @@ def test_year_from_issued(issued, year):
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"", Reason.MALFORMED),
-        (b"<html>Not found</html>", Reason.MALFORMED),
-        (b"[1, 2]", Reason.MALFORMED),
-        (b'"a string"', Reason.MALFORMED),
-        (b"null", Reason.MALFORMED),
-        (b"\xff\xfe\xfa", Reason.MALFORMED),
-        (b"[" * 100_000 + b"]" * 100_000, Reason.MALFORMED),
-        (b'{"issued": {"date-parts": [[' + b"9" * 5000 + b"]]}}", Reason.MALFORMED),
+        (b"", Reason.MALFORMED_RESPONSE),
+        (b"<html>Not found</html>", Reason.MALFORMED_RESPONSE),
+        (b"[1, 2]", Reason.MALFORMED_RESPONSE),
+        (b'"a string"', Reason.MALFORMED_RESPONSE),
+        (b"null", Reason.MALFORMED_RESPONSE),
+        (b"\xff\xfe\xfa", Reason.MALFORMED_RESPONSE),
+        (b"[" * 100_000 + b"]" * 100_000, Reason.MALFORMED_RESPONSE),
+        (b'{"issued": {"date-parts": [[' + b"9" * 5000 + b"]]}}", Reason.MALFORMED_RESPONSE),
         (b'{"title": "' + b"x" * MAX_CSL + b'"}', Reason.TOO_LARGE),
     ],
 )
@@ -158,3 +158,28 @@ def test_doi_of(text, doi):
     from readme_gen.metadata.csl import doi_of
 
     assert doi_of(text) == doi
+
+
+@pytest.mark.parametrize(
+    "issued",
+    [
+        {"date-parts": [["²⁰²³"]]},  # superscript digits: isdigit() but not int()
+        {"date-parts": [["٢٠٢٣"]]},  # Arabic-Indic digits: not how a year is written
+        {"raw": "²⁰²³"},
+    ],
+)
+def test_a_year_in_other_digits_is_no_year_and_no_exception(issued):
+    assert parse_csl(csl(issued=issued)).year is None
+
+
+def test_record_text_is_cleaned_where_it_is_read():
+    work = parse_csl(
+        json.dumps(
+            {
+                "title": "A\u0085B\u202e\ud800C" + "x" * 3000,
+                "author": [{"given": "Ann\u200f", "family": "Lee\x1b[31m"}],
+            }
+        ).encode("utf-8", "surrogatepass")
+    )
+    assert work.title.startswith("A BC") and len(work.title) <= 2000
+    assert work.authors == ("Ann Lee[31m",)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -18,6 +19,7 @@ from readme_gen.metadata.services import (
     ServiceSettings,
     from_env,
 )
+from readme_gen.net.settings import WireSettings
 from tests.conftest import FIXTURES
 
 FEED = (FIXTURES / "metadata" / "arxiv_feed.xml").read_bytes()
@@ -31,8 +33,7 @@ def run(server, sleep, coro_fn, **settings):
             ServiceSettings(
                 arxiv_url=server.url("/api/query"),
                 doi_url=server.url("/doi/"),
-                allow_private=True,
-                **settings,
+                wire=WireSettings(allow_private=True, **settings),
             ),
             sleep=sleep,
             clock=sleep.clock,
@@ -114,7 +115,7 @@ def test_without_retry_after_the_wait_backs_off(server, sleep):
     result = run(server, sleep, lambda s: s.arxiv_batch(["2412.10181"]))
     assert result == Failure(Reason.RATE_LIMITED, "arXiv: HTTP 503 after every retry")
     assert server.recorder.count("/api/query") == 4  # the first attempt and 3 retries
-    assert sleep.waits == [1.0, 2.0, 4.0]
+    assert sleep.waits == [0.5, 1.0, 2.0]  # the link checker's backoff: one policy
 
 
 def test_a_retry_after_beyond_the_cap_is_not_waited_for(server, sleep):
@@ -144,7 +145,10 @@ def test_a_hostile_feed_is_a_failure(server, sleep):
             200, b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><feed/>', content_type=ATOM
         )
 
-    assert run(server, sleep, lambda s: s.arxiv_batch(["2412.10181"])).reason is Reason.MALFORMED
+    assert (
+        run(server, sleep, lambda s: s.arxiv_batch(["2412.10181"])).reason
+        is Reason.MALFORMED_RESPONSE
+    )
 
 
 @pytest.fixture
@@ -197,18 +201,34 @@ def test_doi_429_and_503_are_retried(server, sleep, status):
 
 
 @pytest.mark.parametrize(
-    ("location", "detail"),
+    ("location", "reason", "detail"),
     [
-        ("file:///etc/passwd", "[bad-redirect] 'file:///etc/passwd': not an http(s) URL"),
-        ("/doi/10.1/loop", "more than 5 redirects"),
+        (
+            "file:///etc/passwd",
+            Reason.BAD_REDIRECT,
+            "[bad-redirect] redirect to a URL that cannot be fetched: 'file:///etc/passwd' "
+            "(not an http(s) URL)",
+        ),
+        ("/doi/10.1/loop", Reason.REDIRECT_LOOP, "[redirect-loop] redirect loop"),
+        (
+            "/doi/10.1/on?n={n}",
+            Reason.TOO_MANY_REDIRECTS,
+            "[too-many-redirects] more than 4 redirects",
+        ),
     ],
 )
-def test_hostile_redirects_are_refused(server, sleep, location, detail):
+def test_hostile_redirects_are_refused_as_links_are(server, sleep, location, reason, detail):
     @server.route("/doi/10.1/loop")
     def resolver(handler, nth):
-        handler.reply(302, b"", {"Location": location})
+        handler.reply(302, b"", {"Location": location.format(n=nth)})
 
-    assert run(server, sleep, lambda s: s.doi("10.1/loop")) == Failure(Reason.REFUSED, detail)
+    @server.route("/doi/10.1/on")
+    def onwards(handler, nth):
+        handler.reply(302, b"", {"Location": f"/doi/10.1/on?n={nth + 100}"})
+
+    found = run(server, sleep, lambda s: s.doi("10.1/loop"), max_redirects=4)
+    assert found == Failure(reason, detail)
+    assert sleep.waits == []
 
 
 def test_private_addresses_are_refused_unless_allowed(doi, sleep):
@@ -223,7 +243,7 @@ def test_private_addresses_are_refused_unless_allowed(doi, sleep):
 
     result = asyncio.run(main())
     assert result == Failure(
-        Reason.REFUSED,
+        Reason.PRIVATE_ADDRESS,
         "[private-address] refused: 127.0.0.1 resolves to the non-public address 127.0.0.1 "
         "(--allow-private allows it)",
     )
@@ -240,7 +260,9 @@ def test_an_oversized_answer_is_not_read_to_the_end(server, sleep):
 
 def test_an_unreachable_service_is_retried_then_a_failure(sleep):
     async def main():
-        settings = ServiceSettings(doi_url="http://127.0.0.1:9/doi/", allow_private=True)
+        settings = ServiceSettings(
+            doi_url="http://127.0.0.1:9/doi/", wire=WireSettings(allow_private=True)
+        )
         services = Services(settings, sleep=sleep, clock=sleep.clock)
         try:
             return await services.doi("10.1/x")
@@ -248,7 +270,8 @@ def test_an_unreachable_service_is_retried_then_a_failure(sleep):
             await services.aclose()
 
     result = asyncio.run(main())
-    assert result.reason is Reason.UNREACHABLE and sleep.waits == [1.0, 2.0, 4.0]
+    # connection refused earns one more try, as a link's does
+    assert result.reason is Reason.REFUSED and sleep.waits == [0.5]
 
 
 def test_base_urls_come_from_the_environment():
@@ -267,7 +290,7 @@ def test_a_location_that_is_no_url_is_a_bad_redirect_not_retried(server, sleep):
         handler.reply(302, b"", {"Location": "http://[::1"})
 
     result = run(server, sleep, lambda s: s.doi("10.1/bad"))
-    assert result.reason is Reason.REFUSED and result.detail.startswith("[bad-redirect]")
+    assert result.reason is Reason.BAD_REDIRECT and result.detail.startswith("[bad-redirect]")
     assert server.recorder.count() == 1 and sleep.waits == []
 
 
@@ -286,13 +309,15 @@ def test_connections_go_to_the_vetted_address_as_in_links(sleep):
 
         async def main():
             services = Services(
-                ServiceSettings(doi_url=f"http://localhost:{port}/doi/", allow_private=True),
+                ServiceSettings(
+                    doi_url=f"http://localhost:{port}/doi/", wire=WireSettings(allow_private=True)
+                ),
                 sleep=sleep,
                 clock=sleep.clock,
             )
             vetted = asyncio.get_running_loop().create_future()
             vetted.set_result(Verdict(((socket.AF_INET, socket.IPPROTO_TCP, "127.0.0.2", port),)))
-            services._resolver._lookups[("localhost", port)] = vetted
+            services._wire.resolver._lookups[("localhost", port)] = vetted
             try:
                 return await services.doi("10.1/x")
             finally:
@@ -303,3 +328,120 @@ def test_connections_go_to_the_vetted_address_as_in_links(sleep):
         assert srv.recorder.requests == [("GET", "127.0.0.2", "/doi/10.1/x")]
     finally:
         srv.close()
+
+
+def _bomb(size: int) -> bytes:
+    """`size` zero bytes, gzipped twice: a few KB on the wire."""
+    import gzip
+    import zlib
+
+    inner = zlib.compressobj(9, zlib.DEFLATED, 31)  # a gzip stream, built in pieces
+    block = b"\0" * (1 << 20)
+    layer = b"".join(inner.compress(block) for _ in range(size >> 20)) + inner.flush()
+    return gzip.compress(layer, 9)
+
+
+def test_a_gzip_inside_a_gzip_is_refused_without_being_decoded(server, sleep):
+    """`Content-Encoding: gzip, gzip` of 256 MB of zeros: the body is read raw and bounded,
+    then decompressed with a bound (it reached 1.24 GB RSS when decoded first)."""
+    import tracemalloc
+
+    bomb = _bomb(256 << 20)
+    assert len(bomb) < 64 * 1024
+
+    @server.route("/doi/10.1/bomb")
+    def resolver(handler, nth):
+        handler.reply(200, bomb, {"Content-Encoding": "gzip, gzip"}, content_type=CSL_JSON)
+
+    tracemalloc.start()
+    try:
+        result = run(server, sleep, lambda s: s.doi("10.1/bomb"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.reason is Reason.TOO_LARGE and "decompressed" in result.detail
+    assert peak < 32 << 20
+
+
+def test_a_compressed_answer_within_the_bound_is_read(server, sleep):
+    import gzip
+
+    record = json.dumps({"title": "T", "issued": {"date-parts": [[2024]]}}).encode()
+
+    @server.route("/doi/10.1/gz")
+    def resolver(handler, nth):
+        handler.reply(
+            200, gzip.compress(record), {"Content-Encoding": "gzip"}, content_type=CSL_JSON
+        )
+
+    work = run(server, sleep, lambda s: s.doi("10.1/gz"))
+    assert not isinstance(work, Failure) and work.title == "T"
+    assert server.recorder.headers[0]["accept-encoding"] == "identity"
+
+
+def test_a_server_sending_a_byte_a_second_cannot_hang_a_request(server, sleep):
+    """Each read gets its byte in time, so only a deadline per attempt ends it: the
+    timeout (0.3 s), once more for the retry a timeout earns, well before the body ends."""
+    import time
+
+    @server.route("/doi/10.1/slow")
+    def resolver(handler, nth):
+        handler.send_response(200)
+        handler.send_header("Content-Type", CSL_JSON)
+        handler.send_header("Content-Length", "200")
+        handler.end_headers()
+        for _ in range(200):
+            if handler.server.recorder.stop.wait(0.05):
+                return
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+
+    started = time.monotonic()
+    result = asyncio.run(
+        asyncio.wait_for(
+            asyncio.to_thread(run, server, sleep, lambda s: s.doi("10.1/slow"), timeout=0.3),
+            timeout=8,
+        )
+    )
+    assert result.reason is Reason.TIMEOUT_READ, result
+    assert time.monotonic() - started < 3
+    assert server.recorder.count("/doi/10.1/slow") == 2
+
+
+def test_the_doi_asked_for_stays_the_works(server, sleep):
+    """A record's own DOI field is the registrar's word and may name another work."""
+
+    @server.route("/doi/10.1/asked")
+    def resolver(handler, nth):
+        record = {"DOI": "10.9999/another", "title": "T", "issued": {"date-parts": [[2024]]}}
+        handler.reply(200, json.dumps(record).encode(), content_type=CSL_JSON)
+
+    assert run(server, sleep, lambda s: s.doi("10.1/asked")).doi == "10.1/asked"
+
+
+def test_a_value_the_catalog_would_refuse_is_dropped_and_named_by_its_source(arxiv_2999):
+    """A year of 2999 in arXiv's entry used to surface as a catalog.yaml error at a line
+    nobody wrote; now the draft goes without it, and the note names arXiv and the id."""
+    from readme_gen.metadata.lookup import Identified, look_up
+
+    settings = ServiceSettings(
+        arxiv_url=arxiv_2999.url("/api/query"), wire=WireSettings(allow_private=True)
+    )
+    found = look_up("arxiv", "2412.10181", settings, aliases={}, known=())
+    assert isinstance(found, Identified) and found.draft.year is None
+    assert found.draft.title.startswith("Boosting the Dual-Stream")
+    assert len(found.notes) == 1
+    assert found.notes[0].startswith("arXiv's year for 2412.10181 is 2999, out of range")
+
+
+@pytest.fixture
+def arxiv_2999(server):
+    # without its journal_ref, whose publication year would win over the posting's
+    feed = re.sub(
+        rb"<arxiv:journal_ref[^>]*>[^<]*</arxiv:journal_ref>",
+        b"",
+        FEED.replace(b"<published>2024-", b"<published>2999-", 1),
+        count=1,
+    )
+    server.routes["/api/query"] = lambda h, n: h.reply(200, feed, content_type=ATOM)
+    return server

@@ -390,3 +390,17 @@ def test_a_bad_api_url_is_a_usage_error(cli, tmp_path, monkeypatch, api):
     monkeypatch.setenv("GITHUB_TOKEN", "t")
     result = run(cli, report(tmp_path, "broken"))
     assert result.code == 2 and "GITHUB_API_URL" in result.err
+
+
+def test_a_nested_or_endless_report_is_a_clear_error(cli, tmp_path, github):
+    """Deeply nested JSON raised RecursionError (exit 3); /dev/zero was read until memory
+    ran out."""
+    nested = tmp_path / "nested.json"
+    nested.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    found = run(cli, nested)
+    assert found.code == 2 and "nested too deeply" in found.err
+    endless = tmp_path / "endless.json"
+    endless.symlink_to("/dev/zero")
+    found = run(cli, endless)
+    assert found.code == 2 and "not a regular file" in found.err
+    assert github.server.recorder.requests == []
