@@ -1,58 +1,83 @@
-"""How much of real paper lists the importer reads, and how fast: `python
-scripts/bench_import.py README.md ...` (paths given by hand; the project never reads them
-itself). For each list: entries found (candidates with a link), entries read by the inferred
-forms (title and links as fields), whether the pieces give the README back byte for byte,
-and the time to split and infer."""
+"""Adopting real paper lists, as a new user would: `python scripts/bench_import.py
+README.md ...` (paths given by hand; the project never reads them itself).
+
+Each list is copied as README.md into a fresh git repository; `readme-gen init --format
+json` runs there with no configuration, then `readme-gen build --check`. Printed per list:
+entries, the share read as fields, the fields recovered, whether the rebuild is identical,
+and the time of init and of build --check (whole processes, best of --runs)."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
-from readme_gen.forms.infer import infer
-from readme_gen.readme.document import Candidate, split
+EXE = str(Path(sys.executable).with_name("readme-gen"))
 
 
-def measure(path: Path) -> tuple[int, int, bool, float]:
-    text = path.read_text("utf-8")
+def run(folder: Path, *args: str) -> tuple[float, subprocess.CompletedProcess[str]]:
     start = time.perf_counter()
-    pieces = split(text)
-    kinds: dict[str, list[str]] = defaultdict(list)
-    for piece in pieces:
-        if isinstance(piece, Candidate) and ("](http" in piece.text or "](." in piece.text):
-            kinds[piece.kind].append(piece.text)
-    found = read = 0
-    for kind, texts in kinds.items():
-        found += len(texts)
-        forms = infer(texts, kind.removeprefix("row:") if kind.startswith("row:") else "")
-        if forms is None:
+    done = subprocess.run([EXE, *args], cwd=folder, capture_output=True, text=True)
+    return time.perf_counter() - start, done
+
+
+def measure(readme: Path, runs: int) -> dict[str, object]:
+    init_times, check_times = [], []
+    summary: dict[str, object] = {}
+    ok = True
+    for _ in range(runs):
+        folder = Path(tempfile.mkdtemp(prefix="adopt-"))
+        try:
+            shutil.copyfile(readme, folder / "README.md")
+            subprocess.run(["git", "init", "-q"], cwd=folder, check=True)
+            seconds, done = run(folder, "init", "--format", "json")
+            init_times.append(seconds)
+            if done.returncode != 0:
+                return {"error": done.stderr.strip().splitlines()[-1:]}
+            summary = json.loads(done.stdout)
+            seconds, check = run(folder, "build", "--check")
+            check_times.append(seconds)
+            ok = ok and check.returncode == 0
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return {**summary, "check": ok, "init_s": min(init_times), "check_s": min(check_times)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("readmes", nargs="+", type=Path)
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    total = parsed = 0
+    head = f"{'list':40} {'entries':>7} {'parsed':>7} {'raw':>5} {'title':>6} {'auth':>5}"
+    print(head + f" {'venue':>5} {'year':>5} {'date':>5} {'links':>6} same check  init  build")
+    for path in args.readmes:
+        found = measure(path, args.runs)
+        name = path.name[:40]
+        if "error" in found:
+            print(f"{name:40} init failed: {found['error']}")
             continue
-        for entry in texts:
-            parsed = next((e for t in forms.templates if (e := t.read(entry))), None)
-            if parsed is not None and "title" in parsed.fields and parsed.links:
-                read += 1
-    seconds = time.perf_counter() - start
-    return found, read, "".join(p.text for p in pieces) == text, seconds
-
-
-def main(paths: list[str]) -> int:
-    total_found = total_read = 0
-    print(f"{'list':44} {'entries':>8} {'read':>6} {'share':>6} {'bytes':>6} {'time':>7}")
-    for name in paths:
-        found, read, identical, seconds = measure(Path(name))
-        total_found += found
-        total_read += read
-        share = read / found if found else 0.0
-        same = "same" if identical else "DIFF"
+        fields = found["fields"]
+        assert isinstance(fields, dict)
+        entries, read = int(found["entries"]), int(found["parsed"])  # type: ignore[call-overload]
+        total, parsed = total + entries, parsed + read
+        share = f"{read / entries:.0%}" if entries else "-"
         print(
-            f"{Path(name).name[:44]:44} {found:8} {read:6} {share:6.0%} {same:>6} {seconds:6.2f}s"
+            f"{name:40} {entries:7} {share:>7} {found['raw']:5} {fields['title']:6} "
+            f"{fields['authors']:5} {fields['venue']:5} {fields['year']:5} {fields['date']:5} "
+            f"{fields['links']:6} {'yes' if found['identical'] else 'NO':>4} "
+            f"{'pass' if found['check'] else 'FAIL':>5} {found['init_s']:5.2f} "
+            f"{found['check_s']:5.2f}"
         )
-    if total_found:
-        print(f"{'all':44} {total_found:8} {total_read:6} {total_read / total_found:6.0%}")
+    if total:
+        print(f"{'all':40} {total:7} {parsed / total:7.0%}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

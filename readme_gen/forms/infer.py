@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from readme_gen.forms.errors import TemplateError
 from readme_gen.forms.template import Style, Template
 
-MAX_TEMPLATES = 12
-MIN_SHARE = 0.01
+MAX_TEMPLATES = 20
+MIN_SHARE = 0.005
 _MARKUP = re.compile(
     r"(?:(?<=\n)|^)#{1,6} |\*\*|__|\*|\||`|<br\s*/?>|"
     r"<(?:/?(?:sub|sup|b|i|em|strong|p|div|center|span))\s*>|"
@@ -107,6 +107,8 @@ def tokens(text: str) -> list[Tok]:
             i += tag.end()
             continue
         markup = _MARKUP.match(text, i)
+        if markup is not None and _inline_tag(markup.group(), buffer, text, markup.end()):
+            markup = None  # `Sp<sup>2</sup>360`: markup inside a word is the word's own
         if markup is not None and markup.end() > i:
             flush()
             out.append(Tok("lit", markup.group()))
@@ -183,6 +185,15 @@ def _wrap(toks: list[Tok]) -> list[Tok]:
         out.append(tok)
         i += 1
     return _merge(out)
+
+
+def _inline_tag(markup: str, buffer: list[str], text: str, end: int) -> bool:
+    """A `<sup>`, `<sub>` or `<i>` tag (or its closing) between two letters or digits."""
+    if not markup.startswith("<") or "br" in markup.lower():
+        return False
+    before = buffer[-1] if buffer else ""
+    after = text[end] if end < len(text) else ""
+    return before.isalnum() and (after.isalnum() or markup.startswith("</"))
 
 
 def _next_special(text: str, i: int) -> bool:
