@@ -92,3 +92,57 @@ def test_a_flag_without_a_field_is_a_bug_found_at_once():
     parsed = argparse.Namespace(catalog=None, output=None, check=False, surprise=1)
     with pytest.raises(TypeError, match="BuildArgs has no field for surprise"):
         arguments(build.run, parsed)
+
+
+# -- every flag explained, shared flags declared once ---------------------------------------
+
+# Flags of the commands this branch does not own, each with the change that removes it
+# (commands/common.py declares what they should use). A gap fixed must leave this list.
+PENDING_HELP: set[tuple[str, str]] = {
+    ("add", "--title"),  # add.py: add_paper_arguments(parser) for --title/--author/--venue/--year
+    ("add", "--venue"),
+    ("add", "--year"),
+}
+SHARED = {
+    "--catalog": ("--catalog",),
+    "--output": ("--output", "-o"),
+    "--check": ("--check",),
+    "--allow-private": ("--allow-private",),
+}
+
+
+def _flags(name: str) -> list[argparse.Action]:
+    _, parser = _command_parser(name)
+    return [a for a in parser._actions if a.option_strings and a.dest != "help"]
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_flag_has_a_help_text(name):
+    missing = {
+        (name, a.option_strings[0]) for a in _flags(name) if not a.help or not a.help.strip()
+    }
+    assert missing == {p for p in PENDING_HELP if p[0] == name}, (
+        "give these flags a help text (or remove them from PENDING_HELP)"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_shared_flags_are_spelled_alike_everywhere(name):
+    for action in _flags(name):
+        for flag, spellings in SHARED.items():
+            if flag in action.option_strings and name not in ("add", "import"):  # not ours
+                assert tuple(action.option_strings) == spellings, (name, action.option_strings)
+
+
+def test_the_format_flag_always_has_a_default_and_lists_its_choices():
+    for name in sorted(COMMANDS):
+        for action in _flags(name):
+            if "--format" in action.option_strings:
+                assert not action.required, name
+                shown = (action.help or "").lower()
+                assert all(str(choice) in shown for choice in action.choices or ()), name
+
+
+def test_allow_private_says_it_covers_the_metadata_services(cli):
+    result = cli("links", "--help")
+    assert "arXiv, DOI" in " ".join(result.out.split())

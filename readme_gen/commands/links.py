@@ -19,6 +19,8 @@ from readme_gen.catalog.load import gc_paused, load_catalog
 from readme_gen.commands.common import (
     STDOUT,
     add_catalog_argument,
+    add_format_argument,
+    add_output_argument,
     catalog_path,
     readme_path,
     write_output,
@@ -63,8 +65,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="rewrite permanently moved URLs in the catalog to their targets, rebuild README.md",
     )
-    add("--format", choices=("text", "json", "markdown", "github"), default="text")
-    add("--output", "-o", type=Path, metavar="FILE", help="write the report here")
+    add_format_argument(
+        parser,
+        {
+            "text": "grouped by status",
+            "json": "the schema in docs/links.md",
+            "markdown": "the job summary",
+            "github": "workflow annotations",
+        },
+        "text",
+    )
+    add_output_argument(parser, "the report to write")
 
 
 def run(args: LinksArgs) -> int:

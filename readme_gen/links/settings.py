@@ -111,7 +111,10 @@ class CheckSettings:
     max_redirects: int = option(10, "redirects followed at most", "count")
     user_agent: str = option(USER_AGENT, "the User-Agent header", "text")
     allow_private: bool = option(
-        False, "allow loopback and private addresses (tests, intranets)", "switch"
+        False,
+        "allow loopback and private addresses, for the links and for the metadata services "
+        "(arXiv, DOI, Semantic Scholar, DBLP, Wayback): tests, intranets",
+        "switch",
     )
     cache: Path | None = option(None, "remember successes in this file", "path", metavar="PATH")
     max_age: float = option(7 * 86400.0, "how long a cached success counts", "seconds")
