@@ -127,11 +127,12 @@ def _targets(path: Path, changed: str | None) -> list[Target]:
 
 
 def _check(targets: list[Target], settings: CheckSettings, cache: Cache | None) -> list[Result]:
-    """Every target's result: cached successes, then the rest checked (with a progress
-    line on a terminal); new successes are remembered in the cache (in memory)."""
+    """Every target's result: cached successes, then the rest checked (a live progress line
+    on a terminal, a line now and then elsewhere); new successes are remembered in the
+    cache (in memory)."""
     from readme_gen.links.cache import key
     from readme_gen.links.checker import run_check
-    from readme_gen.links.progress import Progress
+    from readme_gen.links.progress import LogProgress, Progress
     from readme_gen.publish.report import failing_statuses
 
     verify = settings.verify_titles
@@ -143,12 +144,11 @@ def _check(targets: list[Target], settings: CheckSettings, cache: Cache | None) 
             to_check.append(target)
         else:
             cached.append(hit)
-    progress = None
-    if sys.stderr.isatty() and not os.environ.get("CI"):
-        progress = Progress(len(to_check), sys.stderr, failing_statuses(settings.strict))
-    checked = run_check(to_check, settings, on_result=progress.step if progress else None)
-    if progress:
-        progress.done()
+    live = sys.stderr.isatty() and not os.environ.get("CI")
+    kind = Progress if live else LogProgress  # off a terminal: a whole line now and then
+    progress = kind(len(to_check), sys.stderr, failing_statuses(settings.strict))
+    checked = run_check(to_check, settings, on_result=progress.step)
+    progress.done()
     if cache is not None:
         for target, result in zip(to_check, checked, strict=True):
             cache.remember(key(target, verify_titles=verify), result)
