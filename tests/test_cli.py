@@ -62,13 +62,24 @@ def _command_parser(name: str):
     return module, parser
 
 
+def _actions(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    """The parser's actions and those of its sub-commands (`section add`)."""
+    found = []
+    for action in parser._actions:
+        found.append(action)
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                found += _actions(sub)
+    return found
+
+
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_each_command_takes_a_frozen_dataclass_with_one_field_per_flag(name):
     module, parser = _command_parser(name)
     kind = get_type_hints(module.run)["args"]
     assert dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen
     fields = {f.name for f in dataclasses.fields(kind)}
-    dests = {a.dest for a in parser._actions if a.dest != "help"}
+    dests = {a.dest for a in _actions(parser) if a.dest != "help"}
     if REST in fields:  # `links`: the settings flags, and only they, go into one mapping
         from readme_gen.links.settings import options
 
@@ -113,7 +124,7 @@ SHARED = {
 
 def _flags(name: str) -> list[argparse.Action]:
     _, parser = _command_parser(name)
-    return [a for a in parser._actions if a.option_strings and a.dest != "help"]
+    return [a for a in _actions(parser) if a.option_strings and a.dest != "help"]
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
