@@ -33,6 +33,13 @@ readme: $(RUNTIME)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The git hooks (pre-commit is a dev tool: `make test` installs it into .venv). The list's
+# hooks by default; HOOKS=.pre-commit-config.dev.yaml for readme-gen's own (ruff).
+HOOKS ?= .pre-commit-config.yaml
+hooks: $(STAMP)
+	$(BIN)/pre-commit install -c $(HOOKS)
+	$(BIN)/pre-commit install -c $(HOOKS) --hook-type pre-push
+
 check: $(RUNTIME)
 	$(BIN)/readme-gen build --check
 	$(BIN)/readme-gen lint
