@@ -1,25 +1,46 @@
-# The two set-up commands are `make readme` and `make test`: both create .venv and install
-# the package on first use, so a fresh machine needs only python3 (3.11+) and the package index.
+# The two set-up commands are `make readme` and `make test`: both create .venv on first use,
+# so a fresh machine needs only python3 (3.11+) and the package index. `make readme` installs
+# only what building needs (the runtime lock, then readme-gen itself); `make test`, `check` and
+# `lint` add the development tools (the dev lock). Both install from the locks, hashes
+# required, exactly as CI does, and say what they are installing (pip itself stays quiet).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+RUNTIME := $(VENV)/.runtime-stamp
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: readme test check lint bench clean lock lock-upgrade locked dist
+.PHONY: readme test check lint hooks bench clean lock lock-upgrade locked dist
 
-$(STAMP): pyproject.toml
+$(RUNTIME): pyproject.toml requirements/runtime.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "readme-gen needs Python 3.11 or newer; set PYTHON=python3.11")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@echo "make: creating $(VENV) (first run only)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "make: installing readme-gen's $$(grep -c '^[a-z]' requirements/runtime.txt) runtime dependencies from requirements/runtime.txt"
+	@$(PIP) --require-hashes --no-deps -r requirements/runtime.txt
+	@echo "make: installing readme-gen itself (editable) into $(VENV)"
+	@$(PIP) --no-deps --no-build-isolation -e .
+	@touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME) requirements/dev.txt
+	@echo "make: installing the development tools (pytest, hypothesis, mypy, ruff, pre-commit...) from requirements/dev.txt"
+	@$(PIP) --require-hashes --no-deps -r requirements/dev.txt
 	@touch $(STAMP)
 
-readme: $(STAMP)
+readme: $(RUNTIME)
 	$(BIN)/readme-gen build
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-check: $(STAMP)
+# The git hooks (pre-commit is a dev tool: `make test` installs it into .venv). The list's
+# hooks by default; HOOKS=.pre-commit-config.dev.yaml for readme-gen's own (ruff).
+HOOKS ?= .pre-commit-config.yaml
+hooks: $(STAMP)
+	$(BIN)/pre-commit install -c $(HOOKS)
+	$(BIN)/pre-commit install -c $(HOOKS) --hook-type pre-push
+
+check: $(RUNTIME)
 	$(BIN)/readme-gen build --check
 	$(BIN)/readme-gen lint
 	$(BIN)/readme-gen fmt --check
@@ -68,13 +89,11 @@ lock: $(LOCK_TOOLS)
 lock-upgrade:
 	$(MAKE) lock LOCK_FLAGS=--upgrade
 
-# CI's install: the dev lock, hashes required, then readme-gen itself without its dependencies;
-# the stamp tells `make test`/`check`/`lint` that .venv is ready.
+# CI's install: the same two steps as a first `make test`, from scratch whatever .venv holds
+# (the stamps then tell `make test`/`check`/`lint` that .venv is ready).
 locked:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	@touch $(STAMP)
+	rm -f $(RUNTIME) $(STAMP)
+	$(MAKE) $(STAMP)
 
 # The release files, built and smoke-tested exactly as the release workflow does.
 dist:

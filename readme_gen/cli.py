@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "links": ("readme_gen.commands.links", "check every paper link"),
     "add": ("readme_gen.commands.add", "add a paper from its landing page and flags"),
     "fmt": ("readme_gen.commands.fmt", "rewrite the catalog in its canonical layout"),
+    "section": ("readme_gen.commands.section", "add a section: section add ID --title TEXT"),
     "export": ("readme_gen.commands.export", "export the list as json, bibtex or csv"),
     "audit-issue": (
         "readme_gen.commands.audit_issue",

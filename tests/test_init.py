@@ -34,9 +34,12 @@ def test_an_empty_folder_becomes_a_list_that_builds_and_lints(cli, tmp_path):
     folder.mkdir()
     result = cli("init", cwd=folder)
     assert result.code == 0, result.err
-    assert sorted(snapshot(folder)) == sorted(TARGETS)
+    assert sorted(snapshot(folder)) == sorted([*TARGETS, ".gitignore"])
     catalog = (folder / CATALOG).read_text("utf-8")
-    assert catalog.startswith("title: my-list\n")  # no schema comment: no schema/ folder here
+    # the schema of the release the list uses (an adopter has no schema/ folder of its own)
+    assert catalog.startswith("# yaml-language-server: $schema=https://raw.githubusercontent.com/")
+    assert "\ntitle: my-list\n" in catalog
+    assert ".readme-gen-cache" in (folder / ".gitignore").read_text("utf-8")
     assert cli("build", cwd=folder).code == 0
     assert cli("build", "--check", cwd=folder).code == 0
     assert cli("lint", cwd=folder).code == 0
@@ -199,3 +202,24 @@ def test_end_to_end_in_a_git_repository_with_the_hooks(tmp_path, home):  # noqa:
     assert result.returncode == 1
     assert "files were modified by this hook" in result.stdout
     assert "A renamed paper <br>" in (folder / "README.md").read_text("utf-8"), result.stdout
+
+
+def test_an_existing_gitignore_gets_one_line_and_keeps_the_rest(cli, tmp_path):
+    (tmp_path / ".gitignore").write_text("*.pyc\n", "utf-8")
+    assert cli("init", cwd=tmp_path).code == 0
+    assert (tmp_path / ".gitignore").read_text("utf-8").startswith("*.pyc\n")
+    assert ".readme-gen-cache" in (tmp_path / ".gitignore").read_text("utf-8")
+
+
+def test_maintaining_names_the_lists_own_section(cli, tmp_path):
+    (tmp_path / "README.md").write_text(
+        "# L\n\n## Robots\n\n"
+        + "".join(
+            f"- [Paper number {n} on robots](https://a.example/{n}), A B, ICRA 2024\n"
+            for n in range(4)
+        ),
+        "utf-8",
+    )
+    assert cli("init", cwd=tmp_path).code == 0
+    text = (tmp_path / "MAINTAINING.md").read_text("utf-8")
+    assert "--section robots" in text and "2412.10181" not in text

@@ -123,7 +123,8 @@ class Validator:
                 self.problem(position, _unknown_key(key, what, keys), _keys_hint(keys))
         for key in keys if required is None else required:
             if key not in node.items and (required is not None or key not in OPTIONAL):
-                self.at(node, f"{what} has no `{key}`", f"a `{key}:` entry")
+                article = "an" if key.startswith(tuple("aeiou")) else "a"  # by its sound's letter
+                self.at(node, f"{what} has no `{key}`", f"{article} `{key}:` entry")
         return node
 
     def sequence(self, node: Node | None, what: str) -> list[Node]:

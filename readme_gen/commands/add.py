@@ -23,7 +23,10 @@ from typing import TYPE_CHECKING
 from readme_gen.catalog.load import parse_catalog, read_text
 from readme_gen.catalog.newline import line_ending, with_line_ending
 from readme_gen.commands.common import (
+    add_allow_private_argument,
     add_catalog_argument,
+    add_paper_arguments,
+    add_readme_output_argument,
     catalog_path,
     is_stdout,
     readme_path,
@@ -48,10 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(arXiv:2412.10181, or an arXiv URL)",
     )
     parser.add_argument("--section", metavar="ID", help="the section's id (e.g. segmentation)")
-    parser.add_argument("--title")
-    parser.add_argument("--author", action="append", metavar="NAME", help="repeat per author")
-    parser.add_argument("--venue")
-    parser.add_argument("--year", type=int)
+    add_paper_arguments(parser)
     parser.add_argument(
         "--link",
         action="append",
@@ -59,18 +59,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="LABEL=URL",
         help="another link, e.g. Code=https://github.com/...",
     )
-    parser.add_argument(
-        "--allow-private",
-        action="store_true",
-        help="allow loopback and private addresses (tests, intranets)",
-    )
-    parser.add_argument(
-        "--output",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help="the README to rebuild (default: README.md; `-`: standard output)",
-    )
+    add_allow_private_argument(parser)
+    add_readme_output_argument(parser)
 
 
 @dataclass(frozen=True, slots=True)

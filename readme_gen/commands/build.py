@@ -12,6 +12,8 @@ from pathlib import Path
 from readme_gen.catalog.load import load_catalog
 from readme_gen.commands.common import (
     add_catalog_argument,
+    add_check_argument,
+    add_readme_output_argument,
     catalog_path,
     is_stdout,
     readme_path,
@@ -31,20 +33,8 @@ class BuildArgs:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_catalog_argument(parser)
-    parser.add_argument(
-        "--output",
-        "-o",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help="the README to write (default: README.md, or [tool.readme-gen] output; "
-        "`-`: standard output)",
-    )
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 and print a diff when the README is not up to date",
-    )
+    add_readme_output_argument(parser)
+    add_check_argument(parser, "and print a diff when the README is not up to date")
 
 
 def _current(path: Path) -> str | None:

@@ -1,4 +1,5 @@
-"""`readme-gen export --format json|bibtex|csv [--output FILE]`: the list for citing it."""
+"""`readme-gen export [--format json|bibtex|csv] [--output FILE]`: the list for citing it.
+The format, when not given, follows the output's suffix (`.bib`, `.csv`, `.json`)."""
 
 from __future__ import annotations
 
@@ -8,32 +9,38 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readme_gen.catalog.load import load_catalog
-from readme_gen.commands.common import STDOUT, add_catalog_argument, catalog_path, write_output
+from readme_gen.commands.common import (
+    STDOUT,
+    add_catalog_argument,
+    add_format_argument,
+    add_output_argument,
+    catalog_path,
+    write_output,
+)
+
+FORMATS = {"json": "the papers as data", "bibtex": "a bibliography", "csv": "a spreadsheet"}
+SUFFIXES = {".json": "json", ".bib": "bibtex", ".bibtex": "bibtex", ".csv": "csv"}
+FROM_SUFFIX = "by the output's suffix (.bib, .csv, .json), else json"
 
 
 @dataclass(frozen=True, slots=True)
 class ExportArgs:
     catalog: Path | None
-    format: str
+    format: str | None
     output: Path | None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_catalog_argument(parser)
-    parser.add_argument("--format", choices=("json", "bibtex", "csv"), required=True)
-    parser.add_argument(
-        "--output",
-        "-o",
-        type=Path,
-        metavar="FILE",
-        help="the file to write (default, or `-`: standard output)",
-    )
+    add_format_argument(parser, FORMATS, None, shown=FROM_SUFFIX)
+    add_output_argument(parser, "the file to write")
 
 
 def run(args: ExportArgs) -> int:
-    from readme_gen.publish.export import FORMATS
+    from readme_gen.publish.export import FORMATS as WRITERS
 
-    text = FORMATS[args.format](load_catalog(catalog_path(args.catalog)))
+    name = args.format or SUFFIXES.get(Path(args.output or STDOUT).suffix.lower(), "json")
+    text = WRITERS[name](load_catalog(catalog_path(args.catalog)))
     if write_output(args.output or STDOUT, text):
         print(f"wrote {args.output}", file=sys.stderr)
     return 0

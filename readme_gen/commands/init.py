@@ -21,11 +21,12 @@ from pathlib import Path
 
 from readme_gen import DISTRIBUTION, HOMEPAGE, __version__
 from readme_gen.catalog.emit import dump_catalog
-from readme_gen.catalog.load import parse_tree, read_text
+from readme_gen.catalog.load import parse_catalog, parse_tree, read_text
 from readme_gen.catalog.model import Catalog, Section
 from readme_gen.catalog.validate import validate
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
+from readme_gen.publish.starter import description, gitignore_text, maintaining_text, schema_comment
 from readme_gen.readme.adopt import Summary, take
 
 # template (in readme_gen/templates/init) -> where it goes
@@ -37,6 +38,7 @@ TEMPLATES: dict[str, str] = {
 }
 CATALOG = "catalog.yaml"
 README = "README.md"
+GITIGNORE = ".gitignore"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,17 +70,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def starter(title: str) -> Catalog:
     """The catalog of a new, empty list."""
     section = Section(id="papers", title="Papers", papers=())
-    return Catalog(title=title, description=f"Papers about {title}.", news=(), sections=(section,))
+    return Catalog(title=title, description=description(title), news=(), sections=(section,))
 
 
-def catalog_text(folder: Path, title: str | None) -> tuple[str, str, Summary | None]:
+def catalog_text(
+    folder: Path, title: str | None, ref: str = f"v{__version__}"
+) -> tuple[str, str, Summary | None]:
     """The catalog's YAML, where it came from (for the closing message), and what was
     imported. A README is adopted as it is written, and only when building the catalog
     gives it back byte for byte (`readme.adopt.take`)."""
     readme = folder / README
     name = title or folder.resolve().name
     if readme.exists():
-        adoption = take(read_text(readme), title=name, path=README, header="")
+        adoption = take(read_text(readme), title=name, path=README, header=schema_comment(ref))
         s = adoption.summary
         source = (
             f"imported from {README} ({s.entries} entries: {s.parsed} read as fields, "
@@ -87,15 +91,18 @@ def catalog_text(folder: Path, title: str | None) -> tuple[str, str, Summary | N
         return adoption.yaml, source, s
     catalog = starter(name)
     source = "a new list"
-    text = dump_catalog(catalog, header="")
+    text = dump_catalog(catalog, header=schema_comment(ref))
     # What we write must load back to the same catalog; a failure here is a bug, not input.
     if validate(parse_tree(text, "<init>"), "<init>", folder) != catalog:
         raise AssertionError("the written catalog does not read back as the imported one")
     return text, source, None
 
 
-def render_template(name: str, ref: str) -> str:
-    text = resources.files("readme_gen").joinpath("templates", "init", name).read_text("utf-8")
+def render_template(name: str, ref: str, text: str | None = None) -> str:
+    """A template of readme_gen/templates/init (or `text`, already read) with its
+    placeholders filled."""
+    if text is None:
+        text = resources.files("readme_gen").joinpath("templates", "init", name).read_text("utf-8")
     repository = HOMEPAGE.removeprefix("https://github.com/")
     for token, value in (
         ("@ACTION@", f"{repository}@{ref}"),
@@ -154,10 +161,26 @@ def run(args: InitArgs) -> int:
             "init overwrites nothing, so it wrote nothing (move them aside first)"
         )
     refuse_outside(folder, targets)
-    text, source, summary = catalog_text(folder, args.title)
+    text, source, summary = catalog_text(folder, args.title, args.ref)
     files = {CATALOG: text}
     files.update({target: render_template(name, args.ref) for name, target in TEMPLATES.items()})
+    # MAINTAINING.md's examples are the adopter's own: its first section, its venues
+    files["MAINTAINING.md"] = render_template(
+        "MAINTAINING.md", args.ref, maintaining_text(parse_catalog(text, CATALOG, folder))
+    )
+    ignore = folder / GITIGNORE
+    before = read_text(ignore) if ignore.is_file() else None
+    ignored = gitignore_text(before)
+    if before is None:
+        files[GITIGNORE] = ignored
     write_all(folder, files)
+    if before is not None and ignored != before:
+        try:  # the link cache is ignored: one line added at the end of the adopter's file
+            write_atomic(ignore, ignored.encode("utf-8"))
+        except OSError as exc:
+            undo(folder, list(files))
+            raise UsageError(f"cannot write {ignore}: {exc.strerror}") from None
+        files[GITIGNORE] = ignored
     for relative in files:
         print(f"wrote {relative}", file=sys.stderr)
     if args.format == "json":
@@ -169,3 +192,10 @@ def run(args: InitArgs) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def undo(folder: Path, written: list[str]) -> None:
+    """Remove the files this run wrote (after a later write failed)."""
+    for relative in written:
+        with contextlib.suppress(OSError):
+            (folder / relative).unlink()

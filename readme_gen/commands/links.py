@@ -19,6 +19,8 @@ from readme_gen.catalog.load import gc_paused, load_catalog
 from readme_gen.commands.common import (
     STDOUT,
     add_catalog_argument,
+    add_format_argument,
+    add_output_argument,
     catalog_path,
     readme_path,
     write_output,
@@ -63,8 +65,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="rewrite permanently moved URLs in the catalog to their targets, rebuild README.md",
     )
-    add("--format", choices=("text", "json", "markdown", "github"), default="text")
-    add("--output", "-o", type=Path, metavar="FILE", help="write the report here")
+    add_format_argument(
+        parser,
+        {
+            "text": "grouped by status",
+            "json": "the schema in docs/links.md",
+            "markdown": "the job summary",
+            "github": "workflow annotations",
+        },
+        "text",
+    )
+    add_output_argument(parser, "the report to write")
 
 
 def run(args: LinksArgs) -> int:
@@ -118,11 +129,12 @@ def _targets(path: Path, changed: str | None) -> list[Target]:
 def _check(
     targets: list[Target], settings: CheckSettings, cache: Cache | None
 ) -> tuple[list[Result], tuple[Incomplete, ...]]:
-    """Every target's result: cached successes, then the rest checked (with a progress
-    line on a terminal); new successes are remembered in the cache (in memory)."""
+    """Every target's result: cached successes, then the rest checked (a live progress line
+    on a terminal, a line now and then elsewhere); new successes are remembered in the
+    cache (in memory)."""
     from readme_gen.links.cache import key
     from readme_gen.links.checker import check_all
-    from readme_gen.links.progress import Progress
+    from readme_gen.links.progress import LogProgress, Progress
     from readme_gen.publish.report import failing_statuses
 
     verify = settings.verify_titles
@@ -134,13 +146,12 @@ def _check(
             to_check.append(target)
         else:
             cached.append(hit)
-    progress = None
-    if sys.stderr.isatty() and not os.environ.get("CI"):
-        progress = Progress(len(to_check), sys.stderr, failing_statuses(settings.strict))
-    done = check_all(to_check, settings, on_result=progress.step if progress else None)
+    live = sys.stderr.isatty() and not os.environ.get("CI")
+    kind = Progress if live else LogProgress  # off a terminal: a whole line now and then
+    progress = kind(len(to_check), sys.stderr, failing_statuses(settings.strict))
+    done = check_all(to_check, settings, on_result=progress.step)
     checked = done.results
-    if progress:
-        progress.done()
+    progress.done()
     if cache is not None:
         for target, result in zip(to_check, checked, strict=True):
             cache.remember(key(target, verify_titles=verify), result)

@@ -16,7 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readme_gen.catalog.load import load_catalog
-from readme_gen.commands.common import add_catalog_argument, catalog_path
+from readme_gen.commands.common import (
+    add_catalog_argument,
+    add_check_argument,
+    add_format_argument,
+    catalog_path,
+)
 from readme_gen.config import tool_table
 
 if TYPE_CHECKING:
@@ -28,11 +33,23 @@ if TYPE_CHECKING:
 class LintArgs:
     catalog: Path | None
     format: str
+    check: bool
+    """Accepted so that `build --check`, `fmt --check` and `lint --check` read alike: lint
+    never writes."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_catalog_argument(parser)
-    parser.add_argument("--format", choices=("text", "json", "github"), default="text")
+    add_format_argument(
+        parser,
+        {
+            "text": "`file:line:col: ...` per finding",
+            "json": "on standard output",
+            "github": "workflow annotations",
+        },
+        "text",
+    )
+    add_check_argument(parser, "on errors (lint never writes: accepted as build and fmt take it)")
 
 
 def run(args: LintArgs) -> int:

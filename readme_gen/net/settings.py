@@ -41,7 +41,10 @@ class WireSettings:
     )
     max_redirects: int = option(10, "redirects followed at most", "count")
     allow_private: bool = option(
-        False, "allow loopback and private addresses (tests, intranets)", "switch"
+        False,
+        "allow loopback and private addresses, for the links and for the metadata services "
+        "(arXiv, DOI, Semantic Scholar, DBLP, Wayback): tests, intranets",
+        "switch",
     )
     # Not options: the backoff's first wait and its ceiling (a jitter spreads each wait
     # to within a quarter either side).

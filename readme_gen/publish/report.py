@@ -8,8 +8,10 @@ import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from readme_gen.links.results import Incomplete, Result, Status, Suggestion
+from readme_gen.net.reasons import Reason
 from readme_gen.position import NOWHERE, START
 from readme_gen.publish import findings, inert
 
@@ -119,20 +121,84 @@ def _suggestion(found: Suggestion | None) -> dict[str, object] | None:
     return out
 
 
+# Reasons that say nothing of the link, only that no connection could be made: when every
+# link fetched failed so, across several hosts, the machine is offline, not the links broken.
+UNREACHABLE = frozenset(
+    {
+        Reason.DNS,
+        Reason.DNS_TEMPORARY,
+        Reason.REFUSED,
+        Reason.CONNECT_FAILED,
+        Reason.TIMEOUT_CONNECT,
+    }
+)
+
+
+def offline(results: Sequence[Result]) -> bool:
+    """Every link fetched (not excluded, not cached) failed to resolve or connect, on at
+    least two hosts: one dead host is a broken link, every host down is no network."""
+    fetched = [r for r in results if r.status is not Status.EXCLUDED and not r.cached]
+    hosts = {urlsplit(r.url).hostname for r in fetched}
+    return len(hosts) >= 2 and all(r.reason in UNREACHABLE for r in fetched)
+
+
+def _counted(results: Sequence[Result]) -> str:
+    """`dns: 3, refused: 1`: how many of each reason, in a fixed order."""
+    found = Counter(r.reason.value for r in results if r.reason is not None)
+    return ", ".join(f"{name}: {n}" for name, n in sorted(found.items()))
+
+
+def _links(n: int) -> str:
+    return f"{n} link{'s' if n != 1 else ''}"
+
+
+def _summaries(status: Status, group: Sequence[Result], *, is_offline: bool) -> list[str]:
+    """One line for what would otherwise be many identical blocks: the excluded links, the
+    links refused for a private address, and every link when the machine is offline."""
+    if status is Status.EXCLUDED:
+        return [
+            f"  {_links(len(group))} not checked: they match an `exclude` pattern "
+            "(--exclude or [tool.readme-gen.links] exclude)"
+        ]
+    if status is not Status.BROKEN:
+        return []
+    if is_offline:
+        return [
+            f"  {_links(len(group))} could not be reached ({_counted(group)}): every request "
+            "failed to resolve or connect, so this machine seems offline; "
+            "check the network and run again"
+        ]
+    private = [r for r in group if r.reason is Reason.PRIVATE_ADDRESS]
+    if len(private) < 2:
+        return []
+    return [f"  {_links(len(private))} refused: private addresses; pass --allow-private"]
+
+
+def _summarised(status: Status, result: Result, *, is_offline: bool, private: int) -> bool:
+    if status is Status.EXCLUDED or (status is Status.BROKEN and is_offline):
+        return True
+    return private >= 2 and result.reason is Reason.PRIVATE_ADDRESS
+
+
 def to_text(report: Report) -> str:
     show = inert.terminal
+    is_offline = offline(report.results)
     lines = []
     for status in ORDER[:-1]:
         group = [r for r in report.results if r.status is status]
         if not group:
             continue
         lines.append(f"{TITLES[status]} ({len(group)}):")
+        private = sum(r.reason is Reason.PRIVATE_ADDRESS for r in group)
         for r in group:
-            for use in r.uses:
+            if _summarised(status, r, is_offline=is_offline, private=private):
+                continue
+            for use in r.uses:  # the detail under every paper that uses the link
                 lines.append(f"  {show(report.catalog)}:{use.position}: {show(r.url)}")
                 lines.append(f"      {show(use.title)}")
-            if r.detail:
-                lines.append(f"      {show(why(r))}")
+                if r.detail:
+                    lines.append(f"      {show(why(r))}")
+        lines.extend(_summaries(status, group, is_offline=is_offline))
         lines.append("")
     lines += [show(str(i)) for i in report.incomplete]
     counts = report.counts()

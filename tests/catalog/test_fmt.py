@@ -69,6 +69,7 @@ def test_fmt_rewrites_to_the_canonical_layout_keeping_comments(cli, tmp_path):
 
 def test_fmt_is_idempotent(cli, tmp_path):
     (tmp_path / "catalog.yaml").write_text(FORMATTED, encoding="utf-8")
+    assert cli("build").code == 0
     before = snapshot(tmp_path)
     assert cli("fmt", "--check").code == 0
     assert cli("fmt").code == 0
@@ -86,3 +87,22 @@ def test_fmt_refuses_an_invalid_catalog_and_writes_nothing(cli, tmp_path):
     result = cli("fmt")
     assert result.code == 2 and "unknown key `autors`" in result.err
     assert (tmp_path / "catalog.yaml").read_text(encoding="utf-8") == bad
+
+
+def test_fmt_rebuilds_the_readme_so_build_check_passes_right_after(cli, tmp_path):
+    (tmp_path / "catalog.yaml").write_text(MESSY, encoding="utf-8")
+    (tmp_path / "README.md").write_text("stale\n", encoding="utf-8")
+    result = cli("fmt")
+    assert result.code == 0
+    assert result.err == "formatted catalog.yaml; rebuilt README.md\n"
+    assert cli("build", "--check").code == 0
+    (tmp_path / "README.md").write_text("stale again\n", encoding="utf-8")
+    again = cli("fmt")  # a formatted catalog, a stale README: the README is rebuilt
+    assert again.err == "catalog.yaml is formatted; rebuilt README.md\n"
+    assert cli("build", "--check").code == 0
+
+
+def test_fmt_check_writes_no_readme(cli, tmp_path):
+    (tmp_path / "catalog.yaml").write_text(FORMATTED, encoding="utf-8")
+    assert cli("fmt", "--check").code == 0
+    assert not (tmp_path / "README.md").exists()

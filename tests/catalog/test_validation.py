@@ -36,6 +36,11 @@ CASES = [
         ["7:9: a paper has no `venue` (expected a `venue:` entry)"],
     ),
     (
+        "missing-field-an",
+        bad("        authors: [Ann Author, Bob Author]\n", ""),
+        ["7:9: a paper has no `authors` (expected an `authors:` entry)"],
+    ),
+    (
         "mistyped-year",
         bad("year: 2024", 'year: "2024"'),
         ["10:15: year must be a whole number, got the text `2024`"],

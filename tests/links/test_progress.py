@@ -116,3 +116,40 @@ def test_shown_on_a_terminal_only_and_never_under_ci(server, tmp_path, tty, ci, 
     assert ("2/2  failing: 0" in err.decode()) is shown
     assert (b"\r[" in err) is shown
     assert server.recorder.count() == 2
+
+
+# -- off a terminal: whole lines now and then ----------------------------------------------
+
+
+def _logged(total: int, step: float, failing_every: int = 0) -> list[str]:
+    from readme_gen.links.progress import LogProgress
+
+    clock, out = Clock(), io.StringIO()
+    progress = LogProgress(total, out, FAILING_BY_DEFAULT, clock=clock)
+    for n in range(1, total + 1):
+        clock.now += step
+        failed = failing_every and n % failing_every == 0
+        progress.step(result(Status.BROKEN if failed else Status.OK))
+    progress.done()
+    assert "\r" not in out.getvalue()
+    return out.getvalue().splitlines()
+
+
+def test_off_a_terminal_a_line_at_every_tenth_once_past_the_first_10_s():
+    lines = _logged(1000, 0.03125)  # 1,000 links in 31.25 s: a tenth every 3.125 s
+    counts = [int(line.split()[1].split("/")[0]) for line in lines]
+    assert counts == [320, 400, 500, 600, 700, 800, 900, 1000]  # 320: the first 10 s
+    assert lines[-1] == "links: 1000/1000 checked (100%), failing: 0, 31 s"
+
+
+def test_off_a_terminal_a_line_every_10_s_when_links_are_slow():
+    lines = _logged(1000, 1.0, failing_every=5)  # a link a second: a tenth is 100 s
+    assert lines[:2] == [
+        "links: 10/1000 checked (1%), failing: 2, 10 s",
+        "links: 20/1000 checked (2%), failing: 4, 20 s",
+    ]
+    assert len(lines) == 100
+
+
+def test_off_a_terminal_a_short_run_stays_quiet():
+    assert _logged(100, 0.05) == []  # 5 s in all

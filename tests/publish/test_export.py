@@ -141,6 +141,17 @@ def test_output_file_and_bad_format(cli, tmp_path):
     assert cli("export", "--format", "ris").code == 2
 
 
+def test_the_format_follows_the_output_suffix_else_json(cli, tmp_path):
+    (tmp_path / "catalog.yaml").write_bytes((REPO / "catalog.yaml").read_bytes())
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "maintainers-guide.md").write_text("guide", encoding="utf-8")
+    assert cli("export", "-o", "list.bib").code == 0
+    assert (tmp_path / "list.bib").read_text(encoding="utf-8").startswith("@inproceedings{")
+    assert cli("export", "-o", "list.CSV").code == 0
+    assert (tmp_path / "list.CSV").read_text(encoding="utf-8").startswith('"section"')
+    assert json.loads(cli("export").out)[0]["title"]
+
+
 def test_csv_cells_never_start_a_formula_and_every_cell_is_quoted():
     formula = paper('=HYPERLINK("https://evil.example","x")', ("+1 Ann", "-Bob", "@SUM(A1)"))
     tab = paper("\t=1+1", ("Ann",), venue="-2+3")
