@@ -12,30 +12,36 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from readme_gen.catalog.model import Catalog, Paper, Section
+from readme_gen.catalog.model import Catalog, FormSpec, Paper, Section
 from readme_gen.readme.markdown import (
     escape_block,
     escape_heading,
     escape_text,
-    escape_url,
     unescape,
 )
 from readme_gen.readme.slug import Slugger
+from readme_gen.readme.written import entry_text
 
 RULE = "-" * 86
 TABLE_HEAD = "| **Pub.** | **Title** | **Links** |\n| --- | --- | --- |"
 NEWS_ICON = ":loudspeaker:"
 
 
+# The built-in layout's row is a form like any adopted list's, declared once: the same
+# template writes it and (`readme_gen.forms`) would read it back.
+ROW = FormSpec(
+    "pubs",
+    ("| {venue}<br><sup>{year}</sup> | {title} <br> <sub><sub>{authors}</sub></sub> | {links} |",),
+    markdown=False,
+)
+
+
 def row(paper: Paper) -> str:
     """One table row in the canonical form."""
-    authors = ", ".join(escape_text(a, extra=",;") for a in paper.authors)
-    links = " ".join(f"[{escape_text(ln.label)}]({escape_url(ln.url)})" for ln in paper.links)
-    return (
-        f"| {escape_text(paper.venue)}<br><sup>{paper.year}</sup> "
-        f"| {escape_text(paper.title)} <br> <sub><sub>{authors}</sub></sub> "
-        f"| {links} |"
-    )
+    text = entry_text(ROW, paper)
+    if text is None:  # validation requires what the row needs: a bug, not input
+        raise AssertionError(f"the built-in row cannot write {paper.title!r}")
+    return text
 
 
 def year_groups(section: Section) -> Iterator[tuple[int | None, list[Paper]]]:

@@ -6,24 +6,36 @@ from __future__ import annotations
 from readme_gen.catalog.model import Catalog, FormSpec, Paper, Raw, Section, See, Verbatim
 from readme_gen.forms.spec import compile_form
 from readme_gen.forms.template import Entry
+from readme_gen.readme.markdown import escape_text, escape_url
 
 
-def entry_of(paper: Paper) -> Entry:
-    """The fields a template writes, from the paper."""
-    fields = {"title": paper.title}
+def entry_of(paper: Paper, *, markdown: bool = True) -> Entry:
+    """The fields a template writes, from the paper: as they are (Markdown as the list
+    writes it), or (`markdown` False) plain text escaped so that it renders literally."""
+    text, names, url = (_same, _same, _same) if markdown else (escape_text, _names, escape_url)
+    fields = {"title": text(paper.title)}
     if paper.venue:
-        fields["venue"] = paper.venue
+        fields["venue"] = text(paper.venue)
     if paper.year is not None:
         fields["year"] = str(paper.year)
     if paper.date:
         fields["date"] = paper.date
-    fields.update(paper.extra)
-    return Entry(fields, paper.authors, tuple((ln.label, ln.url) for ln in paper.links))
+    fields.update((k, text(v)) for k, v in paper.extra)
+    links = tuple((text(ln.label), url(ln.url)) for ln in paper.links)
+    return Entry(fields, tuple(names(a) for a in paper.authors), links)
+
+
+def _same(value: str) -> str:
+    return value
+
+
+def _names(value: str) -> str:
+    return escape_text(value, extra=",;")
 
 
 def entry_text(spec: FormSpec, paper: Paper) -> str | None:
     """The paper in the first of the form's templates that can write it, or None."""
-    entry = entry_of(paper)
+    entry = entry_of(paper, markdown=spec.markdown)
     templates = compile_form(spec)
     if 0 < paper.variant <= len(templates):
         return templates[paper.variant - 1].render(entry)
