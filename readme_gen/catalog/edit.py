@@ -49,6 +49,22 @@ def doi_of_url(url: str) -> str | None:
     return None
 
 
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def local_path(url: str) -> str | None:
+    """The file of the list's own repository a relative link names (`./citations/x.txt`,
+    `README_2.md#x`: `citations/x.txt`, `README_2.md`; "" for `#x`, the README itself),
+    percent-decoded, without query or fragment; None for a URL with a scheme or a host
+    (`//host/x` is a web address on GitHub too)."""
+    if _SCHEME.match(url) or url.startswith("//"):
+        return None
+    path = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
 def canonical_url(url: str) -> str:
     """The landing page a link should use: an arXiv PDF or versioned URL becomes its
     abstract page."""
@@ -234,6 +250,7 @@ __all__ = [
     "duplicate_of",
     "insert",
     "landed",
+    "local_path",
     "merge",
     "paper_from",
     "replace",

@@ -66,6 +66,11 @@ class Paper:
         """An extra field's value, "" when absent."""
         return next((value for key, value in self.extra if key == name), "")
 
+    @property
+    def known_year(self) -> int | None:
+        """The year, else the date's (an adopted list may give only a date), else None."""
+        return self.year if self.year is not None else int(self.date[:4]) if self.date else None
+
 
 @dataclass(frozen=True, slots=True)
 class Verbatim:
