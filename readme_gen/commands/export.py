@@ -32,8 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: ExportArgs) -> int:
     from readme_gen.publish.export import FORMATS
+    from readme_gen.readme.markdown import plain_text
 
-    text = FORMATS[args.format](load_catalog(catalog_path(args.catalog)))
+    text = FORMATS[args.format](load_catalog(catalog_path(args.catalog)), plain_text)
     if write_output(args.output or STDOUT, text):
         print(f"wrote {args.output}", file=sys.stderr)
     return 0

@@ -46,3 +46,28 @@ def adopt_into(folder: Path, text: str) -> Path:
     path = folder / "catalog.yaml"
     path.write_bytes(adoption.yaml.encode("utf-8"))
     return path
+
+
+NOTES = (
+    "Recycles **sub-salient** patches",
+    "Streams `gradients` through R&amp;D \\*tiles\\*",
+    "Attention over [whole slides](https://example.org/slides)",
+    "Fine-tunes *task* heads",
+    "Zooms in on tiny objects",
+    "Selects patches differentiably",
+    "Clusters <br> instances",
+    "Hard attention, one glimpse at a time",
+)
+
+
+def with_notes() -> str:
+    """A table of the list's own columns: a note per paper written in Markdown, a date,
+    no authors; one title with Markdown in it."""
+    out = ["# Notes", "", "| Title | Venue | Date | Note | Code |", "|---|---|---|---|---|"]
+    for n, (title, _authors, venue, year, url, code) in enumerate(shapes.PAPERS):
+        shown = title.replace("Gigapixel", "**Gigapixel**").replace("Hard-", "Hard\\-")
+        code = code or f"https://github.com/x/{n}"
+        out.append(
+            f"| [{shown}]({url}) | {venue} | {year}-{n + 1:02d} | {NOTES[n]} | [code]({code}) |"
+        )
+    return "\n".join(out) + "\n"
