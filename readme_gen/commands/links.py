@@ -69,6 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: LinksArgs) -> int:
     from readme_gen.links.cache import Cache
+    from readme_gen.links.collect import local_results
     from readme_gen.links.settings import resolve
     from readme_gen.publish.report import Report, failing_statuses, format_report, sort_results
 
@@ -79,8 +80,9 @@ def run(args: LinksArgs) -> int:
     cache = None
     if settings.cache:
         cache = Cache(settings.cache, max_age=settings.max_age, now=time.time())
+    targets, local = local_results(targets, readme_path(None).parent, settings.exclude)
     checked = _check(targets, settings, cache)
-    results = sort_results(checked)
+    results = sort_results([*local, *checked])
     if args.fix_redirects:
         results = _fix_redirects(path, results)
     if settings.fix_venues:

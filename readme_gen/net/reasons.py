@@ -32,4 +32,5 @@ class Reason(enum.Enum):
     METADATA = "metadata"  # the page's authors or year differ from the catalog's
     PUBLISHED = "published"  # arXiv knows a publication the catalog does not name
     EXCLUDED = "excluded"
+    MISSING_FILE = "missing-file"  # a link to a file of the list's repository that is not there
     INTERNAL_ERROR = "internal-error"  # a bug in readme-gen, confined to this link
