@@ -28,14 +28,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: FmtArgs) -> int:
-    from readme_gen.catalog.fmt import format_text
+    from readme_gen.catalog.fmt import ADOPTED_NOTE, format_text
 
     path = catalog_path(args.catalog)
     text = read_text(path)
     ending = line_ending(text)
-    formatted = with_line_ending(
-        format_text(text.replace(ending, "\n"), str(path), path.parent), ending
-    )
+    result = format_text(text.replace(ending, "\n"), str(path), path.parent)
+    formatted = with_line_ending(result.text, ending)
+    if result.adopted:
+        print(f"{path}: {ADOPTED_NOTE}", file=sys.stderr)
     if formatted == text:
         return 0
     if args.check:
