@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from readme_gen.catalog.edit import local_path
-from readme_gen.catalog.model import Catalog, Link, Paper, Raw, Section, See, Verbatim
+from readme_gen.catalog.edit import local_path, takes_entries
+from readme_gen.catalog.model import Catalog, Link, Paper, Raw, Section, See
 from readme_gen.lint.authors import names_first_author, url_file_stem
 from readme_gen.lint.registry import Finding, Hit, Rule, RuleOptions, Severity
 from readme_gen.text import normalise
@@ -214,12 +214,8 @@ def all_caps_title(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
 
 def empty_section(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for section in catalog.sections:
-        if catalog.adopted and not section.form:
-            continue  # prose (an introduction, a licence): no list of papers to be empty
-        if catalog.adopted and any(
-            isinstance(i, Verbatim) and i.text.strip() for i in section.items
-        ):
-            continue  # it holds something else (a table of contents, prose): not empty
+        if catalog.adopted and not takes_entries(section):
+            continue  # prose, a contents list: no list of papers to be empty
         if not section.papers and not any(isinstance(i, See | Raw) for i in section.items):
             yield Hit(
                 f"section `{section.id}` has no papers",
