@@ -162,6 +162,11 @@ class Catalog:
     def adopted(self) -> bool:
         return self.preamble is not None
 
+    def writes_markdown(self, section: Section) -> bool:
+        """Whether the section's values are Markdown as written (an adopted list's form),
+        not plain text: formats that are not Markdown take their plain text."""
+        return any(f.name == section.form and f.markdown for f in self.forms)
+
 
 def display_order(papers: list[Paper]) -> tuple[Paper, ...]:
     """Newest year first; catalog order within a year (``sorted`` is stable); papers

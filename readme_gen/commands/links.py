@@ -109,11 +109,12 @@ def run(args: LinksArgs) -> int:
 
 def _targets(path: Path, changed: str | None) -> list[Target]:
     from readme_gen.links.collect import changed_since, collect
+    from readme_gen.readme.markdown import plain_text
 
-    targets = collect(load_catalog(path))
+    targets = collect(load_catalog(path), plain_text)
     if changed:
         ref = (os.environ.get("PRE_COMMIT_FROM_REF") or "HEAD") if changed == "auto" else changed
-        targets = changed_since(targets, path, ref)
+        targets = changed_since(targets, path, ref, plain_text)
     return targets
 
 

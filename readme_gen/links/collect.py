@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from readme_gen.catalog.edit import local_path
@@ -21,13 +22,20 @@ from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.net.reasons import Reason
 
 
-def collect(catalog: Catalog) -> list[Target]:
-    """Distinct URLs in catalog order (by first use), each with every paper using it."""
+def _same(text: str) -> str:
+    return text
+
+
+def collect(catalog: Catalog, plain: Callable[[str], str] = _same) -> list[Target]:
+    """Distinct URLs in catalog order (by first use), each with every paper using it. An
+    adopted list's titles are Markdown: `plain` (readme.markdown.plain_text, passed in by
+    the command) gives the words compared with the page's title and shown in reports."""
     uses: dict[str, list[Use]] = {}
-    for _, paper in catalog.papers():
+    for section, paper in catalog.papers():
+        title = plain(paper.title) if catalog.writes_markdown(section) else paper.title
         for link in paper.links:
             use = Use(
-                paper.title,
+                title,
                 link.position,
                 link.label,
                 authors=tuple(paper.authors),
@@ -81,12 +89,15 @@ def _local_result(target: Target, path: str, folder: Path) -> Result:
     )
 
 
-def changed_since(targets: list[Target], catalog_path: Path, ref: str) -> list[Target]:
-    """The targets with a use (URL and paper title) that `ref`'s catalog did not have."""
+def changed_since(
+    targets: list[Target], catalog_path: Path, ref: str, plain: Callable[[str], str] = _same
+) -> list[Target]:
+    """The targets with a use (URL and paper title) that `ref`'s catalog did not have
+    (titles as `collect` gives them, with the same `plain`)."""
     old = _catalog_at(catalog_path, ref)
     if old is None:
         return targets
-    before = {(link.url, paper.title) for _, paper in old.papers() for link in paper.links}
+    before = {(t.url, use.title) for t in collect(old, plain) for use in t.uses}
     return [t for t in targets if any((t.url, u.title) not in before for u in t.uses)]
 
 

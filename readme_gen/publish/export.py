@@ -84,9 +84,8 @@ def _same(text: str) -> str:
 def papers(catalog: Catalog, plain: Plain = _same) -> list[tuple[Section, Paper]]:
     """Every paper with its section, its values as plain text where its section's form
     writes Markdown (an adopted list's values are Markdown as written)."""
-    markdown = {f.name for f in catalog.forms if f.markdown}
     return [
-        (section, _plain_paper(paper, plain) if section.form in markdown else paper)
+        (section, _plain_paper(paper, plain) if catalog.writes_markdown(section) else paper)
         for section, paper in catalog.papers()
     ]
 

@@ -127,3 +127,28 @@ def test_fix_redirects_edits_the_one_scalar_and_the_readme_rebuilds(cli, tmp_pat
         readme = (folder / "README.md").read_bytes()
         assert readme == text.replace(old, new).encode("utf-8")
         assert cli("build", "--check", cwd=folder).code == 0
+
+
+def test_the_audit_issue_reads_an_adopted_list_s_report(cli, tmp_path, server):
+    moved_to = server.url("/p1-moved")
+    server.routes["/p1-moved"] = lambda h, _n: h.reply(200, page(shapes.PAPERS[1][0]))
+    text = served(server, with_local_links())
+    server.routes["/p1"] = lambda h, _n: h.reply(301, headers={"Location": moved_to})
+    server.routes["/p3"] = lambda h, _n: h.reply(404)
+    text = text.replace(shapes.PAPERS[5][0], r"Differentiable \*Patch\* Selection [x](#y)")
+    adopt_into(tmp_path, text)
+    out = cli("links", "--allow-private", "--format", "json", "-o", "report.json")
+    assert out.code == 1, out.err
+    result = cli("audit-issue", "--report", "report.json", "--markdown", "-")
+    assert result.code == 0, result.err
+    body = result.out
+    assert "| broken | 4 |" in body and "| moved | 1 |" in body
+    # a missing file: its path as text (no link, no archive), led by its reason
+    missing = next(row for row in body.splitlines() if "citations\\/missing" in row)
+    assert missing.startswith("| Efficient Classification of Very Large Images with Tiny Objects |")
+    assert "| \\.\\/citations\\/missing\\.txt |" in missing
+    assert "[missing\\-file\\] no file citations" in missing and "archive" not in missing
+    assert f"<{server.url('/p3')}>" in body and "archived copies" in body  # a web link has one
+    # a Markdown title is shown as its words, not its markup
+    assert "| Differentiable \\*Patch\\* Selection x | <" in body
+    assert "\\\\" not in body
