@@ -84,36 +84,14 @@ def test_a_new_entry_goes_after_one_kept_as_written(cli, tmp_path):
 def test_a_table_without_authors_stores_none_and_needs_a_date_first(cli, tmp_path):
     adopt_into(tmp_path, SHAPES["table"]())
     before = snapshot(tmp_path)
-    refused = cli("add", "https://example.org/new", "--title", "T", "--venue", "ICCV", cwd=tmp_path)
+    table = ("add", "https://example.org/new", "--title", "T", "--venue", "ICCV")
+    refused = cli(*table, cwd=tmp_path)
     assert refused.code == 2
     assert "whose entries show title, venue, date: pass --date YYYY-MM-DD" in refused.err
     assert snapshot(tmp_path) == before  # refused before any request: nothing written
-    assert (
-        cli(
-            "add",
-            "https://example.org/new",
-            "--title",
-            "T",
-            "--venue",
-            "ICCV",
-            "--date",
-            "2024-05",
-            cwd=tmp_path,
-        ).code
-        == 2
-    )
+    assert cli(*table, "--date", "2024-05", cwd=tmp_path).code == 2
     assert snapshot(tmp_path) == before  # the form writes whole dates: it would not read back
-    ok = cli(
-        "add",
-        "https://example.org/new",
-        "--title",
-        "T",
-        "--venue",
-        "ICCV",
-        "--date",
-        "2024-05-01",
-        cwd=tmp_path,
-    )
+    ok = cli(*table, "--date", "2024-05-01", cwd=tmp_path)
     assert ok.code == 0, ok.err
     added = load_catalog(tmp_path / "catalog.yaml").sections[0].papers[-1]
     assert (added.authors, added.year, added.date) == ((), None, "2024-05-01")
