@@ -5,6 +5,10 @@ and insertion into the catalog text that leaves every other byte of the file as 
 The new entry is rendered
 by `readme_gen.catalog.emit` at the section's indentation and inserted before the first paper
 of an older year (the file stays newest first), or after the section's last paper.
+
+In an adopted list the new paper holds what its section's form writes (`adopted_paper`),
+and goes after the section's last entry, before the Markdown that follows it
+(`insert_adopted`): the README gets one entry more, after the last one, in the list's form.
 """
 
 from __future__ import annotations
@@ -15,9 +19,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from readme_gen.catalog.emit import dump_paper
-from readme_gen.catalog.model import Catalog, Link, Paper, Section
+from readme_gen.catalog.emit import dump_adopted_paper, dump_paper
+from readme_gen.catalog.model import (
+    Catalog,
+    FormSpec,
+    Link,
+    Paper,
+    Raw,
+    Section,
+    See,
+    Verbatim,
+)
 from readme_gen.errors import CatalogError, Problem
+from readme_gen.forms.spec import compile_form
+from readme_gen.forms.template import Field, fields_of
 from readme_gen.position import Position
 from readme_gen.text import normalise
 
@@ -49,6 +64,22 @@ def doi_of_url(url: str) -> str | None:
     return None
 
 
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def local_path(url: str) -> str | None:
+    """The file of the list's own repository a relative link names (`./citations/x.txt`,
+    `README_2.md#x`: `citations/x.txt`, `README_2.md`; "" for `#x`, the README itself),
+    percent-decoded, without query or fragment; None for a URL with a scheme or a host
+    (`//host/x` is a web address on GitHub too)."""
+    if _SCHEME.match(url) or url.startswith("//"):
+        return None
+    path = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
 def canonical_url(url: str) -> str:
     """The landing page a link should use: an arXiv PDF or versioned URL becomes its
     abstract page."""
@@ -68,6 +99,11 @@ def url_key(url: str) -> str:
     return urlunsplit(("https", host, path, parts.query, ""))
 
 
+DRAFT_FIELDS = ("title", "authors", "venue", "year")
+"""What a service or a page may tell of a paper; a built-in entry needs all of them."""
+_LINK_FIELDS = frozenset({"link", "links", "label", "url"})
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """What is known so far of the paper to add."""
@@ -77,7 +113,9 @@ class Draft:
     venue: str | None = None
     year: int | None = None
 
-    def missing(self) -> list[str]:
+    def missing(self, needed: Iterable[str] = DRAFT_FIELDS) -> list[str]:
+        """The `needed` fields (all, for the built-in layout) that have no value."""
+        wanted = set(needed)
         return [
             name
             for name, value in (
@@ -86,7 +124,7 @@ class Draft:
                 ("venue", self.venue),
                 ("year", self.year),
             )
-            if not value
+            if name in wanted and not value
         ]
 
 
@@ -219,6 +257,94 @@ def landed(before: Catalog, after: Catalog, section_id: str, paper: Paper) -> bo
     return True
 
 
+def form_fields(spec: FormSpec) -> tuple[list[str], list[str]]:
+    """The fields (not links) a form writes: those its first template, the one for new
+    entries, cannot do without, and every one any of its templates writes."""
+    templates = compile_form(spec)
+    first = [p.name for p in templates[0].parts if isinstance(p, Field)]
+    every = [f.name for t in templates for f in fields_of(t.parts)]
+    needed = [n for n in dict.fromkeys(first) if n not in _LINK_FIELDS]
+    return needed, [n for n in dict.fromkeys(every) if n not in _LINK_FIELDS]
+
+
+def adopted_paper(
+    spec: FormSpec,
+    draft: Draft,
+    url: str,
+    extra_links: list[tuple[str, str]],
+    *,
+    date: str = "",
+    own: tuple[tuple[str, str], ...] = (),
+) -> Paper:
+    """The paper to add to a section of `spec`'s form: only the fields the form writes
+    (a list without authors gets none), the first link under the form's own label; a
+    year the form writes may come from the date."""
+    _, writes = form_fields(spec)
+    year = draft.year or (int(date[:4]) if date else None)
+    links = (Link(spec.link, canonical_url(url)), *(Link(k, v) for k, v in extra_links))
+    return Paper(
+        draft.title or "",
+        draft.authors if "authors" in writes else (),
+        (draft.venue or "") if "venue" in writes else "",
+        year if "year" in writes else None,
+        links,
+        date=date if "date" in writes else "",
+        extra=tuple((k, v) for k, v in own if k in writes),
+    )
+
+
+def takes_entries(section: Section) -> bool:
+    """Whether a section of an adopted list is a list of entries: it has a form, and it has
+    entries, or nothing but blank lines (a list emptied). Prose, or a contents list whose
+    lines look like entries, is not (`add` refuses it, lint finds it no empty section)."""
+    if not section.form:
+        return False
+    if any(isinstance(item, Paper | Raw | See) for item in section.items):
+        return True
+    return not any(isinstance(i, Verbatim) and i.text.strip() for i in section.items)
+
+
+def entry_end(section: Section) -> int:
+    """Where a new entry goes among the section's items: after its last entry (a paper,
+    one kept as written, one listed again), before the Markdown after it; after
+    everything when it has no entry yet."""
+    ends = [n + 1 for n, item in enumerate(section.items) if isinstance(item, Paper | Raw | See)]
+    return ends[-1] if ends else len(section.items)
+
+
+def insert_adopted(text: str, section: Section, paper: Paper, path: str) -> str:
+    """`text` with `paper` added to the adopted `section` (see `entry_end`), in the
+    layout `import` writes (`emit.dump_adopted_paper`), every other line unchanged."""
+    lines = text.splitlines(keepends=True)
+    if not text.endswith("\n"):
+        lines[-1] += "\n"
+    at = entry_end(section)
+    if at == 0:
+        where = section.position
+        raise _layout(path, where, f"section `{section.id}` has nothing under its heading")
+    start = section.items[at - 1].position  # on its `- ` line: a key's, or a kept value's
+    found = re.match(r"( *)- ", lines[start.line - 1])
+    if found is None:
+        raise _layout(path, start, f"the items of section `{section.id}` are not a block list")
+    dash = len(found.group(1))
+    end = _end_of_block(lines, start.line - 1, dash)
+    entry = dump_adopted_paper(paper, " " * dash)
+    return "".join(lines[:end]) + entry + "".join(lines[end:])
+
+
+def landed_adopted(before: Catalog, after: Catalog, section_id: str, paper: Paper) -> bool:
+    """Whether `after` is `before` with `paper` among section `section_id`'s items where
+    `entry_end` puts it, and nothing else changed."""
+    sections = []
+    for section in before.sections:
+        if section.id == section_id:
+            at = entry_end(section)
+            items = (*section.items[:at], paper, *section.items[at:])
+            section = replace(section, papers=(*section.papers, paper), items=items)
+        sections.append(section)
+    return replace(before, sections=tuple(sections)) == after
+
+
 def paper_from(draft: Draft, url: str, extra_links: list[tuple[str, str]]) -> Paper:
     assert draft.title and draft.venue and draft.year and draft.authors
     links = (Link("Paper", canonical_url(url)), *(Link(k, v) for k, v in extra_links))
@@ -226,16 +352,24 @@ def paper_from(draft: Draft, url: str, extra_links: list[tuple[str, str]]) -> Pa
 
 
 __all__ = [
+    "DRAFT_FIELDS",
     "Draft",
+    "adopted_paper",
     "arxiv_id_of",
     "canonical_url",
     "clean",
     "doi_of_url",
     "duplicate_of",
+    "entry_end",
+    "form_fields",
     "insert",
+    "insert_adopted",
     "landed",
+    "landed_adopted",
+    "local_path",
     "merge",
     "paper_from",
     "replace",
+    "takes_entries",
     "url_key",
 ]

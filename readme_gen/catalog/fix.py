@@ -16,7 +16,7 @@ from pathlib import Path
 
 from readme_gen.catalog.emit import scalar
 from readme_gen.catalog.load import parse_catalog
-from readme_gen.catalog.model import Catalog
+from readme_gen.catalog.model import Catalog, Item, Paper, See
 from readme_gen.catalog.validate import Validator
 from readme_gen.catalog.yamltree import STR, Scalar
 from readme_gen.errors import CatalogError
@@ -95,19 +95,24 @@ def _apply(
 
 def _expected(before: Catalog, moves: list[Move]) -> Catalog:
     targets = {(m.position, m.old): m.new for m in moves}
+
+    def moved(paper: Paper) -> Paper:
+        links = tuple(
+            replace(link, url=targets.get((link.position, link.url), link.url))
+            for link in paper.links
+        )
+        return replace(paper, links=links)
+
+    def item(it: Item) -> Item:  # an adopted list holds its papers among its items too
+        if isinstance(it, Paper):
+            return moved(it)
+        return See(moved(it.paper), it.position) if isinstance(it, See) else it
+
     sections = tuple(
         replace(
             section,
-            papers=tuple(
-                replace(
-                    paper,
-                    links=tuple(
-                        replace(link, url=targets.get((link.position, link.url), link.url))
-                        for link in paper.links
-                    ),
-                )
-                for paper in section.papers
-            ),
+            papers=tuple(moved(p) for p in section.papers),
+            items=tuple(item(i) for i in section.items),
         )
         for section in before.sections
     )

@@ -5,11 +5,17 @@ list items under their key, flow-style author lists, titles double-quoted and an
 text plain unless YAML would misread it (then double-quoted). ruamel.yaml's round-trip mode
 carries the comments; only layout changes, never a value (`format_text` checks that the
 result loads to the same catalog).
+
+An adopted list (`readme-gen init` on a hand-written README) is left as it is: its layout is
+import's own (`emit.dump_adopted`: literal blocks with indentation indicators, Markdown kept
+byte for byte), which a round trip through ruamel.yaml would not keep, and a change of one
+byte there is a change of the README.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -78,9 +84,21 @@ def _paper(paper: Any) -> None:
     paper["links"].fa.set_block_style()
 
 
-def format_text(text: str, path: str, base_dir: Path) -> str:
+@dataclass(frozen=True, slots=True)
+class Formatted:
+    text: str
+    adopted: bool = False
+    """An adopted list's catalog: `text` is the text as it was (see the module's note)."""
+
+
+ADOPTED_NOTE = "an adopted list: fmt leaves the layout `readme-gen import` wrote as it is"
+
+
+def format_text(text: str, path: str, base_dir: Path) -> Formatted:
     """The canonical form of a valid catalog's text (CatalogError if it is not valid)."""
     before = parse_catalog(text, path, base_dir)
+    if before.adopted:
+        return Formatted(text, adopted=True)
     yaml = _yaml()
     data = yaml.load(text)
     _reorder(data, ORDER["root"])
@@ -104,4 +122,4 @@ def format_text(text: str, path: str, base_dir: Path) -> str:
     result = out.getvalue()
     if parse_catalog(result, path, base_dir) != before:  # layout only, never a value
         raise AssertionError("fmt would change the catalog's content")
-    return result
+    return Formatted(result)

@@ -66,6 +66,11 @@ class Paper:
         """An extra field's value, "" when absent."""
         return next((value for key, value in self.extra if key == name), "")
 
+    @property
+    def known_year(self) -> int | None:
+        """The year, else the date's (an adopted list may give only a date), else None."""
+        return self.year if self.year is not None else int(self.date[:4]) if self.date else None
+
 
 @dataclass(frozen=True, slots=True)
 class Verbatim:
@@ -159,6 +164,11 @@ class Catalog:
     @property
     def adopted(self) -> bool:
         return self.preamble is not None
+
+    def writes_markdown(self, section: Section) -> bool:
+        """Whether the section's values are Markdown as written (an adopted list's form),
+        not plain text: formats that are not Markdown take their plain text."""
+        return any(f.name == section.form and f.markdown for f in self.forms)
 
 
 def display_order(papers: list[Paper]) -> tuple[Paper, ...]:

@@ -9,6 +9,11 @@ what was read (another `add`, or an editor saving meanwhile, keeps its change).
 
 With --title, --author, --venue and --year it works offline. On a terminal it asks for
 what is still missing; otherwise it fails, listing the missing fields.
+
+In an adopted list (`readme-gen init` on a hand-written README) the section's form says
+which fields an entry needs (a table without authors needs none; --date and --field give
+what no service knows, a date or the list's own columns); the entry goes after the
+section's last one, and the README gets exactly that entry, written in the list's form.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,13 +37,13 @@ from readme_gen.commands.common import (
     readme_path,
     write_output,
 )
-from readme_gen.errors import CatalogError, UsageError
+from readme_gen.errors import CatalogError, Problem, UsageError
 from readme_gen.fsutil import read_bytes, unchanged, write_atomic, write_together
 from readme_gen.publish.inert import terminal
 
 if TYPE_CHECKING:
     from readme_gen.catalog.edit import Draft
-    from readme_gen.catalog.model import Catalog, Paper, Section
+    from readme_gen.catalog.model import Catalog, FormSpec, Paper, Section
     from readme_gen.links.settings import CheckSettings
     from readme_gen.metadata.inferred import Inferred, VenueNames
 
@@ -52,6 +57,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--section", metavar="ID", help="the section's id (e.g. segmentation)")
     add_paper_arguments(parser)
+    parser.add_argument(
+        "--date", metavar="YYYY[-MM[-DD]]", help="the date, for a list whose entries show one"
+    )
+    parser.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a field of the list's own form (e.g. note=...), for an adopted list; "
+        "Markdown, as the list writes it",
+    )
     parser.add_argument(
         "--link",
         action="append",
@@ -72,6 +88,8 @@ class AddArgs:
     author: list[str] | None
     venue: str | None
     year: int | None
+    date: str | None
+    field: list[str]
     link: list[str]
     allow_private: bool
     output: Path | None
@@ -88,7 +106,10 @@ def run(args: AddArgs) -> int:
     catalog = parse_catalog(text, str(path), path.parent)
     links = [_link(item) for item in args.link]
     url, draft, section = _describe(args, catalog, path, links)
-    paper = paper_from(draft, url, links)
+    if catalog.adopted:
+        paper = _adopted_paper(args, catalog, section, draft, url, links)
+    else:
+        paper = paper_from(draft, url, links)
     _refuse_duplicate(
         catalog, path, duplicate_of(catalog, [x.url for x in paper.links], paper.title)
     )
@@ -119,10 +140,11 @@ def _added(
 ) -> tuple[str, Catalog]:
     """The new catalog text, read back and checked to be the old catalog with the paper in
     its section and nothing else changed; anything else is refused before writing."""
-    from readme_gen.catalog.edit import FMT_FIRST, insert, landed
+    from readme_gen.catalog.edit import FMT_FIRST, insert, insert_adopted, landed, landed_adopted
 
     ending = line_ending(text)
-    new_text = insert(text.replace(ending, "\n"), section, paper, str(path))
+    edit = insert_adopted if catalog.adopted else insert
+    new_text = edit(text.replace(ending, "\n"), section, paper, str(path))
     try:
         new_catalog = parse_catalog(new_text, str(path), path.parent)
     except CatalogError as exc:
@@ -131,7 +153,8 @@ def _added(
             f"cannot add this paper to {path}: the new entry would read as invalid "
             f"({terminal(problem.message)}); nothing written (expected {FMT_FIRST})"
         ) from None
-    if not landed(catalog, new_catalog, section.id, paper):
+    check = landed_adopted if catalog.adopted else landed
+    if not check(catalog, new_catalog, section.id, paper):
         raise UsageError(
             f"cannot add this paper to {path}: the edit did not land in section `{section.id}` "
             f"alone; nothing written (expected {FMT_FIRST})"
@@ -158,16 +181,108 @@ def _describe(
     urls = [url, *(link_url for _, link_url in links)]
     _refuse_duplicate(catalog, path, duplicate_of(catalog, urls, given.title))
     section = _section(args.section, catalog, path)
+    needed = _needed(args, catalog, section)
     names = _venue_names(catalog)
     found = Inferred()
-    if given.missing() and found_id is not None:
+    if given.missing(needed) and found_id is not None:
         url, found = _look_up(*found_id, names, allow_private=args.allow_private)
-    if given.missing() and not found.sources:
+    if given.missing(needed) and not found.sources:
         found = _fetch(url, names, allow_private=args.allow_private)
     settled = with_flags(found, given, names)
     for line in described(settled):  # every inferred field, and where it came from
         print(terminal(line), file=sys.stderr)
-    return url, _complete(clean(settled.draft)), section
+    return url, _complete(clean(settled.draft), needed), section
+
+
+def _form(catalog: Catalog, section: Section) -> FormSpec:
+    return next(f for f in catalog.forms if f.name == section.form)
+
+
+def _needed(args: AddArgs, catalog: Catalog, section: Section) -> tuple[str, ...]:
+    """The fields a service or the terminal must give: all of them for the built-in
+    layout; for an adopted list, those its section's form needs. What only a flag gives
+    (a date, the list's own fields) is checked here, before any request."""
+    from readme_gen.catalog.edit import DRAFT_FIELDS, form_fields
+    from readme_gen.catalog.validate import ISO_DATE
+
+    if not catalog.adopted:
+        return DRAFT_FIELDS
+    spec = _form(catalog, section)
+    needs, writes = form_fields(spec)
+    if args.date is not None and not ISO_DATE.match(args.date):
+        raise UsageError(f"--date `{terminal(args.date)}` is not a date (expected YYYY-MM-DD)")
+    own = dict(_own_fields(args.field, writes))
+    if "date" in needs and args.date:
+        needs = [n for n in needs if n != "year"]  # the date gives the year
+    flags_only = [
+        "--date YYYY-MM-DD" if n == "date" else f"--field {n}=..."
+        for n in needs
+        if n not in DRAFT_FIELDS and not (args.date if n == "date" else own.get(n))
+    ]
+    if flags_only:
+        raise UsageError(
+            f"section `{section.id}` is written in form `{spec.name}`, whose entries show "
+            f"{', '.join(needs)}: pass {', '.join(flags_only)}"
+        )
+    return tuple(n for n in needs if n in DRAFT_FIELDS)
+
+
+def _own_fields(items: list[str], writes: list[str]) -> list[tuple[str, str]]:
+    """--field NAME=VALUE pairs, each a field the form writes (and not a link)."""
+    from readme_gen.catalog.edit import DRAFT_FIELDS, UNUSABLE
+
+    own = [n for n in writes if n not in DRAFT_FIELDS and n != "date"]
+    out = []
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not value.strip():
+            raise UsageError(f"--field `{terminal(item)}`: expected NAME=VALUE")
+        if name not in own:
+            shown = ", ".join(own) or "none"
+            raise UsageError(
+                f"--field `{terminal(name)}`: the form writes no such field "
+                f"(expected one of: {shown})"
+            )
+        if UNUSABLE.search(value):
+            raise UsageError(f"--field {name} holds a control character (expected printable text)")
+        out.append((name, value.strip()))
+    return out
+
+
+def _adopted_paper(
+    args: AddArgs,
+    catalog: Catalog,
+    section: Section,
+    draft: Draft,
+    url: str,
+    links: list[tuple[str, str]],
+) -> Paper:
+    """The paper in its section's form, proven: its entry reads back as the paper, as
+    `import` would read it, so the README and the catalog agree."""
+    from readme_gen.catalog.edit import adopted_paper, form_fields
+    from readme_gen.readme.adopt import read_entry
+    from readme_gen.readme.markdown import escape_text
+    from readme_gen.readme.written import entry_text
+
+    spec = _form(catalog, section)
+    _, writes = form_fields(spec)
+    own = tuple(_own_fields(args.field, writes))
+    if spec.markdown:  # its values are Markdown: a title from a page stays literal text
+        draft = replace(
+            draft,
+            title=escape_text(draft.title or ""),
+            authors=tuple(escape_text(a) for a in draft.authors),
+            venue=escape_text(draft.venue) if draft.venue else draft.venue,
+        )
+    paper = adopted_paper(spec, draft, url, links, date=args.date or "", own=own)
+    text = entry_text(spec, paper)
+    if text is None or read_entry(spec, text, 1) != paper:
+        raise UsageError(
+            f"section `{section.id}`'s form `{spec.name}` cannot write this paper so that it "
+            f"reads back (expected what its entries show: {', '.join(writes)}, "
+            "and only the links it writes)"
+        )
+    return paper
 
 
 def _venue_names(catalog: Catalog) -> VenueNames:
@@ -207,8 +322,12 @@ def _refuse_duplicate(catalog: Catalog, path: Path, existing: Paper | None) -> N
 
 def _section(wanted: str | None, catalog: Catalog, path: Path) -> Section:
     """The section asked for (on a terminal, asked when there are several and no
-    --section); a missing or unknown one lists the section ids."""
-    ids = [s.id for s in catalog.sections]
+    --section); a missing or unknown one lists the section ids. In an adopted list, only
+    a section whose entries a form writes takes a paper."""
+    from readme_gen.catalog.edit import takes_entries
+
+    formed = [s for s in catalog.sections if not catalog.adopted or takes_entries(s)]
+    ids = [s.id for s in formed]
     if wanted is None and len(ids) == 1:
         wanted = ids[0]
     if wanted is None and sys.stdin.isatty():
@@ -219,6 +338,9 @@ def _section(wanted: str | None, catalog: Catalog, path: Path) -> Section:
     section = next((s for s in catalog.sections if s.id == wanted), None)
     if section is None:
         raise UsageError(f"no section `{terminal(wanted)}` in {path} (expected {expected})")
+    if section not in formed:
+        what = f"section `{section.id}` is no list of entries (it is prose or a contents list)"
+        raise CatalogError([Problem(str(path), section.position, what, expected)])
     return section
 
 
@@ -295,10 +417,10 @@ def _fetch(url: str, names: VenueNames, *, allow_private: bool) -> Inferred:
     return page_inferred(parse_meta(outcome.page), names)
 
 
-def _complete(draft: Draft) -> Draft:
+def _complete(draft: Draft, needed: tuple[str, ...]) -> Draft:
     from readme_gen.catalog.edit import Draft
 
-    missing = draft.missing()
+    missing = draft.missing(needed)
     if not missing:
         return draft
     if not sys.stdin.isatty():
@@ -324,6 +446,6 @@ def _complete(draft: Draft) -> Draft:
     completed = Draft(
         answers.get("title") or draft.title, authors, answers.get("venue") or draft.venue, year
     )
-    if completed.missing():
-        raise UsageError(f"still missing {', '.join(completed.missing())}")
+    if completed.missing(needed):
+        raise UsageError(f"still missing {', '.join(completed.missing(needed))}")
     return completed

@@ -38,9 +38,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: ExportArgs) -> int:
     from readme_gen.publish.export import FORMATS as WRITERS
+    from readme_gen.readme.markdown import plain_text
 
     name = args.format or SUFFIXES.get(Path(args.output or STDOUT).suffix.lower(), "json")
-    text = WRITERS[name](load_catalog(catalog_path(args.catalog)))
+    text = WRITERS[name](load_catalog(catalog_path(args.catalog)), plain_text)
     if write_output(args.output or STDOUT, text):
         print(f"wrote {args.output}", file=sys.stderr)
     return 0

@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: FmtArgs) -> int:
-    from readme_gen.catalog.fmt import format_text
+    from readme_gen.catalog.fmt import ADOPTED_NOTE, format_text
     from readme_gen.readme.render import render
 
     path, readme = catalog_path(args.catalog), readme_path(args.output)
@@ -48,9 +48,10 @@ def run(args: FmtArgs) -> int:
         raise UsageError(f"--output {readme} is the catalog itself")
     text = read_text(path)
     ending = line_ending(text)
-    formatted = with_line_ending(
-        format_text(text.replace(ending, "\n"), str(path), path.parent), ending
-    )
+    result = format_text(text.replace(ending, "\n"), str(path), path.parent)
+    formatted = with_line_ending(result.text, ending)
+    if result.adopted:
+        print(f"{path}: {ADOPTED_NOTE}", file=sys.stderr)
     if args.check:
         if formatted == text:
             return 0

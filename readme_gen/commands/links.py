@@ -80,6 +80,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: LinksArgs) -> int:
     from readme_gen.links.cache import Cache
+    from readme_gen.links.collect import local_results
     from readme_gen.links.settings import resolve
     from readme_gen.publish.report import Report, failing_statuses, format_report, sort_results
 
@@ -90,8 +91,9 @@ def run(args: LinksArgs) -> int:
     cache = None
     if settings.cache:
         cache = Cache(settings.cache, max_age=settings.max_age, now=time.time())
+    targets, local = local_results(targets, readme_path(None).parent, settings.exclude)
     checked, incomplete = _check(targets, settings, cache)
-    results = sort_results(checked)
+    results = sort_results([*local, *checked])
     if args.fix_redirects:
         results = _fix_redirects(path, results)
     if settings.fix_venues:
@@ -118,11 +120,12 @@ def run(args: LinksArgs) -> int:
 
 def _targets(path: Path, changed: str | None) -> list[Target]:
     from readme_gen.links.collect import changed_since, collect
+    from readme_gen.readme.markdown import plain_text
 
-    targets = collect(load_catalog(path))
+    targets = collect(load_catalog(path), plain_text)
     if changed:
         ref = (os.environ.get("PRE_COMMIT_FROM_REF") or "HEAD") if changed == "auto" else changed
-        targets = changed_since(targets, path, ref)
+        targets = changed_since(targets, path, ref, plain_text)
     return targets
 
 

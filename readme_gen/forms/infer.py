@@ -430,7 +430,11 @@ def _template(
     final_style = Style(
         link=style.link
         if style
-        else next(name for name in ("Paper", "Page", "Title link", "Link") if name not in shown),
+        else next(
+            name
+            for name in ("Paper", "Page", "Title link", "Link")
+            if name not in shown or "{link}" not in text  # a shown label is the list's own
+        ),
         item=item or "[{label}]({url})",
         separator=separator if separator is not None else " ",
         authors=", ",

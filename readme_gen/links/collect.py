@@ -1,27 +1,45 @@
-"""From the model to the URLs to check: each distinct URL once, with all of its uses."""
+"""From the model to the URLs to check: each distinct URL once, with all of its uses.
+
+An adopted list also links files of its own repository (`./citations/x.txt`,
+`README_2.md#x`): those are not fetched but looked up next to the README
+(`local_results`): ok when the file is there, broken when it is not; a path that leaves
+the README's folder is not looked up (excluded), and an anchor is not checked.
+"""
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
+from readme_gen.catalog.edit import local_path
 from readme_gen.catalog.load import parse_catalog
 from readme_gen.catalog.model import Catalog
 from readme_gen.errors import CatalogError, UsageError
-from readme_gen.links.results import Target, Use
+from readme_gen.links.results import Result, Status, Target, Use
+from readme_gen.net.reasons import Reason
 
 
-def collect(catalog: Catalog) -> list[Target]:
-    """Distinct URLs in catalog order (by first use), each with every paper using it."""
+def _same(text: str) -> str:
+    return text
+
+
+def collect(catalog: Catalog, plain: Callable[[str], str] = _same) -> list[Target]:
+    """Distinct URLs in catalog order (by first use), each with every paper using it. An
+    adopted list's titles are Markdown: `plain` (readme.markdown.plain_text, passed in by
+    the command) gives the words compared with the page's title and shown in reports."""
     uses: dict[str, list[Use]] = {}
-    for _, paper in catalog.papers():
+    for section, paper in catalog.papers():
+        title = plain(paper.title) if catalog.writes_markdown(section) else paper.title
         for link in paper.links:
             use = Use(
-                paper.title,
+                title,
                 link.position,
                 link.label,
                 authors=tuple(paper.authors),
-                year=paper.year or 0,
+                year=paper.known_year or 0,
                 venue=paper.venue,
             )
             uses.setdefault(link.url, []).append(use)
@@ -29,12 +47,57 @@ def collect(catalog: Catalog) -> list[Target]:
     return sorted(targets, key=lambda t: t.uses[0].position)
 
 
-def changed_since(targets: list[Target], catalog_path: Path, ref: str) -> list[Target]:
-    """The targets with a use (URL and paper title) that `ref`'s catalog did not have."""
+def local_results(
+    targets: list[Target], folder: Path, exclude: tuple[re.Pattern[str], ...] = ()
+) -> tuple[list[Target], list[Result]]:
+    """The targets to fetch, and the verdicts on the links to files of the repository
+    (relative to `folder`, the README's), in the order given. A link an `exclude` pattern
+    matches stays with the targets: the checker excludes it, as any other."""
+    remote: list[Target] = []
+    local: list[Result] = []
+    for target in targets:
+        path = local_path(target.url)
+        if path is None or any(p.search(target.url) for p in exclude):
+            remote.append(target)
+        else:
+            local.append(_local_result(target, path, folder))
+    return remote, local
+
+
+def _local_result(target: Target, path: str, folder: Path) -> Result:
+    shown = path or "the README itself"
+    # GitHub reads a leading `/` from the repository's top, which is the README's folder
+    # when the README is at the top (the usual case); `..` may not climb out of it.
+    relative = os.path.normpath(path.lstrip("/") or ".")
+    if relative == ".." or relative.startswith(("../", "/")):
+        detail = f"not checked: {shown} is outside the README's folder"
+        return Result(
+            target.url, Status.EXCLUDED, target.uses, detail=detail, reason=Reason.EXCLUDED
+        )
+    try:
+        found = (folder / relative).exists()
+    except (OSError, ValueError) as exc:  # a name too long for the file system, say
+        found, shown = False, f"{shown} ({exc.__class__.__name__})"
+    if found:
+        return Result(target.url, Status.OK, target.uses, detail=f"file {shown} exists")
+    return Result(
+        target.url,
+        Status.BROKEN,
+        target.uses,
+        detail=f"no file {shown} in the repository",
+        reason=Reason.MISSING_FILE,
+    )
+
+
+def changed_since(
+    targets: list[Target], catalog_path: Path, ref: str, plain: Callable[[str], str] = _same
+) -> list[Target]:
+    """The targets with a use (URL and paper title) that `ref`'s catalog did not have
+    (titles as `collect` gives them, with the same `plain`)."""
     old = _catalog_at(catalog_path, ref)
     if old is None:
         return targets
-    before = {(link.url, paper.title) for _, paper in old.papers() for link in paper.links}
+    before = {(t.url, use.title) for t in collect(old, plain) for use in t.uses}
     return [t for t in targets if any((t.url, u.title) not in before for u in t.uses)]
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from readme_gen.catalog.model import Catalog, Paper, Raw, Section, See
+from readme_gen.catalog.edit import local_path, takes_entries
+from readme_gen.catalog.model import Catalog, Link, Paper, Raw, Section, See
 from readme_gen.lint.authors import names_first_author, url_file_stem
 from readme_gen.lint.registry import Finding, Hit, Rule, RuleOptions, Severity
 from readme_gen.position import Position
@@ -18,6 +19,23 @@ def _papers(catalog: Catalog) -> Iterator[tuple[Section, Paper]]:
     # catalog order by position, not display order, so "first" means first in the file
     pairs = catalog.papers()
     return iter(sorted(pairs, key=lambda sp: (sp[1].position.line, sp[1].position.column)))
+
+
+def _web_links(paper: Paper) -> Iterator[Link]:
+    """The links that are web addresses: the rules that read a URL's host or path have
+    nothing to say of a file of the list's own repository (`./citations/x.txt`)."""
+    return (link for link in paper.links if local_path(link.url) is None)
+
+
+def _listed_again(seen: tuple[Section, Paper], section: Section, paper: Paper) -> bool:
+    """The same paper (title and links) in another section: adopted lists do this on
+    purpose (a paper under each of its topics); it is one paper, listed twice."""
+    first_section, first = seen
+    return (
+        first_section is not section
+        and normalise(first.title) == normalise(paper.title)
+        and first.links == paper.links
+    )
 
 
 def duplicate_url(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
@@ -35,10 +53,11 @@ def duplicate_url(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
 
 
 def duplicate_paper(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
-    first: dict[str, Paper] = {}
-    for _section, paper in _papers(catalog):
-        seen = first.setdefault(normalise(paper.title), paper)
-        if seen is not paper:
+    first: dict[str, tuple[Section, Paper]] = {}
+    for section, paper in _papers(catalog):
+        found = first.setdefault(normalise(paper.title), (section, paper))
+        seen = found[1]
+        if seen is not paper and not _listed_again(found, section, paper):
             yield Hit(
                 f'"{paper.title}" is already listed at line {seen.position.line}',
                 paper.where("title"),
@@ -107,21 +126,24 @@ _URL_YEAR = re.compile(
 
 def impossible_year(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for _section, paper in _papers(catalog):
-        for link in paper.links:
+        year = paper.known_year
+        if year is None:
+            continue  # an adopted list's paper without a year or a date: nothing to contradict
+        for link in _web_links(paper):
             arxiv = _ARXIV.search(link.url)
             if arxiv:
                 posted = 2000 + int(arxiv.group(1))
-                if paper.year is not None and paper.year < posted:
+                if year < posted:
                     yield Hit(
-                        f"year {paper.year} is before the arXiv posting ({posted}) of {link.url}",
+                        f"year {year} is before the arXiv posting ({posted}) of {link.url}",
                         paper.where("year"),
                         paper.title,
                         link.url,
                     )
             named = _URL_YEAR.search(link.url)
-            if named and int(named.group(1)) != paper.year:
+            if named and int(named.group(1)) != year:
                 yield Hit(
-                    f"year {paper.year} but the link is of {named.group(1)}: {link.url}",
+                    f"year {year} but the link is of {named.group(1)}: {link.url}",
                     paper.where("year"),
                     paper.title,
                     link.url,
@@ -130,7 +152,7 @@ def impossible_year(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
 
 def insecure_http(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for _section, paper in _papers(catalog):
-        for link in paper.links:
+        for link in _web_links(paper):
             if link.url.lower().startswith("http://"):
                 yield Hit(
                     f"http:// link: use https:// ({link.url})",
@@ -145,7 +167,7 @@ _ARXIV_PDF = re.compile(r"arxiv\.org/(?:pdf/[^\s]+|abs/\d{4}\.\d{4,5}v\d+)", re.
 
 def arxiv_pdf(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for _section, paper in _papers(catalog):
-        for link in paper.links:
+        for link in _web_links(paper):
             if _ARXIV_PDF.search(link.url):
                 yield Hit(
                     f"link the arXiv abstract page, not a PDF or a version: {link.url}",
@@ -193,8 +215,8 @@ def all_caps_title(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
 
 def empty_section(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for section in catalog.sections:
-        if catalog.adopted and not section.form:
-            continue  # prose (an introduction, a licence): no list of papers to be empty
+        if catalog.adopted and not takes_entries(section):
+            continue  # prose, a contents list: no list of papers to be empty
         if not section.papers and not any(isinstance(i, See | Raw) for i in section.items):
             yield Hit(
                 f"section `{section.id}` has no papers",
@@ -207,7 +229,7 @@ def url_first_author(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
         if not paper.authors:
             continue
         first = paper.authors[0]
-        for link in paper.links:
+        for link in _web_links(paper):
             stem = url_file_stem(link.url)
             if stem is not None and names_first_author(first, stem) is False:
                 yield Hit(

@@ -58,4 +58,5 @@ class Reason(enum.Enum):
     METADATA = ("metadata", "the page's metadata differs")  # authors or year
     PUBLISHED = ("published", "arXiv lists a publication")  # one the catalog does not name
     EXCLUDED = ("excluded", "excluded by configuration")
+    MISSING_FILE = ("missing-file", "a file of the list's repository that is not there")
     INTERNAL_ERROR = ("internal-error", "internal error")  # a bug of ours, confined

@@ -8,6 +8,12 @@ key, the later ones in catalog order get `a`, `b`, ... Journals (`venues.full_ve
 with `booktitle`, venues under their full names. Special characters are escaped so the file
 compiles with bibtex and biber (braces included, which they count whatever precedes them),
 and titles are braced so their capitals survive.
+
+An adopted list's papers may lack a year (a date may give it, and BibTeX's `month`),
+authors or a venue, carry the list's own fields (`note`, `abstract`, ...: JSON and CSV
+export them all, BibTeX `note` and `abstract`), and link files of the list's repository
+(no `url` for those). Its values are Markdown as written: JSON keeps them, CSV and BibTeX
+take their plain text (`plain`, readme.markdown.plain_text, passed in by the command).
 """
 
 from __future__ import annotations
@@ -17,9 +23,11 @@ import io
 import json
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
 
-from readme_gen.catalog.edit import arxiv_id_of, doi_of_url
-from readme_gen.catalog.model import Catalog, Paper
+from readme_gen.catalog.edit import arxiv_id_of, doi_of_url, local_path
+from readme_gen.catalog.model import Catalog, Paper, Section
 from readme_gen.publish import inert
 from readme_gen.venues import full_venue
 
@@ -65,34 +73,79 @@ _ESCAPES = {
 _SPECIAL = re.compile(r"[\\{}&%$#_~^]")
 
 
-def rows(catalog: Catalog) -> list[dict[str, object]]:
+Plain = Callable[[str], str]
+"""Markdown text to the words a reader sees (readme.markdown.plain_text)."""
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def papers(catalog: Catalog, plain: Plain = _same) -> list[tuple[Section, Paper]]:
+    """Every paper with its section, its values as plain text where its section's form
+    writes Markdown (an adopted list's values are Markdown as written)."""
     return [
-        {
+        (section, _plain_paper(paper, plain) if catalog.writes_markdown(section) else paper)
+        for section, paper in catalog.papers()
+    ]
+
+
+def _plain_paper(paper: Paper, plain: Plain) -> Paper:
+    return replace(
+        paper,
+        title=plain(paper.title),
+        authors=tuple(plain(a) for a in paper.authors),
+        venue=plain(paper.venue),
+        extra=tuple((name, plain(value)) for name, value in paper.extra),
+    )
+
+
+def extra_names(catalog: Catalog) -> list[str]:
+    """The list's own field names, in order of first use."""
+    return list(dict.fromkeys(name for _, p in catalog.papers() for name, _ in p.extra))
+
+
+def rows(catalog: Catalog) -> list[dict[str, object]]:
+    """The papers as JSON objects; an adopted list's also with `date` and its own fields
+    (`fields`), values as written."""
+    out: list[dict[str, object]] = []
+    for section, p in catalog.papers():
+        row: dict[str, object] = {
             "section": section.id,
             "title": p.title,
             "authors": list(p.authors),
             "venue": p.venue,
-            "year": p.year,
+            "year": p.known_year,
             "links": {link.label: link.url for link in p.links},
         }
-        for section, p in catalog.papers()
-    ]
+        if catalog.adopted:
+            row["date"] = p.date or None
+            row["fields"] = dict(p.extra)
+        out.append(row)
+    return out
 
 
-def to_json(catalog: Catalog) -> str:
+def to_json(catalog: Catalog, plain: Plain = _same) -> str:
+    """Values as catalog.yaml holds them (`plain` is unused: JSON readers get the text)."""
     return json.dumps(rows(catalog), indent=2, ensure_ascii=False) + "\n"
 
 
-def to_csv(catalog: Catalog) -> str:
-    """One row per paper. Safe to open in a spreadsheet: every cell is quoted (a `;` or
+def to_csv(catalog: Catalog, plain: Plain = _same) -> str:
+    """One row per paper; an adopted list's also with `date` and a column per field of
+    its own. Safe to open in a spreadsheet: every cell is quoted (a `;` or
     tab in a value cannot start a new cell whatever separator the spreadsheet guesses), and
     a cell that would start a formula gets a leading `'` (publish/inert.csv_cell)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(["section", "title", "authors", "venue", "year", "links"])
-    for section, p in catalog.papers():
+    own = extra_names(catalog) if catalog.adopted else []
+    dated = ["date"] if catalog.adopted else []
+    writer.writerow(["section", "title", "authors", "venue", "year", "links", *dated, *own])
+    for section, p in papers(catalog, plain):
         links = " ".join(f"{link.label}={link.url}" for link in p.links)
-        cells = [section.id, p.title, "; ".join(p.authors), p.venue, str(p.year), links]
+        year = "" if p.known_year is None else str(p.known_year)
+        cells = [section.id, p.title, "; ".join(p.authors), p.venue, year, links]
+        cells += [p.date] if catalog.adopted else []
+        cells += [p.get(name) for name in own]
         writer.writerow([inert.csv_cell(cell) for cell in cells])
     return out.getvalue()
 
@@ -119,13 +172,14 @@ def base_key(paper: Paper) -> str:
     family = family_name(paper.authors[0]) if paper.authors else ""
     words = [_ascii(w) for w in re.findall(r"[^\W_]+", paper.title)]
     word = next((w for w in words if w and w not in _STOPWORDS), words[0] if words else "")
-    return f"{family or 'anon'}{paper.year}{word}"
+    year = "" if paper.known_year is None else paper.known_year
+    return f"{family or 'anon'}{year}{word}"
 
 
-def keys(catalog: Catalog) -> list[str]:
+def keys(catalog: Catalog, plain: Plain = _same) -> list[str]:
     """One unique key per paper, in catalog order."""
     out, seen = [], set()
-    for _, paper in catalog.papers():
+    for _, paper in papers(catalog, plain):
         key = base = base_key(paper)
         suffix = 0
         while key in seen:
@@ -166,39 +220,57 @@ _PREPRINT_VENUES = frozenset({"", "arxiv", "arxiv preprint", "corr"})
 _DOI = re.compile(r"10\.[-A-Za-z0-9._;()/:<>\[\]+]+\Z")
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# The list's own fields BibTeX has a field for.
+_BIBTEX_FIELDS = ("note", "abstract")
+
+
 def entry_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
     """The entry type and its fields, values as they go between the field's braces.
     A preprint (venue arXiv, or none and an arXiv link) is `@misc` with `eprint` and
     `archivePrefix`; a venue the table knows gets its full name, as `journal` or
-    `booktitle`; a DOI link gives `doi`. (arXiv's `primaryClass` is not in the catalog.)"""
-    eprint = next((e for e in map(arxiv_id_of, (x.url for x in paper.links)) if e), None)
-    doi = next((d for d in map(doi_of_url, (x.url for x in paper.links)) if d), None)
-    fields = [
-        ("title", f"{{{escape(paper.title)}}}"),
-        ("author", " and ".join(_author(a) for a in paper.authors)),
-    ]
+    `booktitle`; a DOI link gives `doi`. (arXiv's `primaryClass` is not in the catalog.)
+    What an adopted list's paper lacks is left out (no venue and no arXiv link: `@misc`);
+    its date gives `month`."""
+    web = [x.url for x in paper.links if local_path(x.url) is None]
+    eprint = next((e for e in map(arxiv_id_of, web) if e), None)
+    doi = next((d for d in map(doi_of_url, web) if d), None)
+    fields = [("title", f"{{{escape(paper.title)}}}")]
+    if paper.authors:
+        fields.append(("author", " and ".join(_author(a) for a in paper.authors)))
     if paper.venue.strip().lower() in _PREPRINT_VENUES and eprint:
         kind = "misc"
         fields.append(("howpublished", "arXiv preprint"))
+    elif not paper.venue.strip():
+        kind = "misc"
     else:
         kind_name, name = full_venue(paper.venue) or ("conference", paper.venue)
         journal = kind_name == "journal"
         kind = "article" if journal else "inproceedings"
         fields.append(("journal" if journal else "booktitle", escape(name)))
-    fields.append(("year", str(paper.year)))
+    if paper.known_year is not None:
+        fields.append(("year", str(paper.known_year)))
+    if len(paper.date) >= 7:
+        fields.append(("month", _MONTHS[int(paper.date[5:7]) - 1]))
     if doi and _DOI.match(doi):
         fields.append(("doi", doi))
     if eprint:
         fields += [("eprint", eprint), ("archivePrefix", "arXiv")]
-    fields.append(("url", _url(paper.links[0].url)))
+    if web:
+        fields.append(("url", _url(web[0])))
+    fields += [(name, escape(paper.get(name))) for name in _BIBTEX_FIELDS if paper.get(name)]
     return kind, fields
 
 
-def to_bibtex(catalog: Catalog) -> str:
+def to_bibtex(catalog: Catalog, plain: Plain = _same) -> str:
     entries = []
-    for key, (_, p) in zip(keys(catalog), catalog.papers(), strict=True):
+    listed = papers(catalog, plain)
+    for key, (_, p) in zip(keys(catalog, plain), listed, strict=True):
         kind, fields = entry_fields(p)
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+        body = ",\n".join(
+            f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
+            for name, value in fields  # a month is BibTeX's own macro (`oct`), unbraced
+        )
         entries.append(f"@{kind}{{{key},\n{body}\n}}\n")
     return "\n".join(entries)
 

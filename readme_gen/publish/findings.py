@@ -78,7 +78,8 @@ def run_url(environ: Mapping[str, str]) -> str | None:
 
 def _rows(finding: Finding) -> list[str]:
     detail = inert.markdown(finding.detail, limit=DETAIL_LIMIT)
-    if finding.status is Status.BROKEN:
+    if finding.status is Status.BROKEN and inert.safe_url(finding.url) is not None:
+        # a web address only: a missing file of the repository has no archived copy
         archive = inert.markdown_link(
             f"https://web.archive.org/web/*/{finding.url}", "archived copies", limit=URL_LIMIT
         )

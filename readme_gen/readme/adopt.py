@@ -307,7 +307,7 @@ def adopt(text: str, *, title: str, refused: set[int] | None = None) -> tuple[Ca
 
 
 def _repeats(opened: list[_Open]) -> None:
-    """A paper listed again, in a section of the same form, becomes a `See` of the first:
+    """A paper listed again, in another section of the same form, becomes a `See` of the first:
     stored once, its links checked once. The first gets an `id` for it."""
     first: dict[tuple[str, object], tuple[_Open, int]] = {}
     keys: set[str] = set()
@@ -320,6 +320,8 @@ def _repeats(opened: list[_Open]) -> None:
                 first[(open_.form.name, item)] = (open_, n)
                 continue
             owner, at = seen
+            if owner is open_:
+                continue  # twice in one section is a slip, for lint to name (RG102)
             original = owner.items[at]
             assert isinstance(original, Paper)
             if not original.key:

@@ -106,3 +106,25 @@ def unescape(text: str) -> str:
     if "\\" not in text and "&" not in text and "<" not in text:
         return text
     return _UNESCAPE.sub(_unescape_one, text)
+
+
+# What `plain_text` drops: images, then (after links became their text) raw HTML tags,
+# emphasis and code markers. A backslash escape or an entity is matched first, so an
+# escaped `\*` stays a star.
+_IMAGE = re.compile(r"(?<!\\)!\[[^\]]*\]\([^)]*\)")
+_LINKED_TEXT = re.compile(r"(?<!\\)\[([^\]]*)\]\([^)]*\)")
+_PLAIN = re.compile(_UNESCAPE.pattern + r"|(<[^>]*>)|\*\*|__|[*`]")
+
+
+def _plain_one(match: re.Match[str]) -> str:
+    if match.group(3) is not None:  # a tag: `<br>` and the like separate words
+        return " "
+    return _unescape_one(match)  # an escape, an entity; "" for a marker
+
+
+def plain_text(text: str) -> str:
+    """Inline Markdown as the words a reader sees, for formats that are not Markdown
+    (BibTeX, CSV): links as their text, no images, tags, emphasis or code markers,
+    escapes and entities resolved, white space collapsed."""
+    text = _LINKED_TEXT.sub(lambda m: m.group(1), _IMAGE.sub("", text))
+    return " ".join(_PLAIN.sub(_plain_one, text).split())
