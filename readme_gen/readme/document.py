@@ -146,6 +146,17 @@ def _mark(tokens: list[Token], lines: list[str], starts: dict[int, tuple[str, in
             stack.pop()
         elif kind == "paragraph_open" and span and level == 0:
             starts[span[0]] = ("para", span[1], 0)
+        elif (
+            kind == "html_block"
+            and span
+            and level == 0
+            and details_title(token.content)
+            and "</details>" not in token.content.lower()
+        ):
+            # `<details><summary>Topic</summary>` opening what follows: a section one level
+            # below the heading it stands under (`_pieces` sets the level); a block that
+            # closes itself (an abstract folded away) is part of what stands around it
+            starts[span[0]] = ("details", span[1], 0)
 
 
 def _cells(line: str) -> str:
@@ -162,6 +173,7 @@ def _pieces(lines: list[str], starts: dict[int, tuple[str, int, int]]) -> Iterat
     text_line = 1
     ordered = sorted(starts)
     nexts = dict(zip(ordered, [*ordered[1:], len(lines)], strict=True))
+    under = 1  # the level of the last heading: a <details> section is one below it
     while i < len(lines):
         start = starts.get(i)
         if start is None:
@@ -175,14 +187,19 @@ def _pieces(lines: list[str], starts: dict[int, tuple[str, int, int]]) -> Iterat
         # a block's trailing blank lines belong to the text after it
         while end > i + 1 and not lines[end - 1].strip():
             end -= 1
-        if text and kind != "text":
+        if text and kind != "text":  # (a details block's text goes with it, below)
             yield Text("".join(text), text_line)
             text = []
         body = "".join(lines[i:end])
         stripped = body.removesuffix("\n").removesuffix("\r")
-        if kind == "heading":
+        if kind == "details":
+            yield Heading(min(under + 1, 6), details_title(stripped) or "Details", stripped, i + 1)
+            text = [body[len(stripped) :]] if body != stripped else []
+            text_line = end
+        elif kind == "heading":
             match = HEADING.match(stripped)
             title = (match.group(2) or "") if match else stripped.lstrip("#").strip()
+            under = level
             yield Heading(level, title, stripped, i + 1)
             text = [body[len(stripped) :]] if body != stripped else []
             text_line = end

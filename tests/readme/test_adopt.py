@@ -234,3 +234,16 @@ def test_a_section_file_outside_the_folder_is_refused(tmp_path):
     with pytest.raises(CatalogError) as info:
         parse_catalog(broken, "catalog.yaml", tmp_path)
     assert "is not a Markdown file in the catalog's folder" in str(info.value.problems[0])
+
+
+def test_details_blocks_are_sections_nested_under_their_heading():
+    text = (
+        shapes.bullets()
+        .replace("### Whole slides\n\n", "<details open>\n<summary>Whole slides</summary>\n\n", 1)
+        .replace("\n## License", "\n</details>\n\n## License", 1)
+    )
+    adoption = take(text, title="x", path="README.md", header="")
+    nested = next(s for s in adoption.catalog.sections if s.title == "Whole slides")
+    assert nested.level == 3 and nested.heading.startswith("<details open>\n<summary>")
+    assert len(nested.papers) == 3
+    assert render(adoption.catalog) == text
