@@ -424,6 +424,11 @@ def _template(
             continue
         if role == "title":
             has_title = True
+        if unit.kind == "src":
+            badge = _computed(values, members)
+            if badge is not None:
+                out.append(badge)
+                continue
         out.append(_field(role, values, names))
     text = "".join(out)
     shown = {link.text for m in members for u in m if isinstance(u, Run) for link in u.links}
@@ -464,6 +469,28 @@ def _lead(first: list[Unit], k: int, members: list[list[Unit]]) -> str | None:
         if isinstance(run, Run) and any(s != lead for s in run.separators):
             return None
     return lead
+
+
+def _computed(values: list[str], members: list[list[Unit]]) -> str | None:
+    """A badge's source that repeats part of the entry's own link (a star badge of its
+    GitHub repository): written as the template's text around `{repo}` or `{arxiv}`, so the
+    value is never stored and follows the link when it changes."""
+    from readme_gen.forms.template import computed
+
+    links = [
+        [(t.text, t.url) for u in m for t in (u.links if isinstance(u, Run) else (u,))
+         if t.kind == "link"]
+        + [("", u.text) for u in m if isinstance(u, Tok) and u.kind == "url"]
+        for m in members
+    ]  # fmt: skip
+    for name in ("repo", "arxiv"):
+        derived = [computed(name, found) for found in links]
+        if any(d is None or d not in v for d, v in zip(derived, values, strict=True)):
+            continue
+        parts = [v.split(d, 1) for d, v in zip(derived, values, strict=True) if d]
+        if len({p[0] for p in parts}) == 1 and len({p[1] for p in parts}) == 1:
+            return _brace(parts[0][0]) + "{" + name + "}" + _brace(parts[0][1])
+    return None
 
 
 def _separator(runs: list[Unit]) -> str | None:

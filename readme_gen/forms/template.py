@@ -11,7 +11,9 @@ Template syntax, the same in both directions:
 - `{label}` and `{url}` the next link's shown label and its URL (`[{label}]({url})`), and
   `{links}` every remaining link, each written with the form's link item and joined with its
   separator;
-- `{?...?}` an optional part, written only when every field in it has a value.
+- `{?...?}` an optional part, written only when every field in it has a value;
+- `{repo}` and `{arxiv}` are computed, never stored: the `owner/name` of the entry's GitHub
+  link and the id of its arXiv link (a star badge `.../github/stars/{repo}.svg`).
 
 Parsing is a regular expression built from the same segments and is only trusted when
 rendering the parsed fields gives back the entry byte for byte (`Template.read`), so a
@@ -26,6 +28,28 @@ from dataclasses import dataclass, field
 
 from readme_gen.forms.dates import DateFormat
 from readme_gen.forms.errors import TemplateError
+
+# Values computed from an entry's links: the part of the URL a badge repeats.
+COMPUTED = {
+    "repo": re.compile(
+        r"https?://github\.com/(?P<value>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?(?:[/?#]|\Z)"
+    ),
+    "arxiv": re.compile(r"https?://arxiv\.org/(?:abs|pdf)/(?P<value>[0-9]{4}\.[0-9]{4,5})"),
+}
+
+
+COMPUTED_VALUE = {"repo": r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "arxiv": r"[0-9]{4}\.[0-9]{4,5}"}
+
+
+def computed(name: str, links: Sequence[tuple[str, str]]) -> str | None:
+    """The value of computed field `name` for an entry with these links, or None."""
+    pattern = COMPUTED[name]
+    for _, url in links:
+        match = pattern.match(url)
+        if match is not None:
+            return match.group("value")
+    return None
+
 
 MAX_ENTRY = 20_000
 """Entries longer than this are kept as written without trying the parser (a bound on the
@@ -259,6 +283,11 @@ class Template:
             if not entry.authors:
                 raise Missing
             return self.join_authors(entry.authors)
+        if name in COMPUTED:
+            value = computed(name, entry.links)
+            if value is None:
+                raise Missing
+            return value
         value = entry.fields.get(name, "")
         if not value:
             raise Missing
@@ -314,6 +343,8 @@ class Template:
                 label = None
             elif name == "authors":
                 authors = self.split_authors(value)
+            elif name in COMPUTED:
+                continue  # derived from the links; rendering checks it agrees
             elif name == "date":
                 iso = DateFormat(spec or "%Y-%m-%d").read(value)
                 if iso is None:
@@ -370,6 +401,8 @@ def _regex(parts: Sequence[Segment], style: Style, found: list[Field] | None) ->
 
 def _field_regex(part: Field, style: Style) -> str:
     name = part.name
+    if name in COMPUTED:
+        return COMPUTED_VALUE[name]
     if name in ("link", "url"):
         return URL
     if name == "year":

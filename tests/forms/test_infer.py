@@ -116,3 +116,16 @@ def test_tokens_join_back() -> None:
             else:
                 joined.append(unit.source)
         assert "".join(joined) == text
+
+
+def test_a_star_badge_of_the_code_link_becomes_a_computed_value() -> None:
+    rows = [
+        f"| ![Star](https://img.shields.io/github/stars/{code.removeprefix('https://github.com/')}.svg?style=social) "
+        f"[**{title}**]({url}) | {venue} | [Github]({code}) |"
+        for title, _a, venue, _y, url, code in shapes.PAPERS
+        if code
+    ]
+    found = infer(rows, "title|venue|code")
+    assert found is not None
+    assert "stars/{repo}.svg?style=social" in found.templates[0].text
+    assert all(found.templates[0].read(r) is not None for r in rows)

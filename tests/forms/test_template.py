@@ -203,3 +203,30 @@ def test_impossible_or_other_dates_are_not_read(text: str) -> None:
 def test_a_date_format_needs_a_year_and_known_codes(spec: str) -> None:
     with pytest.raises(TemplateError):
         DateFormat(spec)
+
+
+def test_a_computed_badge_follows_the_link_and_is_never_stored() -> None:
+    template = Template.compile(
+        "| ![Star](https://img.shields.io/github/stars/{repo}.svg) [**{title}**]({link}) | {links} |"
+    )
+    text = (
+        "| ![Star](https://img.shields.io/github/stars/q/npmg.svg) [**A title here**](https://a.example/p)"
+        " | [Github](https://github.com/q/npmg) |"
+    )
+    entry = template.read(text)
+    assert entry is not None and "repo" not in entry.fields
+    moved = Entry(entry.fields, (), (entry.links[0], ("Github", "https://github.com/new/place")))
+    assert "stars/new/place.svg" in (template.render(moved) or "")
+    wrong = text.replace("stars/q/npmg", "stars/someone/else")
+    assert template.read(wrong) is None  # a badge of another repository is no computed value
+    no_code = Entry(entry.fields, (), entry.links[:1])
+    assert template.render(no_code) is None
+
+
+def test_an_arxiv_id_is_computed_from_the_arxiv_link() -> None:
+    template = Template.compile(
+        "- {title} [![arXiv](https://img.shields.io/badge/arXiv-{arxiv}-b31b1b)]({link})"
+    )
+    text = "- A title here [![arXiv](https://img.shields.io/badge/arXiv-2412.10181-b31b1b)](https://arxiv.org/abs/2412.10181)"
+    entry = template.read(text)
+    assert entry is not None and template.render(entry) == text
