@@ -66,11 +66,11 @@ def run(args: BuildArgs) -> int:
 
 def _check(source: Path, target: Path, text: str) -> int:
     """0 when `target` holds `text`; else print a diff and return 1."""
-    import difflib
-
     current = _current(target)
     if current == text:
         return 0
+    import difflib  # only for a stale README: the hook's every run is the other branch
+
     diff = difflib.unified_diff(
         (current or "").splitlines(keepends=True),
         text.splitlines(keepends=True),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from html.entities import html5
 
 # Backslash-escaped everywhere in text: CommonMark/GFM inline syntax, the table's `|`, and
 # `$` (GitHub math). `<`, `>` and `&` become entities instead.
@@ -97,6 +96,8 @@ def _unescape_one(match: re.Match[str]) -> str:
         if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
             return "\ufffd"
         return chr(code)
+    from html.entities import html5  # 2,000 names: only when a README has an entity
+
     return html5.get(entity + ";", match.group())
 
 
