@@ -31,15 +31,13 @@ from readme_gen.forms.spec import compile_form
 from readme_gen.forms.template import Entry
 from readme_gen.position import Position
 from readme_gen.readme.document import Candidate, Heading, Piece, Text, split
-from readme_gen.readme.markdown import unescape
+from readme_gen.readme.markdown import plain_text
 from readme_gen.readme.written import entry_text, line_end
 
 FIELDS = ("title", "authors", "venue", "year", "date", "links")
 MIN_ENTRIES = 3
 """Fewer candidates of one kind than this (outside tables) are prose, not entries."""
 _LINKED = re.compile(r"\]\((?!#)[^)\s]")
-_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]*>|\*\*|__|[*`]")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _KNOWN = frozenset({"title", "venue", "year", "date"})
 
 
@@ -69,10 +67,8 @@ def is_entry(text: str) -> bool:
 
 
 def plain(markdown: str) -> str:
-    """A heading's text as a reader sees it: links as their text, no images, tags or
-    emphasis markers."""
-    text = _LINK.sub(lambda m: m.group(1), _MARKUP.sub("", markdown))
-    return " ".join(unescape(text).split()) or "Untitled"
+    """A heading's text as a reader sees it (`readme.markdown.plain_text`)."""
+    return plain_text(markdown) or "Untitled"
 
 
 def section_id(title: str, taken: set[str]) -> str:
