@@ -22,7 +22,7 @@ FORBIDDEN: dict[str, set[str]] = {
     "lint": {"net", "links", "publish", "metadata", *ABOVE_ALL},
     "metadata": {"readme", "links", "lint", "publish", *ABOVE_ALL},
     "links": {"readme", "lint", "publish", *ABOVE_ALL},
-    "publish": {"readme", "lint", "metadata", *ABOVE_ALL},
+    "publish": {"readme", "lint", *ABOVE_ALL},
     "commands": {"cli"},
 }
 SHARED_BY_COMMANDS = "commands.common"  # the one command module the others import

@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from readme_gen.catalog.edit import arxiv_id_of, doi_of_url, local_path
 from readme_gen.catalog.model import Catalog, Paper, Section
+from readme_gen.metadata.names import bibtex_key_name
 from readme_gen.publish import inert
 from readme_gen.venues import full_venue
 
@@ -155,21 +156,9 @@ def _ascii(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", folded.lower())
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def family_name(author: str) -> str:
-    """`Ann Smith` -> smith; `Smith, Ann` -> smith; `Ann Smith Jr.` -> smith (ASCII-folded)."""
-    if "," in author:
-        head = author.split(",")[0].split()
-        return _ascii(head[-1]) if head else ""
-    words = [_ascii(w) for w in author.split()]
-    words = [w for w in words if w and w not in _SUFFIXES]
-    return words[-1] if words else ""
-
-
 def base_key(paper: Paper) -> str:
-    family = family_name(paper.authors[0]) if paper.authors else ""
+    # metadata.names is the one home of person names: particles kept (`vanderlaak`)
+    family = bibtex_key_name(paper.authors[0]) if paper.authors else ""
     words = [_ascii(w) for w in re.findall(r"[^\W_]+", paper.title)]
     word = next((w for w in words if w and w not in _STOPWORDS), words[0] if words else "")
     year = "" if paper.known_year is None else paper.known_year

@@ -106,13 +106,15 @@ def test_special_characters_are_escaped_and_read_back():
     assert library.entries[0].key == "muller202450"
 
 
-def test_family_names():
-    from readme_gen.publish.export import family_name
+def test_family_names_come_from_metadata_names():
+    """One home for person names: the key's family name keeps its particles."""
+    from readme_gen.metadata.names import bibtex_key_name as family_name
 
     assert family_name("Jean-Baptiste Cordonnier") == "cordonnier"
     assert family_name("Smith, Ann") == "smith"
     assert family_name("Martin Luther King Jr.") == "king"
     assert family_name("François Fleuret") == "fleuret"
+    assert family_name("Jeroen van der Laak") == "vanderlaak"
 
 
 def test_colliding_keys_get_letter_suffixes_in_catalog_order():
