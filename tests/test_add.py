@@ -319,7 +319,10 @@ def test_add_by_arxiv_id_uses_the_arxiv_api(cli, tmp_path, services, given):
     assert "Boosting the Dual-Stream Architecture in Ultra-High Resolution" in text
     assert "venue: CVPR\n" in text  # arXiv's journal_ref names the publication
     assert "Paper: https://arxiv.org/abs/2412.10181\n" in text
+    assert "arxiv-category: cs.CV\n" in text  # BibTeX's primaryClass
     assert len(services.seen) == 1 and "id_list=2412.10181" in services.seen[0]["path"]
+    bibtex = cli("export", "--format", "bibtex").out
+    assert "primaryClass = {cs.CV}" in bibtex or "primaryclass = {cs.CV}" in bibtex.lower()
 
 
 def test_a_service_that_keeps_failing_is_a_note_not_a_crash(cli, tmp_path, services):

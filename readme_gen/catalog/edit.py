@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from readme_gen.catalog.emit import dump_adopted_paper, dump_paper
 from readme_gen.catalog.model import (
+    ARXIV_CATEGORY,
     Catalog,
     FormSpec,
     Link,
@@ -112,6 +113,8 @@ class Draft:
     authors: tuple[str, ...] = ()
     venue: str | None = None
     year: int | None = None
+    category: str = ""
+    """arXiv's primary category, when the paper came from arXiv (BibTeX `primaryClass`)."""
 
     def missing(self, needed: Iterable[str] = DRAFT_FIELDS) -> list[str]:
         """The `needed` fields (all, for the built-in layout) that have no value."""
@@ -135,6 +138,7 @@ def merge(found: Draft, given: Draft) -> Draft:
         authors=given.authors or found.authors,
         venue=given.venue or found.venue,
         year=given.year or found.year,
+        category=found.category,
     )
 
 
@@ -146,7 +150,8 @@ def clean(found: Draft) -> Draft:
         return " ".join(UNUSABLE.sub("", value).split()) or None if value else value
 
     authors = tuple(a for a in (text(a) for a in found.authors) if a)
-    return Draft(text(found.title), authors, text(found.venue), found.year)
+    category = found.category if ARXIV_CATEGORY.fullmatch(found.category) else ""
+    return Draft(text(found.title), authors, text(found.venue), found.year, category)
 
 
 def duplicate_of(catalog: Catalog, urls: Iterable[str], title: str | None = None) -> Paper | None:
@@ -290,6 +295,7 @@ def adopted_paper(
         links,
         date=date if "date" in writes else "",
         extra=tuple((k, v) for k, v in own if k in writes),
+        category=draft.category,
     )
 
 
@@ -348,7 +354,9 @@ def landed_adopted(before: Catalog, after: Catalog, section_id: str, paper: Pape
 def paper_from(draft: Draft, url: str, extra_links: list[tuple[str, str]]) -> Paper:
     assert draft.title and draft.venue and draft.year and draft.authors
     links = (Link("Paper", canonical_url(url)), *(Link(k, v) for k, v in extra_links))
-    return Paper(draft.title, draft.authors, draft.venue, draft.year, links)
+    return Paper(
+        draft.title, draft.authors, draft.venue, draft.year, links, category=draft.category
+    )
 
 
 __all__ = [

@@ -13,6 +13,7 @@ README.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -23,6 +24,8 @@ from readme_gen.position import NOWHERE, Position
 __all__ = ["FormSpec"]
 
 _NO_FIELDS: Mapping[str, Position] = MappingProxyType({})
+ARXIV_CATEGORY = re.compile(r"[a-z]{2,8}(?:-[a-z]{2,4})?(?:\.[A-Za-z]{2,4})?")
+"""An arXiv category as arXiv writes it (`cs.CV`, `eess.IV`, `hep-th`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,8 @@ class Paper:
     """The paper's `id`, by which another section lists it again (`see:`)."""
     variant: int = 0
     """Which of its form's templates writes it (1-based); 0: the first that can."""
+    category: str = ""
+    """arXiv's primary category (`cs.CV`), for BibTeX's `primaryClass`; "" when unknown."""
 
     def where(self, name: str) -> Position:
         """The position of field ``name``, or of the paper when the field has none."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from readme_gen.catalog.model import (
+    ARXIV_CATEGORY,
     Appendix,
     Catalog,
     FormSpec,
@@ -37,7 +38,7 @@ T = TypeVar("T")
 
 ROOT_KEYS = ("title", "description", "news", "forms", "readme", "sections", "appendices")
 SECTION_KEYS = ("id", "title", "level", "heading", "form", "file", "papers")
-PAPER_KEYS = ("title", "authors", "venue", "year", "links")
+PAPER_KEYS = ("title", "authors", "venue", "year", "links", "arxiv-category")
 # An adopted list's papers may also have these, and any field its forms declare.
 MORE_PAPER_KEYS = ("date", "id", "variant")
 NEWS_KEYS = ("date", "text")
@@ -47,6 +48,7 @@ README_KEYS = ("preamble", "final-break")
 ITEM_KEYS = ("raw", "markdown", "see")
 OPTIONAL = frozenset(
     {"news", "appendices", "forms", "readme", "level", "heading", "form", "file", "papers"}
+    | {"arxiv-category"}
 )
 # Fields a form's template may use that are not extra fields of the paper.
 TEMPLATE_NAMES = frozenset(
@@ -524,6 +526,7 @@ class Validator:
         links = self.links(get("links")) if "links" in m.items else ()
         ident = self.text(get("id"), "the paper id") if "id" in m.items else ""
         variant = self.variant(get("variant"))
+        category = self.category(get("arxiv-category"))
         extra = []
         for name in m.items:
             if name in self.extra_names:
@@ -531,6 +534,8 @@ class Validator:
                 if value is not None:
                     extra.append((name, value))
         if title is None or venue is None or date is None or ident is None or variant is None:
+            return None
+        if category is None:
             return None
         if "year" in m.items and year is None:
             return None
@@ -547,6 +552,7 @@ class Validator:
             extra=tuple(extra),
             key=ident,
             variant=variant,
+            category=category,
         )
         if ident:
             if ident in self.keyed:
@@ -587,10 +593,26 @@ class Validator:
         venue = self.text(get("venue"), "the venue")
         year = self.year(get("year"))
         links = self.links(get("links"))
+        category = self.category(get("arxiv-category"))
         if title is None or not authors or venue is None or year is None or not links:
             return None
+        if category is None:
+            return None
         fields = {k: v.position for k, v in m.items.items()}
-        return Paper(title, tuple(authors), venue, year, links, m.position, fields)
+        return Paper(
+            title, tuple(authors), venue, year, links, m.position, fields, category=category
+        )
+
+    def category(self, node: Node | None) -> str | None:
+        """arXiv's primary category (`cs.CV`), or "" when the paper has none."""
+        if node is None:
+            return ""
+        value = self.text(node, "the arXiv category")
+        if value is not None and not ARXIV_CATEGORY.fullmatch(value):
+            message = f"arXiv category `{shorten(value)}` is not one"
+            self.at(node, message, "an arXiv category such as `cs.CV`")
+            return None
+        return value
 
     def links(self, node: Node | None) -> tuple[Link, ...]:
         if node is None:

@@ -444,7 +444,11 @@ def _complete(draft: Draft, needed: tuple[str, ...]) -> Draft:
         else draft.authors
     )
     completed = Draft(
-        answers.get("title") or draft.title, authors, answers.get("venue") or draft.venue, year
+        answers.get("title") or draft.title,
+        authors,
+        answers.get("venue") or draft.venue,
+        year,
+        draft.category,
     )
     if completed.missing(needed):
         raise UsageError(f"still missing {', '.join(completed.missing(needed))}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 from xml.parsers import expat
 
+from readme_gen.catalog.model import ARXIV_CATEGORY
 from readme_gen.metadata.drift import Aspect, Drift, clean
 from readme_gen.metadata.failure import Failure, Reason
 
@@ -21,6 +22,8 @@ MAX_FEED = 4 * 1024 * 1024  # 100 entries with abstracts are ~300 KB
 MAX_TEXT = 2000  # a field's characters at most (the catalog's own limit)
 BATCH = 100
 _NS = {"a": "http://www.w3.org/2005/Atom", "arxiv": "http://arxiv.org/schemas/atom"}
+# An arXiv category as arXiv writes it; anything else from the feed is not kept.
+CATEGORY = ARXIV_CATEGORY
 _ID = re.compile(
     r"(?:arxiv:\s*|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)?"
     r"([0-9]{4}\.[0-9]{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]+)?(?:\.pdf)?/?",
@@ -37,6 +40,8 @@ class Entry:
     year: int | None
     journal_ref: str = ""
     doi: str = ""
+    category: str = ""
+    """The primary category (`cs.CV`), BibTeX's `primaryClass`."""
 
 
 def arxiv_id(text: str) -> str | None:
@@ -94,7 +99,15 @@ def _entry(element: ET.Element) -> Entry | None:
         year=int(year.group(1)) if year else None,
         journal_ref=_text(element, "arxiv:journal_ref"),
         doi="" if doi.startswith(_ARXIV_DOI) else doi,
+        category=_category(element),
     )
+
+
+def _category(element: ET.Element) -> str:
+    """The entry's primary category, when it is one (`cs.CV`, `eess.IV`, `hep-th`)."""
+    found = element.find("arxiv:primary_category", _NS)
+    term = found.get("term", "") if found is not None else ""
+    return term if CATEGORY.fullmatch(term) else ""
 
 
 def parse_feed(data: bytes) -> dict[str, Entry] | Failure:

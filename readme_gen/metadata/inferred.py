@@ -102,6 +102,7 @@ def with_flags(found: Inferred, given: Draft, names: VenueNames) -> Inferred:
         given.authors or found.draft.authors,
         venue or found.draft.venue,
         year or found.draft.year,
+        found.draft.category,
     )
     return Inferred(draft, tuple((f, sources[f]) for f in FIELDS if f in sources))
 

@@ -98,7 +98,7 @@ def look_up(
             # published: the list names the venue (journal_ref) and its year, not the
             # preprint's posting year
             venue = None if entry.journal_ref else "arXiv"
-            draft = Draft(entry.title or None, entry.authors, venue, entry.year)
+            draft = Draft(entry.title or None, entry.authors, venue, entry.year, entry.category)
             found = inferred(
                 draft,
                 "arXiv API",

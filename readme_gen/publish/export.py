@@ -218,7 +218,8 @@ def entry_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
     """The entry type and its fields, values as they go between the field's braces.
     A preprint (venue arXiv, or none and an arXiv link) is `@misc` with `eprint` and
     `archivePrefix`; a venue the table knows gets its full name, as `journal` or
-    `booktitle`; a DOI link gives `doi`. (arXiv's `primaryClass` is not in the catalog.)
+    `booktitle`; a DOI link gives `doi`; `primaryClass` is the paper's `arxiv-category`
+    (which `add` stores from arXiv).
     What an adopted list's paper lacks is left out (no venue and no arXiv link: `@misc`);
     its date gives `month`."""
     web = [x.url for x in paper.links if local_path(x.url) is None]
@@ -245,6 +246,8 @@ def entry_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
         fields.append(("doi", doi))
     if eprint:
         fields += [("eprint", eprint), ("archivePrefix", "arXiv")]
+        if paper.category:
+            fields.append(("primaryClass", paper.category))
     if web:
         fields.append(("url", _url(web[0])))
     fields += [(name, escape(paper.get(name))) for name in _BIBTEX_FIELDS if paper.get(name)]

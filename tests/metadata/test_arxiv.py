@@ -31,6 +31,14 @@ def test_parses_the_real_shape():
     assert boosting.year == 2024
     assert boosting.journal_ref.startswith("Proceedings of the IEEE/CVF Conference")
     assert boosting.doi == "10.1109/CVPR52734.2025.01234"
+    assert boosting.category == "cs.CV"
+
+
+@pytest.mark.parametrize("term", ["cs.CV\n::warning::x", "cs.CV&lt;script&gt;", "x" * 40, ""])
+def test_a_category_that_is_none_is_not_kept(term):
+    feed = FEED.replace(b'term="cs.CV"', b'term="' + term.encode() + b'"', 1)
+    entries = parse_feed(feed)
+    assert isinstance(entries, dict) and entries["2412.10181"].category == ""
 
 
 def test_without_journal_ref_and_arxivs_own_doi_is_no_publication():
