@@ -57,6 +57,8 @@ class Paper:
     """The paper's `id`, by which another section lists it again (`see:`)."""
     variant: int = 0
     """Which of its form's templates writes it (1-based); 0: the first that can."""
+    added: str = ""
+    """ISO `YYYY-MM-DD`: when the paper joined the list (the site's feed); "" when unknown."""
 
     def where(self, name: str) -> Position:
         """The position of field ``name``, or of the paper when the field has none."""

@@ -37,7 +37,7 @@ T = TypeVar("T")
 
 ROOT_KEYS = ("title", "description", "news", "forms", "readme", "sections", "appendices")
 SECTION_KEYS = ("id", "title", "level", "heading", "form", "papers")
-PAPER_KEYS = ("title", "authors", "venue", "year", "links")
+PAPER_KEYS = ("title", "authors", "venue", "year", "links", "added")
 # An adopted list's papers may also have these, and any field its forms declare.
 MORE_PAPER_KEYS = ("date", "id", "variant")
 NEWS_KEYS = ("date", "text")
@@ -46,7 +46,7 @@ FORM_KEYS = ("entry", "item", "separator", "authors", "last-author", "link", "be
 README_KEYS = ("preamble", "final-break")
 ITEM_KEYS = ("raw", "markdown", "see")
 OPTIONAL = frozenset(
-    {"news", "appendices", "forms", "readme", "level", "heading", "form", "papers"}
+    {"news", "appendices", "forms", "readme", "level", "heading", "form", "papers", "added"}
 )
 # Fields a form's template may use that are not extra fields of the paper.
 TEMPLATE_NAMES = frozenset(
@@ -491,6 +491,7 @@ class Validator:
         links = self.links(get("links")) if "links" in m.items else ()
         ident = self.text(get("id"), "the paper id") if "id" in m.items else ""
         variant = self.variant(get("variant"))
+        added = self.added(get("added"))
         extra = []
         for name in m.items:
             if name in self.extra_names:
@@ -498,6 +499,8 @@ class Validator:
                 if value is not None:
                     extra.append((name, value))
         if title is None or venue is None or date is None or ident is None or variant is None:
+            return None
+        if added is None:
             return None
         if "year" in m.items and year is None:
             return None
@@ -514,6 +517,7 @@ class Validator:
             extra=tuple(extra),
             key=ident,
             variant=variant,
+            added=added,
         )
         if ident:
             if ident in self.keyed:
@@ -542,6 +546,16 @@ class Validator:
             return None
         return value
 
+    def added(self, node: Node | None) -> str | None:
+        """The optional `added` date: a full ISO day, "" when absent."""
+        if node is None:
+            return ""
+        value = self.text(node, "the added date")
+        if value is not None and not (ISO_DATE.match(value) and len(value) == 10):
+            self.at(node, f"added `{shorten(value)}` is not YYYY-MM-DD", "a day such as 2024-08-09")
+            return None
+        return value
+
     def plain_paper(self, node: Node) -> Paper | None:
         m = self.mapping(node, "a paper", PAPER_KEYS)
         if m is None:
@@ -554,10 +568,13 @@ class Validator:
         venue = self.text(get("venue"), "the venue")
         year = self.year(get("year"))
         links = self.links(get("links"))
+        added = self.added(get("added"))
         if title is None or not authors or venue is None or year is None or not links:
             return None
+        if added is None:
+            return None
         fields = {k: v.position for k, v in m.items.items()}
-        return Paper(title, tuple(authors), venue, year, links, m.position, fields)
+        return Paper(title, tuple(authors), venue, year, links, m.position, fields, added=added)
 
     def links(self, node: Node | None) -> tuple[Link, ...]:
         if node is None:

@@ -14,9 +14,11 @@ what is still missing; otherwise it fails, listing the missing fields.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,6 +88,10 @@ class AddArgs:
     output: Path | None
 
 
+TODAY: Callable[[], datetime.date] = datetime.date.today
+"""The clock that stamps a new paper's `added` (the site's feed); tests set it."""
+
+
 def run(args: AddArgs) -> int:
     from readme_gen.catalog.edit import duplicate_of, paper_from
 
@@ -97,7 +103,7 @@ def run(args: AddArgs) -> int:
     catalog = parse_catalog(text, str(path), path.parent)
     links = [_link(item) for item in args.link]
     url, draft, section = _describe(args, catalog, path, links)
-    paper = paper_from(draft, url, links)
+    paper = replace(paper_from(draft, url, links), added=TODAY().isoformat())
     _refuse_duplicate(
         catalog, path, duplicate_of(catalog, [x.url for x in paper.links], paper.title)
     )
