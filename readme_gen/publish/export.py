@@ -194,13 +194,18 @@ def entry_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
     return kind, fields
 
 
-def to_bibtex(catalog: Catalog) -> str:
+def bibtex_entries(catalog: Catalog) -> list[str]:
+    """One entry per paper, in `catalog.papers()` order (the site copies them one by one)."""
     entries = []
     for key, (_, p) in zip(keys(catalog), catalog.papers(), strict=True):
         kind, fields = entry_fields(p)
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         entries.append(f"@{kind}{{{key},\n{body}\n}}\n")
-    return "\n".join(entries)
+    return entries
+
+
+def to_bibtex(catalog: Catalog) -> str:
+    return "\n".join(bibtex_entries(catalog))
 
 
 FORMATS = {"json": to_json, "csv": to_csv, "bibtex": to_bibtex}
