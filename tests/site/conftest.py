@@ -78,8 +78,11 @@ def open_page(chromium):
     recorded (only our own files may be asked for), every dialog fails the test."""
     contexts = []
 
-    def opener(index: Path, *, javascript: bool = True, width: int = 1000, dark: bool = False):
+    def opener(
+        index: Path, *, javascript: bool = True, width: int = 1000, dark: bool = False, axe=False
+    ):
         context = chromium.new_context(
+            bypass_csp=axe,  # only to inject axe-core, which the page's policy would refuse
             java_script_enabled=javascript,
             viewport={"width": width, "height": 800},
             color_scheme="dark" if dark else "light",

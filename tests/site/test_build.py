@@ -138,7 +138,11 @@ def test_report_a_problem_opens_a_prefilled_issue_with_inert_markdown():
     html = index(catalog, repository="owner/name")
     issue = next(a["href"] for t, a in parsed(html).tags if a.get("class") == "issue")
     parts = urlsplit(issue)
-    assert (parts.scheme, parts.netloc, parts.path) == ("https", "github.com", "/owner/name/issues/new")
+    assert (parts.scheme, parts.netloc, parts.path) == (
+        "https",
+        "github.com",
+        "/owner/name/issues/new",
+    )
     query = parse_qs(parts.query, strict_parsing=True)
     assert set(query) == {"title", "body"}
     assert title in query["title"][0]
