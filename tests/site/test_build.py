@@ -86,11 +86,15 @@ def test_hostile_values_stay_text_and_only_http_links_are_links(title):
 
 
 def test_the_json_block_cannot_end_its_script_element():
-    html = index(hostile_catalog("x"), health=_health("</script><b>", "2026-01-01"))
+    from readme_gen.site.build import _data_json
+
+    value = {"x": "</script><script>alert(1)</script><!-- &amp;"}
+    text = _data_json(value)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == value
+    html = index(hostile_catalog("x"))
     block = html.split('<script type="application/json" id="site-data">')[1]
-    data, rest = block.split("</script>", 1)
-    assert json.loads(data)["total"] == 1
-    assert "<b>" not in data
+    assert json.loads(block.split("</script>", 1)[0]) == {"checked": "", "total": 1}
 
 
 def _health(url: str, day: str):
