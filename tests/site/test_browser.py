@@ -108,6 +108,26 @@ def test_sorting(open_page, index, order, expected):
     assert titles(page) == expected
 
 
+def test_report_a_problem_is_prefilled_when_used_and_its_markdown_stays_inert(open_page, tmp_path):
+    from urllib.parse import parse_qs, urlsplit
+
+    title = "@octocat see #1 [x](https://evil.example) \u202e&?=%"
+    page = open_page(
+        write_site(
+            tmp_path / "s", hostile_catalog(title), repository="o/r", url="https://o.github.io/r/"
+        )
+    )
+    page.focus("a.issue")
+    parts = urlsplit(page.get_attribute("a.issue", "href"))
+    assert (parts.netloc, parts.path) == ("github.com", "/o/r/issues/new")
+    query = parse_qs(parts.query, strict_parsing=True)
+    pid = page.get_attribute("li.paper", "id")
+    assert query["body"] == [f"Paper: https://o.github.io/r/#{pid}\n\nWhat is wrong: "]
+    assert query["title"] == [
+        "Problem with: @\u2060octocat see #\u20601 [x](https://evil.example) &?=%"
+    ]
+
+
 def test_the_state_is_in_the_url_and_a_reload_restores_it(open_page, index):
     page = open_page(index)
     page.fill("#q", "e")
@@ -129,11 +149,33 @@ def test_the_state_is_in_the_url_and_a_reload_restores_it(open_page, index):
 
 def test_a_permalink_to_a_filtered_out_paper_shows_it(open_page, index):
     page = open_page(index)
-    page.fill("#q", "zebra")
     target = page.get_attribute("li.paper:nth-of-type(2)", "id")
+    page.fill("#q", "zebra")
     page.evaluate("id => { location.hash = id }", target)
     page.wait_for_function("() => document.getElementById('q').value === ''")
     assert page.is_visible(f"[id='{target}']")
+
+
+def test_a_long_list_lays_out_a_page_of_papers_at_a_time(open_page, tmp_path):
+    from readme_gen.catalog.model import Catalog, Section
+    from tests.site.conftest import paper
+
+    many = tuple(
+        paper(f"Paper {n:04}", f"https://example.org/{n}", 2000 + n % 20) for n in range(450)
+    )
+    index = write_site(tmp_path / "s", Catalog("Long", "", (), (Section("s", "S", many),)))
+    page = open_page(index)
+    assert len(titles(page)) == 200
+    assert page.text_content("#count") == "450 of 450 papers (the first 200 shown)"
+    page.click("#more")
+    assert len(titles(page)) == 450 and page.is_hidden("#more")
+    page.fill("#q", "paper 044")
+    assert titles(page) == ["Paper 0044", *(f"Paper {n:04}" for n in range(440, 450))]
+    # a permalink to a paper past the first 200 shows it
+    fresh = open_page(index)
+    fresh.goto(index.as_uri() + "#" + page.get_attribute("li.paper:last-child", "id"))
+    fresh.reload()
+    assert "Paper 0449" in titles(fresh)
 
 
 def test_copy_bibtex_copies_exactly_the_exported_entry(open_page, chromium, index):

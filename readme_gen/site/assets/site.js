@@ -32,15 +32,21 @@
         year: (el.dataset.when || "").slice(0, 4),
         tag: el.dataset.tags ? el.dataset.tags.split("|") : [],
       },
-      shown: true,
+      sections: [],
+      match: true,
     };
   });
-  const others = Array.from(document.querySelectorAll("li.raw, li.see"));
+  // Each paper's place in the list (an empty comment, where it goes back), its section and
+  // the sections around it: a section shows while one of its papers is shown.
+  for (const p of papers) {
+    p.place = document.createComment("");
+    p.el.before(p.place);
+    for (let sec = p.el.closest("section.sec"); sec; sec = sec.parentElement.closest("section.sec")) {
+      p.sections.push(sec);
+    }
+  }
+  const list = $("list");
   const sections = Array.from(document.querySelectorAll("section.sec"));
-  const lists = Array.from(document.querySelectorAll("#list ol.papers:not(#flat)"), (ol) => ({
-    ol,
-    children: Array.from(ol.children),
-  }));
   const options = new Map(
     facets.map((select) => [
       select.dataset.facet,
@@ -50,6 +56,14 @@
     ]),
   );
   let flatOrder = "";
+  // At most `limit` papers are laid out at once: a keystroke then costs the same for 100
+  // papers or 10,000. "Show more" raises it; a permalink's paper is always shown.
+  const STEP = 200;
+  let limit = STEP;
+  let pinned = null;
+  let on = new Set(papers);
+  const sortedBy = new Map();
+  const more = $("more");
 
   function state() {
     const s = { q: query.value, sort: sort.value };
@@ -74,16 +88,13 @@
       a.order - b.order;
   }
 
+  function ordered(by) {
+    if (!by) return papers;
+    if (!sortedBy.has(by)) sortedBy.set(by, papers.slice().sort(compare(by)));
+    return sortedBy.get(by);
+  }
+
   function arrange(by) {
-    if (by === flatOrder) return;
-    if (by) {
-      const sorted = papers.slice().sort(compare(by));
-      const fragment = document.createDocumentFragment();
-      for (const p of sorted) fragment.appendChild(p.el);
-      flat.appendChild(fragment);
-    } else {
-      for (const { ol, children } of lists) for (const child of children) ol.appendChild(child);
-    }
     flat.hidden = !by;
     for (const section of sections) section.classList.toggle("flat", Boolean(by));
     flatOrder = by;
@@ -107,21 +118,36 @@
           }
         }
       }
-      const show = found && !misses.length;
-      if (show !== p.shown) {
-        p.el.hidden = !show;
-        p.shown = show;
-      }
-      if (show) shown += 1;
+      p.match = found && !misses.length;
+      if (p.match) shown += 1;
     }
+    const next = new Set();
+    for (const p of ordered(s.sort)) {
+      if (next.size >= limit) break;
+      if (p.match) next.add(p);
+    }
+    if (pinned) next.add(pinned);
+    // Papers not shown are out of the document, so a keystroke lays out at most `limit`.
+    for (const p of on) if (!next.has(p)) p.el.remove();
+    if (s.sort) {
+      const fragment = document.createDocumentFragment();
+      for (const p of next) fragment.appendChild(p.el);
+      flat.appendChild(fragment);
+    } else {
+      for (const p of next) if (!on.has(p) || flatOrder) p.place.after(p.el);
+    }
+    on = next;
     arrange(s.sort);
     const filtered = terms.length > 0 || FACETS.some((name) => s[name]);
-    const hideOthers = filtered || Boolean(s.sort);
-    for (const el of others) if (el.hidden !== hideOthers) el.hidden = hideOthers;
+    const everything = !filtered && !s.sort && shown <= limit;
+    list.classList.toggle("all", everything); // raw entries and "see" lines too
+    const live = new Set();
+    for (const p of next) for (const sec of p.sections) live.add(sec);
     for (const section of sections) {
-      const hide = filtered && !s.sort && !section.querySelector("li.paper:not([hidden])");
+      const hide = !everything && !live.has(section);
       if (section.hidden !== hide) section.hidden = hide;
     }
+    more.hidden = shown <= limit;
     for (const [name, list] of options) {
       const counts = facetCounts.get(name);
       for (const { o, label } of list) {
@@ -129,7 +155,8 @@
         if (o.textContent !== text) o.textContent = text;
       }
     }
-    count.textContent = `${shown} of ${data.total} papers`;
+    const cut = shown > limit ? ` (the first ${limit} shown)` : "";
+    count.textContent = `${shown} of ${data.total} papers${cut}`;
     return shown;
   }
 
@@ -165,6 +192,8 @@
   }
 
   function update() {
+    limit = STEP;
+    pinned = null;
     const s = state();
     const shown = apply(s);
     remember(s);
@@ -200,31 +229,59 @@
       apply(state());
       return;
     }
-    const target = location.hash && document.getElementById(location.hash.slice(1));
-    if (target && target.classList.contains("paper") && target.hidden) {
-      clear();
-      apply(state());
-      target.scrollIntoView();
-    }
+    show(location.hash.slice(1));
+  });
+  more.addEventListener("click", () => {
+    limit += 5 * STEP;
+    apply(state());
   });
 
-  // Copy BibTeX: the entry as `readme-gen export --format bibtex` writes it.
+  // A permalink: its paper is shown, filters or not.
+  function show(id) {
+    const paper = byId.get(id); // not getElementById: a paper not shown is out of the page
+    if (!paper || on.has(paper)) return;
+    if (!paper.match) clear();
+    pinned = paper;
+    apply(state());
+    paper.el.scrollIntoView();
+  }
+
   const said = $("copied");
+  const record = new Map(papers.map((p) => [p.el, p]));
+  const byId = new Map(papers.map((p) => [p.el.id, p]));
   document.addEventListener("click", (event) => {
     const button = event.target.closest("button.copy");
     if (!button) return;
-    const entry = button.closest("li.paper").querySelector(".bib pre").textContent;
+    const entry = data.bib[record.get(button.closest("li.paper")).order];
     const done = () => {
       said.textContent = "BibTeX copied";
       button.textContent = "Copied";
       setTimeout(() => (button.textContent = "Copy BibTeX"), 1500);
     };
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(entry).then(done, () => {
-        said.textContent = "Could not copy: open BibTeX below and copy it from there";
-      });
-    }
+    navigator.clipboard.writeText(entry).then(done, () => {
+      said.textContent = "Could not copy: the browser refused the clipboard";
+    });
   });
+
+  // "Report a problem": prefilled when the link is about to be used. The title loses what
+  // a log or a terminal would act on (controls, bidi), and a mention or reference gets a
+  // WORD JOINER, as publish/inert.py does for Markdown; the body holds only our own text.
+  const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  function prefill(link) {
+    const li = link.closest("li.paper");
+    const title = record.get(li).title.replace(CONTROL, "").replace(/([@#])/g, "$1\u2060");
+    const where = data.url ? `${data.url}#${li.id}` : `\`${li.id}\``;
+    const body = `Paper: ${where}\n\nWhat is wrong: `;
+    const query = `title=${encodeURIComponent("Problem with: " + title.slice(0, 120))}` +
+      `&body=${encodeURIComponent(body)}`;
+    link.href = `https://github.com/${data.repository}/issues/new?${query}`;
+  }
+  for (const type of ["focusin", "pointerdown", "mouseover"]) {
+    document.addEventListener(type, (event) => {
+      const link = event.target.closest && event.target.closest("a.issue");
+      if (link && data.repository) prefill(link);
+    });
+  }
   for (const button of document.querySelectorAll("button.copy")) button.hidden = false;
 
   // The report's age, at view time: the page may be read long after it was built.
@@ -235,6 +292,8 @@
   }
 
   controls.hidden = false;
+  list.classList.add("js");
   restore();
   apply(state());
+  if (location.hash && !location.hash.includes("=")) show(location.hash.slice(1));
 })();
