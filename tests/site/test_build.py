@@ -7,7 +7,6 @@ import dataclasses
 import json
 import re
 from html.parser import HTMLParser
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
