@@ -59,7 +59,9 @@ def write_site(folder: Path, catalog: Catalog, **options) -> Path:
     return folder / "index.html"
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running while it is
+# open, and the tests after these run their own (asyncio.run) in the same thread.
+@pytest.fixture(scope="module")
 def chromium():
     why = missing()
     if why:
