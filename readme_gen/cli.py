@@ -45,6 +45,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "fmt": ("readme_gen.commands.fmt", "rewrite the catalog in its canonical layout"),
     "section": ("readme_gen.commands.section", "add a section: section add ID --title TEXT"),
     "export": ("readme_gen.commands.export", "export the list as json, bibtex or csv"),
+    "site": ("readme_gen.commands.site", "write the list's web page and feed"),
+    "added": ("readme_gen.commands.added", "fill each paper's `added` date from git history"),
     "audit-issue": (
         "readme_gen.commands.audit_issue",
         "keep the link audit's one issue up to date",

@@ -11,6 +11,8 @@ is data, not code. Extra arguments are split like a shell would (quotes), never 
     links   `links` with the cache; the report in the summary; exit 1 on failing links
     audit   `links`, then `audit-issue` keeps the one link-audit issue up to date; failing
             links are the issue's business, so the step fails only on a real error (exit >= 2)
+    site    `site` into $RUNNER_TEMP/readme-gen-site (the `site` output, for Pages); extra
+            arguments go to it (e.g. `--report FILE`)
 
 Exit codes are readme-gen's: 0 fine, 1 findings, 2 bad input, 3 a bug.
 """
@@ -41,6 +43,7 @@ class Command(enum.Enum):
     LINT = "lint"
     LINKS = "links"
     AUDIT = "audit"
+    SITE = "site"
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Inputs:
     cache: str
     args: tuple[str, ...]
     report: Path
+    site: Path
 
 
 class InputError(Exception):
@@ -71,7 +75,8 @@ def parse_inputs(env: Mapping[str, str]) -> Inputs:
     cache = env.get("INPUT_CACHE", "").strip() or ".readme-gen-cache.json"
     # Outside the workspace, so a report never lands in the list's own files.
     report = Path(env.get("RUNNER_TEMP") or ".") / "readme-gen-report.json"
-    return Inputs(command, catalog, cache, args, report)
+    site = Path(env.get("RUNNER_TEMP") or ".") / "readme-gen-site"
+    return Inputs(command, catalog, cache, args, report, site)
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,14 @@ def _annotate(inputs: Inputs, code: int) -> None:
         sys.stdout.write(github.out)  # lint's own annotations, escaped by publish/inert
 
 
+def run_site(inputs: Inputs) -> tuple[int, str]:
+    site = readme_gen(
+        "site", "--catalog", inputs.catalog, "--output", str(inputs.site), *inputs.args
+    )
+    relay(site.err, sys.stderr)
+    return site.code, section("Site", site)
+
+
 def run_links(inputs: Inputs, env: Mapping[str, str]) -> tuple[int, str]:
     inputs.report.parent.mkdir(parents=True, exist_ok=True)
     links = readme_gen(
@@ -199,10 +212,13 @@ def main(env: Mapping[str, str] | None = None) -> int:
         code, summary = run_links(inputs, env)
     elif inputs.command is Command.CHECK:
         code, summary = run_check(inputs)
+    elif inputs.command is Command.SITE:
+        code, summary = run_site(inputs)
     else:
         code, summary = run_lint(inputs)
     _write_summary(env, f"## readme-gen {inputs.command.value}\n\n{summary}")
     _write_output(env, "report", str(inputs.report))
+    _write_output(env, "site", str(inputs.site))
     print(terminal(f"readme-gen {inputs.command.value}: {_verdict(code)} (exit {code})"))
     return code
 

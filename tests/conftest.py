@@ -26,6 +26,12 @@ sections:
 """
 
 
+def pytest_report_header() -> str:
+    from tests.site.browser import header
+
+    return header()  # one visible line: do the site's browser tests run here?
+
+
 @dataclasses.dataclass
 class Run:
     code: int

@@ -3,6 +3,8 @@ open access', OpenReview's and Springer's; exact before/after text of catalog.ya
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from readme_gen.catalog.edit import canonical_url, url_key
@@ -46,6 +48,15 @@ PAGES = {
 }
 
 
+ADDED = "2025-03-04"
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    """`add` stamps `added` with today's date: a fixed day here."""
+    monkeypatch.setattr("readme_gen.commands.add.TODAY", lambda: datetime.date(2025, 3, 4))
+
+
 @pytest.fixture
 def pages():
     srv = ScriptedServer()
@@ -58,7 +69,8 @@ def pages():
 def entry(title, authors, venue, year, url):
     return (
         f'      - title: "{title}"\n        authors: [{", ".join(authors)}]\n'
-        f"        venue: {venue}\n        year: {year}\n        links:\n          Paper: {url}\n"
+        f'        venue: {venue}\n        year: {year}\n        added: "{ADDED}"\n'
+        f"        links:\n          Paper: {url}\n"
     )
 
 
@@ -254,9 +266,11 @@ def test_on_a_terminal_missing_fields_are_asked_for(tmp_path):
     assert "authors (separated by ;):" in text and "venue:" in text and "year:" in text
     assert proc.returncode == 0, text
     catalog = (tmp_path / "catalog.yaml").read_text(encoding="utf-8")
-    assert catalog == VALID_CATALOG + entry(
+    expected = VALID_CATALOG + entry(
         "Asked paper", ["Ann One", "Bob Two"], "ICCV", 2023, "https://example.org/new"
     )
+    # another process: stamped by the real clock
+    assert catalog == expected.replace(ADDED, datetime.date.today().isoformat())
 
 
 # -- add by identifier: DOI content negotiation and the arXiv API ---------------------

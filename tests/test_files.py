@@ -222,4 +222,6 @@ def test_add_and_fmt_keep_crlf_line_endings(cli, tmp_path):
     assert cli("add", "https://example.org/new", *ADD_FLAGS).code == 0
     added = (tmp_path / "catalog.yaml").read_bytes()
     assert b"https://example.org/new\r\n" in added
-    assert added.count(b"\n") == added.count(b"\r\n") == formatted.count(b"\n") + 6
+    assert (
+        added.count(b"\n") == added.count(b"\r\n") == formatted.count(b"\n") + 7
+    )  # 7 lines: the entry, `added` included

@@ -97,6 +97,7 @@ def dump_paper(paper: Paper, indent: str) -> str:
         f"{indent}  venue: {scalar(paper.venue)}\n"
         f"{indent}  year: {paper.year}\n"
         + (f"{indent}  arxiv-category: {scalar(paper.category)}\n" if paper.category else "")
+        + (f"{indent}  added: {quoted(paper.added)}\n" if paper.added else "")
         + f"{indent}  links:\n{links}"
     )
 
@@ -157,6 +158,8 @@ def dump_adopted_paper(paper: Paper, indent: str) -> str:
         out.append(f"{inner}variant: {paper.variant}\n")
     if paper.category:
         out.append(f"{inner}arxiv-category: {scalar(paper.category)}\n")
+    if paper.added:
+        out.append(f"{inner}added: {quoted(paper.added)}\n")
     out.extend(f"{inner}{key(name)}: {text_value(value, inner)}\n" for name, value in paper.extra)
     if paper.links:
         out.append(f"{inner}links:\n")

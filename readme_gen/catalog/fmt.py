@@ -26,7 +26,7 @@ from readme_gen.catalog.load import parse_catalog
 ORDER = {
     "root": ("title", "description", "news", "sections", "appendices"),
     "section": ("id", "title", "papers"),
-    "paper": ("title", "authors", "venue", "year", "links"),
+    "paper": ("title", "authors", "venue", "year", "added", "links"),
     "news": ("date", "text"),
     "appendix": ("title", "file"),
 }
@@ -67,6 +67,8 @@ def _paper(paper: Any) -> None:
     _reorder(paper, ORDER["paper"])
     for name in ("title", "venue"):
         paper[name] = _text(paper[name], always_quote=name == "title")
+    if "added" in paper:  # a date: quoted, as emit writes it
+        paper["added"] = _text(paper["added"], always_quote=True)
     authors = CommentedSeq(_text(a, flow=True) for a in paper["authors"])
     authors.fa.set_flow_style()
     paper["authors"] = authors

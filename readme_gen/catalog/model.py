@@ -62,6 +62,8 @@ class Paper:
     """Which of its form's templates writes it (1-based); 0: the first that can."""
     category: str = ""
     """arXiv's primary category (`cs.CV`), for BibTeX's `primaryClass`; "" when unknown."""
+    added: str = ""
+    """ISO `YYYY-MM-DD`: when the paper joined the list (the site's feed); "" when unknown."""
 
     def where(self, name: str) -> Position:
         """The position of field ``name``, or of the paper when the field has none."""

@@ -38,7 +38,7 @@ T = TypeVar("T")
 
 ROOT_KEYS = ("title", "description", "news", "forms", "readme", "sections", "appendices")
 SECTION_KEYS = ("id", "title", "level", "heading", "form", "file", "papers")
-PAPER_KEYS = ("title", "authors", "venue", "year", "links", "arxiv-category")
+PAPER_KEYS = ("title", "authors", "venue", "year", "links", "arxiv-category", "added")
 # An adopted list's papers may also have these, and any field its forms declare.
 MORE_PAPER_KEYS = ("date", "id", "variant")
 NEWS_KEYS = ("date", "text")
@@ -48,7 +48,7 @@ README_KEYS = ("preamble", "final-break")
 ITEM_KEYS = ("raw", "markdown", "see")
 OPTIONAL = frozenset(
     {"news", "appendices", "forms", "readme", "level", "heading", "form", "file", "papers"}
-    | {"arxiv-category"}
+    | {"arxiv-category", "added"}
 )
 # Fields a form's template may use that are not extra fields of the paper.
 TEMPLATE_NAMES = frozenset(
@@ -527,6 +527,7 @@ class Validator:
         ident = self.text(get("id"), "the paper id") if "id" in m.items else ""
         variant = self.variant(get("variant"))
         category = self.category(get("arxiv-category"))
+        added = self.added(get("added"))
         extra = []
         for name in m.items:
             if name in self.extra_names:
@@ -535,7 +536,7 @@ class Validator:
                     extra.append((name, value))
         if title is None or venue is None or date is None or ident is None or variant is None:
             return None
-        if category is None:
+        if category is None or added is None:
             return None
         if "year" in m.items and year is None:
             return None
@@ -553,6 +554,7 @@ class Validator:
             key=ident,
             variant=variant,
             category=category,
+            added=added,
         )
         if ident:
             if ident in self.keyed:
@@ -581,6 +583,16 @@ class Validator:
             return None
         return value
 
+    def added(self, node: Node | None) -> str | None:
+        """The optional `added` date: a full ISO day, "" when absent."""
+        if node is None:
+            return ""
+        value = self.text(node, "the added date")
+        if value is not None and not (ISO_DATE.match(value) and len(value) == 10):
+            self.at(node, f"added `{shorten(value)}` is not YYYY-MM-DD", "a day such as 2024-08-09")
+            return None
+        return value
+
     def plain_paper(self, node: Node) -> Paper | None:
         m = self.mapping(node, "a paper", PAPER_KEYS)
         if m is None:
@@ -594,13 +606,22 @@ class Validator:
         year = self.year(get("year"))
         links = self.links(get("links"))
         category = self.category(get("arxiv-category"))
+        added = self.added(get("added"))
         if title is None or not authors or venue is None or year is None or not links:
             return None
-        if category is None:
+        if category is None or added is None:
             return None
         fields = {k: v.position for k, v in m.items.items()}
         return Paper(
-            title, tuple(authors), venue, year, links, m.position, fields, category=category
+            title,
+            tuple(authors),
+            venue,
+            year,
+            links,
+            m.position,
+            fields,
+            category=category,
+            added=added,
         )
 
     def category(self, node: Node | None) -> str | None:

@@ -19,8 +19,10 @@ section's last one, and the README gets exactly that entry, written in the list'
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,6 +97,10 @@ class AddArgs:
     output: Path | None
 
 
+TODAY: Callable[[], datetime.date] = datetime.date.today
+"""The clock that stamps a new paper's `added` (the site's feed); tests set it."""
+
+
 def run(args: AddArgs) -> int:
     from readme_gen.catalog.edit import duplicate_of, paper_from
 
@@ -110,6 +116,7 @@ def run(args: AddArgs) -> int:
         paper = _adopted_paper(args, catalog, section, draft, url, links)
     else:
         paper = paper_from(draft, url, links)
+    paper = replace(paper, added=TODAY().isoformat())
     _refuse_duplicate(
         catalog, path, duplicate_of(catalog, [x.url for x in paper.links], paper.title)
     )

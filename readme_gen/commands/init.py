@@ -33,6 +33,7 @@ from readme_gen.readme.adopt import Summary, take
 TEMPLATES: dict[str, str] = {
     "readme-gen.yml": ".github/workflows/readme-gen.yml",
     "link-audit.yml": ".github/workflows/link-audit.yml",
+    "pages.yml": ".github/workflows/pages.yml",
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
     "MAINTAINING.md": "MAINTAINING.md",
 }

@@ -19,6 +19,7 @@ take their plain text (`plain`, readme.markdown.plain_text, passed in by the com
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -72,6 +73,9 @@ _ESCAPES = {
     "^": r"\textasciicircum{}",
 }
 _SPECIAL = re.compile(r"[\\{}&%$#_~^]")
+# full_venue folds every spelling in the venue table per call (~0.4 ms): once per venue
+# name, a 10,000-paper export takes 0.1 s instead of 4.
+_full_venue = functools.lru_cache(maxsize=4096)(full_venue)
 
 
 Plain = Callable[[str], str]
@@ -234,7 +238,7 @@ def entry_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
     elif not paper.venue.strip():
         kind = "misc"
     else:
-        kind_name, name = full_venue(paper.venue) or ("conference", paper.venue)
+        kind_name, name = _full_venue(paper.venue) or ("conference", paper.venue)
         journal = kind_name == "journal"
         kind = "article" if journal else "inproceedings"
         fields.append(("journal" if journal else "booktitle", escape(name)))
@@ -254,7 +258,8 @@ def entry_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
     return kind, fields
 
 
-def to_bibtex(catalog: Catalog, plain: Plain = _same) -> str:
+def bibtex_entries(catalog: Catalog, plain: Plain = _same) -> list[str]:
+    """One entry per paper, in `catalog.papers()` order (the site copies them one by one)."""
     entries = []
     listed = papers(catalog, plain)
     for key, (_, p) in zip(keys(catalog, plain), listed, strict=True):
@@ -264,7 +269,11 @@ def to_bibtex(catalog: Catalog, plain: Plain = _same) -> str:
             for name, value in fields  # a month is BibTeX's own macro (`oct`), unbraced
         )
         entries.append(f"@{kind}{{{key},\n{body}\n}}\n")
-    return "\n".join(entries)
+    return entries
+
+
+def to_bibtex(catalog: Catalog, plain: Plain = _same) -> str:
+    return "\n".join(bibtex_entries(catalog, plain))
 
 
 FORMATS = {"json": to_json, "csv": to_csv, "bibtex": to_bibtex}
