@@ -28,7 +28,7 @@ from readme_gen.catalog.model import (
 )
 from readme_gen.forms.infer import infer
 from readme_gen.forms.spec import compile_form
-from readme_gen.forms.template import Entry
+from readme_gen.forms.template import Entry, Field, fields_of, parse_template
 from readme_gen.position import Position
 from readme_gen.readme.document import Candidate, Heading, Piece, Text, split
 from readme_gen.readme.markdown import plain_text
@@ -326,9 +326,43 @@ def _repeats(opened: list[_Open]) -> None:
             open_.items[n] = See(original, item.position)
 
 
+_YEAR_HEADING = re.compile(r"(?:19|20)[0-9]{2}\Z")
+
+
+def _heading_years(builder: _Builder) -> None:
+    """Under a `### 2022` heading, a paper whose form writes no year of its own has the
+    heading's: the list shows its year there (kept in the catalog, the README unchanged)."""
+    stack: list[tuple[int, int | None]] = []  # (level, the year its heading names)
+    for open_ in builder.sections:
+        level = open_.heading.level
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        own = plain(open_.heading.title)
+        named = int(own) if _YEAR_HEADING.match(own) else None
+        stack.append((level, named))
+        year = next((y for _, y in reversed(stack) if y is not None), None)
+        if year is None or open_.form is None:
+            continue
+        written = {f.name for text in open_.form.entries for f in _fields(text)}
+        if written & {"year", "date"}:
+            continue
+        items: list[Item] = []
+        for item in open_.items:
+            if isinstance(item, Paper) and item.year is None:
+                item = replace(item, year=year)
+                builder.summary.fields["year"] += 1
+            items.append(item)
+        open_.items = items
+
+
+def _fields(template: str) -> list[Field]:
+    return list(fields_of(parse_template(template)))
+
+
 def _catalog(builder: _Builder, title: str) -> Catalog:
     taken: set[str] = set()
     sections = []
+    _heading_years(builder)
     _repeats(builder.sections)
     used = [f for f in builder.forms.values() if any(s.form is f for s in builder.sections)]
     h1 = next((s for s in builder.sections if s.heading.level == 1), None)

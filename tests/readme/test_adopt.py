@@ -4,6 +4,7 @@ read its entries into fields by the forms found in it, and prove the rebuild fir
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -247,3 +248,16 @@ def test_details_blocks_are_sections_nested_under_their_heading():
     assert nested.level == 3 and nested.heading.startswith("<details open>\n<summary>")
     assert len(nested.papers) == 3
     assert render(adoption.catalog) == text
+
+
+def test_a_year_heading_gives_its_papers_their_year():
+    text = shapes.bullets().replace("### Whole slides", "### 2021")
+    lines = [line for line in text.splitlines() if line.startswith("- [")]
+    undated = [line.rsplit(", ", 1)[0] for line in lines]  # the entries without venue/year
+    for old, new in zip(lines, undated, strict=True):
+        text = text.replace(old, new)
+    adoption = take(text, title="x", path="README.md", header="")
+    section = next(s for s in adoption.catalog.sections if s.title == "2021")
+    assert section.papers and all(p.year == 2021 for p in section.papers)
+    assert render(adoption.catalog) == text
+    assert render(parse_catalog(adoption.yaml, "catalog.yaml", Path())) == text
