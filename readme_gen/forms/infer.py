@@ -28,7 +28,12 @@ _MARKUP = re.compile(
     re.I,
 )
 _SPACE = re.compile(r"[ \t]+")
+# `[CVPR '24] Title`: a venue and year some titles of a list open with
+_TAG = re.compile(
+    r"\[([A-Za-z][A-Za-z0-9 &-]{0,30}?) (?:'|’)?([0-9]{2}|(?:19|20)[0-9]{2})\] (?=\S)"
+)
 _YEAR_END = re.compile(r"(.*?)([ ,'’]*)((?:19|20)[0-9]{2})\Z", re.S)
+_SHORT_YEAR_END = re.compile(r"(.*?)( ?['’])([0-9]{2})\Z", re.S)
 _DATES = (
     ("%Y-%m-%d", re.compile(r"(?:19|20)\d\d-\d\d-\d\d\Z")),
     ("%Y.%m.%d", re.compile(r"(?:19|20)\d\d\.\d\d\.\d\d\Z")),
@@ -87,6 +92,7 @@ def tokens(text: str) -> list[Tok]:
             out.extend(link[0])
             i = link[1]
             continue
+
         if text.startswith("<details", i):
             end = text.find("</details>", i)
             summary = text.find("</summary>", i)
@@ -144,11 +150,15 @@ def _trailing(toks: list[Tok]) -> list[Tok]:
 
 
 _NUMBER = re.compile(r"([0-9]{1,4})(\. )(?=\S)")
+_BARE_NUMBER = re.compile(r"[0-9]{1,4}\.\Z")
 
 
 def _numbers(toks: list[Tok]) -> list[Tok]:
     out: list[Tok] = []
     for tok in toks:
+        if tok.kind == "text" and _BARE_NUMBER.match(tok.text):  # `12.` before a `[`
+            out += [Tok("text", tok.text[:-1]), Tok("lit", ".")]
+            continue
         match = _NUMBER.match(tok.text) if tok.kind == "text" else None
         if match is None or match.end() == len(tok.text):
             out.append(tok)
@@ -539,6 +549,10 @@ _VENUE_HINT = re.compile(
 def _field(role: str, values: list[str], names: Counter[str]) -> str:
     """The template text for one open text: a field, or fields with literal text between
     them (`, {venue}, {year} (`); punctuation every value starts or ends with is literal."""
+    if role == "title" and not names["venue"] and not names["year"]:
+        tagged = _tagged_title(values, names)
+        if tagged is not None:
+            return tagged
     if role not in ("title", "abstract", "image") and len(values) > 1:
         prefix = _common_affix(values, start=True)
         rest = [v[len(prefix) :] for v in values]
@@ -549,18 +563,37 @@ def _field(role: str, values: list[str], names: Counter[str]) -> str:
     return _core(role, values, names)
 
 
+def _tagged_title(values: list[str], names: Counter[str]) -> str | None:
+    """`{?[{venue} '{year:yy}] ?}{title}` when enough titles open with a venue tag."""
+    tags = [_TAG.match(v) for v in values]
+    found = [t for t in tags if t]
+    if len(found) < max(2, 0.1 * len(values)):
+        return None
+    quotes = Counter(t.group(0)[len(t.group(1)) + 1 : -len(t.group(2)) - 2] for t in found)
+    quote = quotes.most_common(1)[0][0]
+    short = sum(len(t.group(2)) == 2 for t in found) > len(found) / 2
+    year = "{year:yy}" if short else "{year}"
+    names.update(("venue", "year", "title"))
+    return "{?[{venue}" + _brace(quote) + year + "] ?}{title}"
+
+
 def _core(role: str, values: list[str], names: Counter[str]) -> str:
     fmt = _date_format(values) if role in ("date", "auto") else None
     if fmt:
         return _named("date", names, "{date:" + fmt + "}")
     if role == "date":
         return _named("note", names)
-    if role in ("year", "venue", "auto"):
+    if role in ("year", "venue", "auto", "abbr"):
         split = _split_year(values)
         if split is not None:
             head, sep = split
             left = _field_head(head, names, role)
             return left + _brace(sep) + _named("year", names)
+        short = _split_year(values, _SHORT_YEAR_END)
+        if short is not None:  # `CVPR '24`
+            head, sep = short
+            left = _field_head(head, names, role)
+            return left + _brace(sep) + _named("year", names, "{year:yy}")
     if role == "auto":
         role = _auto(values)
     return _named(role, names)
@@ -607,9 +640,11 @@ def _common_affix(values: list[str], *, start: bool) -> str:
     return values[0][:n] if start else values[0][len(values[0]) - n :]
 
 
-def _split_year(values: list[str]) -> tuple[list[str], str] | None:
+def _split_year(
+    values: list[str], pattern: re.Pattern[str] = _YEAR_END
+) -> tuple[list[str], str] | None:
     """When most values end with a year: the texts before it and the separator."""
-    matches = [_YEAR_END.match(v.rstrip()) for v in values]
+    matches = [pattern.match(v.rstrip()) for v in values]
     hits = [m for m in matches if m]
     if len(hits) < 0.7 * len(values) or any(v != v.rstrip() for v in values):
         return None

@@ -303,6 +303,8 @@ class Template:
             raise Missing
         if name == "date":
             return date_format(part.spec).write(value)
+        if name == "year" and part.spec == "yy":
+            return value[-2:]
         return value
 
     def _item_text(self, label: str, url: str) -> str:
@@ -355,6 +357,8 @@ class Template:
                 authors = self.split_authors(value)
             elif name in COMPUTED:
                 continue  # derived from the links; rendering checks it agrees
+            elif name == "year" and spec == "yy":
+                fields["year"] = f"20{value}"  # `'24`: this century's lists
             elif name == "date":
                 iso = date_format(spec).read(value)
                 if iso is None:
@@ -416,7 +420,7 @@ def _field_regex(part: Field, style: Style) -> str:
     if name in ("link", "url"):
         return URL
     if name == "year":
-        return YEAR
+        return r"[0-9]{2}" if part.spec == "yy" else YEAR
     if name == "date":
         return date_format(part.spec).regex
     if name == "label":

@@ -129,3 +129,22 @@ def test_a_star_badge_of_the_code_link_becomes_a_computed_value() -> None:
     assert found is not None
     assert "stars/{repo}.svg?style=social" in found.templates[0].text
     assert all(found.templates[0].read(r) is not None for r in rows)
+
+
+def test_a_venue_tag_some_titles_open_with_is_an_optional_venue_and_year() -> None:
+    lines = []
+    for n, (title, _a, venue, year, url, _c) in enumerate(shapes.PAPERS):
+        tag = f"[{venue} '{year[2:]}] " if n % 2 else ""
+        lines.append(
+            f"### {n + 1}. {tag}{title}\n[Paper]({url}) | [Code](https://github.com/x/y{n})"
+        )
+    found = infer(lines)
+    assert found is not None
+    template = found.templates[0]
+    assert "{?[{venue} '{year:yy}] ?}{title}" in template.text
+    tagged = template.read(lines[1])
+    assert tagged is not None
+    assert (tagged.fields["venue"], tagged.fields["year"]) == ("TMLR", "2024")
+    plain = template.read(lines[0])
+    assert plain is not None and "venue" not in plain.fields
+    assert all(template.render(template.read(x)) == x for x in lines)  # type: ignore[arg-type]
