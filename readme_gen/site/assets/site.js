@@ -282,7 +282,16 @@
       if (link && data.repository) prefill(link);
     });
   }
-  for (const button of document.querySelectorAll("button.copy")) button.hidden = false;
+  for (const p of papers) p.el.querySelector("button.copy").hidden = false;
+  if (data.repository) {  // each paper's own, prefilled when used (see above)
+    for (const copy of papers.map((p) => p.el.querySelector("button.copy"))) {
+      const link = document.createElement("a");
+      link.className = "issue";
+      link.textContent = "Report a problem";
+      link.href = `https://github.com/${data.repository}/issues/new`;
+      copy.before(link, " ");
+    }
+  }
 
   // The report's age, at view time: the page may be read long after it was built.
   const stale = $("stale");
