@@ -55,10 +55,27 @@ VENUES: tuple[Venue, ...] = (
         "International Conference on Computer Vision",
     ),
     _c("ECCV", "European Conference on Computer Vision"),
+    # the main conferences' workshops: named apart, never as the conference
+    _c(
+        "CVPR Workshops",
+        "IEEE/CVF Conference on Computer Vision and Pattern Recognition Workshops",
+        "CVPRW",
+        "CVPR Workshop",
+        "Computer Vision and Pattern Recognition Workshops",
+    ),
+    _c(
+        "ICCV Workshops",
+        "IEEE/CVF International Conference on Computer Vision Workshops",
+        "ICCVW",
+        "ICCV Workshop",
+        "International Conference on Computer Vision Workshops",
+    ),
+    _c("ECCV Workshops", "European Conference on Computer Vision Workshops", "ECCVW"),
     _c(
         "WACV",
         "IEEE/CVF Winter Conference on Applications of Computer Vision",
         "Workshop on Applications of Computer Vision",
+        "IEEE Workshop/Winter Conference on Applications of Computer Vision",
     ),
     _c("BMVC", "British Machine Vision Conference"),
     _c("3DV", "International Conference on 3D Vision"),
@@ -121,6 +138,11 @@ VENUES: tuple[Venue, ...] = (
     _j("IJCV", "International Journal of Computer Vision", "Int. J. Comput. Vis."),
     _j("TIP", "IEEE Transactions on Image Processing", "IEEE Trans. Image Process."),
     _j("TMI", "IEEE Transactions on Medical Imaging", "IEEE Trans. Medical Imaging"),
+    _j(
+        "TGRS",
+        "IEEE Transactions on Geoscience and Remote Sensing",
+        "IEEE Trans. Geosci. Remote. Sens.",
+    ),
     _j("TMLR", "Transactions on Machine Learning Research", "Trans. Mach. Learn. Res."),
     _j("JMLR", "Journal of Machine Learning Research", "J. Mach. Learn. Res."),
     _j("TOG", "ACM Transactions on Graphics", "ACM Trans. Graph."),
@@ -279,13 +301,14 @@ def name_venue(
         found = by_key.get(venue_key(candidate) or "-")
         if found:
             return Named(found, year, True)
-    side = _WORKSHOP.search(flat) is not None  # "CVPR Workshops" is not CVPR
-    for token in () if side else _TOKEN.findall(flat):
-        if token in acronyms:
+    # "CVPR Workshops" is not CVPR: in a workshop's text, only a workshop's name is spotted
+    side = _WORKSHOP.search(flat) is not None
+    for token in _TOKEN.findall(flat):
+        if token in acronyms and (not side or _WORKSHOP.search(acronyms[token])):
             return Named(acronyms[token], year, True)
-    for part in () if side else _PARTS.split(flat):
+    for part in _PARTS.split(flat):
         found = by_key.get(venue_key(part) or "-")
-        if found:
+        if found and (not side or _WORKSHOP.search(found)):
             return Named(found, year, True)
     return Named(_without_year(_LEAD.sub("", flat)) or flat, year, False)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -45,9 +47,27 @@ def load_json(data: bytes, what: str, limit: int = MAX_JSON) -> Any:
         return Failure(Reason.MALFORMED_RESPONSE, detail)
 
 
+_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-_])")  # ANSI/VT escape sequences
+
+
 def text(value: Any) -> str:
-    """A string field: one line, capped; anything else is empty."""
-    return " ".join(value.split())[:MAX_TEXT] if isinstance(value, str) else ""
+    """A string field: escape sequences and control, format and private-use characters
+    dropped, one line, capped; anything else is empty."""
+    if not isinstance(value, str):
+        return ""
+    kept = "".join(
+        c if c.isspace() or unicodedata.category(c)[0] != "C" else ""
+        for c in _ESCAPE.sub("", value[: MAX_TEXT * 4])
+    )
+    return " ".join(kept.split())[:MAX_TEXT]
+
+
+def _greek(title: str) -> str:
+    """Greek letters by name, so that "α-Blending" and "$\\alpha$-Blending" fold alike."""
+    return "".join(
+        f" {unicodedata.name(c).split()[-1].lower()} " if "GREEK" in unicodedata.name(c, "") else c
+        for c in title
+    )
 
 
 def year(value: Any) -> int | None:
@@ -61,7 +81,7 @@ def year(value: Any) -> int | None:
 def same_title(a: str, b: str) -> bool:
     """Equal once case, accents, punctuation and space are folded (DBLP ends titles with
     a full stop; services differ in dashes and quotes)."""
-    na, nb = normalise(a), normalise(b)
+    na, nb = normalise(_greek(a)), normalise(_greek(b))
     return bool(na) and na == nb
 
 
