@@ -1,8 +1,9 @@
 """What went wrong when a request got no usable answer, as a `Reason` and a short detail.
 
-aiohttp raises its own exceptions wrapped around the socket's or the TLS layer's, so the
-cause is read from the whole chain, deepest first, by type and errno: never by message
-text.
+aiohttp raises its own exceptions wrapped around the socket's or the TLS layer's (our httpx
+transport passes them on unwrapped; httpx raises its own only for a URL it cannot parse),
+so the cause is read from the whole chain, deepest first, by type and errno: never by
+message text.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import errno
 import ssl
 
 import aiohttp
+import httpx
 from aiohttp import http_exceptions
 
 from readme_gen.net.reasons import Reason
@@ -55,7 +57,9 @@ def _reason_of(exc: BaseException) -> Reason | None:
         return Reason.CONNECT_FAILED
     if isinstance(exc, _MALFORMED):
         return Reason.MALFORMED_RESPONSE
-    if isinstance(exc, aiohttp.InvalidURL | UnicodeError):
+    if isinstance(
+        exc, aiohttp.InvalidURL | httpx.InvalidURL | httpx.UnsupportedProtocol | UnicodeError
+    ):
         return Reason.BAD_URL
     if isinstance(exc, aiohttp.ClientConnectionError):
         return Reason.CONNECT_FAILED

@@ -20,15 +20,16 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
+import httpx
+
 from readme_gen.net import failures, retry, urls
 from readme_gen.net.cookies import CookieChain
 from readme_gen.net.reasons import Reason
 from readme_gen.net.resolver import Resolver
 from readme_gen.net.settings import WireSettings
-from readme_gen.net.transport import open_session
+from readme_gen.net.transport import AiohttpTransport
 
 if TYPE_CHECKING:
-    import aiohttp
     from tenacity import RetryCallState
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -97,13 +98,12 @@ class Wire:
         self.clock = clock
         self._jitter = jitter or random.Random().random
         self._limit, self._per_host = limit, per_host
-        self._session: aiohttp.ClientSession | None = None
-        self._timeouts: dict[float, aiohttp.ClientTimeout] = {}
+        self._transport: AiohttpTransport | None = None
 
     async def aclose(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        if self._transport is not None:
+            await self._transport.aclose()
+            self._transport = None
 
     # -- one request -------------------------------------------------------------------
     async def send(
@@ -119,49 +119,35 @@ class Wire:
     ) -> Hop:
         """One request; `body` says, from the status and headers, how much of the body to
         read (None: none). Exceptions pass through: `failures.classify` names them."""
-        session = self._session or self._open()
+        transport = self._transport or self._open()
         cookie = cookies.header(url)
         if cookie is not None:
             headers = {**headers, "Cookie": cookie}
-        response = await session.request(
-            method,
-            url,
-            headers=headers,
-            data=content,
-            allow_redirects=False,
-            auto_decompress=False,  # raw bytes, bounded: never a decompression bomb
-            timeout=self._timeout(budget),
+        connect = min(self.settings.connect_timeout, budget)
+        timeout = {"connect": connect, "read": budget, "write": budget, "pool": budget}
+        request = httpx.Request(
+            method, url, headers=headers, content=content, extensions={"timeout": timeout}
         )
+        response = await transport.handle_async_request(request)
         try:
-            raw = list(response.raw_headers)
+            raw = response.headers.raw
             # Decoded once, latin-1 as HTTP/1.1 allows; names lower-cased.
             found = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in raw}
             if "set-cookie" in found:
-                cookies.take_from(url, response.status, raw)
-            wanted = body(response.status, found) if body is not None else None
+                cookies.take_from(url, response.status_code, raw)
+            wanted = body(response.status_code, found) if body is not None else None
             if wanted is None:
-                return Hop(response.status, found)
+                return Hop(response.status_code, found)
             data, over = await _read(response, wanted, found.get("content-length", ""))
-            return Hop(response.status, found, data, over)
+            return Hop(response.status_code, found, data, over)
         finally:
-            response.release()
+            await response.aclose()
 
-    def _timeout(self, budget: float) -> aiohttp.ClientTimeout:
-        timeout = self._timeouts.get(budget)
-        if timeout is None:
-            import aiohttp
-
-            connect = min(self.settings.connect_timeout, budget)
-            timeout = aiohttp.ClientTimeout(sock_connect=connect, sock_read=budget, connect=budget)
-            if len(self._timeouts) < 64:  # budgets cut by a deadline are all different
-                self._timeouts[budget] = timeout
-        return timeout
-
-    def _open(self) -> aiohttp.ClientSession:
-        self._session = open_session(
+    def _open(self) -> AiohttpTransport:
+        self._transport = AiohttpTransport(
             self.resolver.addresses, limit=self._limit, per_host=self._per_host
         )
-        return self._session
+        return self._transport
 
     # -- one attempt -------------------------------------------------------------------
     async def vet(self, url: str, unfetchable: Reason) -> Reply | None:
@@ -296,10 +282,12 @@ def _failed(url: str, redirects: list[tuple[int, str]], exc: BaseException) -> R
     reason, detail = failures.classify(exc)
     if reason is Reason.BAD_URL and redirects:  # the URL a server redirected to
         reason = Reason.BAD_REDIRECT
+    if reason in (Reason.BAD_URL, Reason.BAD_REDIRECT) and url not in detail:
+        detail = f"{detail} ({url[:200]!r})"  # httpx's parser does not name the URL
     return Reply(url, tuple(redirects), reason=reason, detail=detail)
 
 
-async def _read(response: aiohttp.ClientResponse, body: Body, length: str) -> tuple[bytes, bool]:
+async def _read(response: httpx.Response, body: Body, length: str) -> tuple[bytes, bool]:
     """At most `body.limit` raw bytes, and whether there was more. A body of known length
     within the limit is read to its end, so that the connection can be reused."""
     declared = int(length) if length.isdigit() else None
@@ -308,7 +296,7 @@ async def _read(response: aiohttp.ClientResponse, body: Body, length: str) -> tu
     whole = declared is not None and declared <= body.limit
     chunks: list[bytes] = []
     size = 0
-    async for chunk in response.content.iter_any():
+    async for chunk in response.aiter_raw():
         chunks.append(chunk)
         size += len(chunk)
         if size > body.limit:
