@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from readme_gen import fetchable
 from readme_gen.catalog.model import (
     ARXIV_CATEGORY,
     Appendix,
@@ -172,10 +173,10 @@ class Validator:
             return None
         if self.adopted and _RELATIVE_URL.match(value):
             return value  # a file of the list's own repository (`./citations/x.bib`)
+        expected = "an absolute http:// or https:// URL"
         simple = _SIMPLE_URL.match(value)
         if simple and (simple.group(1) is None or int(simple.group(1)) <= 65535):
-            return value
-        expected = "an absolute http:// or https:// URL"
+            return self._fetchable(node, what, value, expected)
         bad = _URL_FORBIDDEN.search(value)
         if bad:
             char = "a space" if bad.group().isspace() else f"`{bad.group()}`"
@@ -198,7 +199,16 @@ class Validator:
         if not host:
             self.at(node, f"{what} `{shorten(value)}` has no host", expected)
             return None
-        return value
+        return self._fetchable(node, what, value, expected)
+
+    def _fetchable(self, node: Node, what: str, value: str, expected: str) -> str | None:
+        """The wire's own rule (`readme_gen.fetchable`), so that `build` and `lint` refuse
+        what `links` could not fetch (`https://a..b/x`, a label over 63 octets)."""
+        why = fetchable.problem(value)
+        if why is None:
+            return value
+        self.at(node, f"{what} `{shorten(value)}` cannot be fetched: {why}", expected)
+        return None
 
     def year(self, node: Node | None) -> int | None:
         if node is None:

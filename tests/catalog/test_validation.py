@@ -88,6 +88,19 @@ CASES = [
     ),
     ("url-no-host", bad("https://example.org/a", "https:///a"), ["12:18: the `Paper` link"]),
     (
+        "url-empty-label",
+        bad("https://example.org/a", "https://a..b/x"),
+        [
+            "12:18: the `Paper` link `https://a..b/x` cannot be fetched: the host is not a valid "
+            "domain name (a label is empty or over 63 octets)"
+        ],
+    ),
+    (
+        "url-long-label",
+        bad("https://example.org/a", f"https://{'a' * 64}.org/x"),
+        ["12:18: the `Paper` link `https://aaaa"],
+    ),
+    (
         "url-space",
         bad("https://example.org/a", '"https://example.org/a b"'),
         ["12:18: the `Paper` link `https://example.org/a b` contains a space"],
@@ -304,3 +317,31 @@ def test_a_year_is_plain_decimal_digits_in_range(cli, tmp_path, written, message
     if "plain" in message:
         assert "digits only: no sign, leading 0, `_` or 0x/0o)" in result.err
     assert len(result.err) < 400
+
+
+@given(
+    st.sampled_from(["http", "https", "HTTP"]),
+    st.builds(
+        lambda labels, port: ".".join(labels) + port,
+        st.lists(st.text(alphabet="abz09-é", max_size=66), min_size=1, max_size=4),
+        st.sampled_from(["", ":80", ":99999", ":"]),
+    ),
+    st.text(alphabet=_URL_CHARS, max_size=16),
+)
+def test_the_validator_accepts_only_what_the_wire_can_fetch(scheme, authority, rest):
+    """One URL rule: a link the catalog accepts is one `links` can fetch; one the wire would
+    refuse (`readme_gen.fetchable`) never passes `build` and `lint`."""
+    import json
+
+    from readme_gen import fetchable
+    from readme_gen.catalog.load import parse_catalog
+    from readme_gen.errors import CatalogError
+
+    url = f"{scheme}://{authority}{rest}"
+    text = VALID_CATALOG.replace("https://example.org/a", json.dumps(url), 1)
+    assert text != VALID_CATALOG
+    try:
+        parse_catalog(text, "catalog.yaml", Path())  # reads no file: a URL, no path
+    except CatalogError:
+        return
+    assert fetchable.problem(url) is None, url
