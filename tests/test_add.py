@@ -8,8 +8,10 @@ import datetime
 import pytest
 
 from readme_gen.catalog.edit import canonical_url, url_key
-from tests.conftest import FIXTURES, VALID_CATALOG, snapshot
-from tests.links.server import ScriptedServer
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.files import snapshot
+from tests.support.paths import FIXTURES
+from tests.support.servers import ScriptedServer
 
 
 def meta(**tags: str | list[str]) -> bytes:
@@ -362,7 +364,7 @@ def test_flags_that_say_everything_need_no_service(cli, tmp_path, services):
 def test_a_malformed_landing_page_is_a_note_not_a_crash(cli, tmp_path):
     """A server answering garbage (here a header line over 64 KiB) used to end `add` with
     exit 3; now the page is unreadable, the flags decide, and nothing is written."""
-    from tests.links.test_verdicts import MALFORMED, raw
+    from tests.support.servers import MALFORMED, raw
 
     srv = ScriptedServer()
     srv.routes["/bad"] = raw(MALFORMED["a header line over 64 KiB"])

@@ -17,20 +17,8 @@ from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
 from readme_gen.net.resolver import Verdict
 from readme_gen.position import Position
-from tests.links.server import ScriptedServer, endless, page, stall
-
-TITLE = "Learning to Zoom: a Saliency-Based Sampling Layer for Neural Networks"
-
-
-def target(url: str, title: str = TITLE, line: int = 7) -> Target:
-    return Target(url, (Use(title, Position(line, 18)),))
-
-
-def check(url: str, sleep=None, title: str = TITLE, **options):
-    settings = CheckSettings(allow_private=True, timeout=options.pop("timeout", 5.0), **options)
-    return run_check(
-        [target(url, title)], settings, sleep=sleep, clock=sleep.clock if sleep else None
-    )[0]
+from tests.support.checks import TITLE, check, target
+from tests.support.servers import ScriptedServer, endless, page, stall
 
 
 def test_healthy_link_costs_exactly_one_request(server, sleep):

@@ -11,9 +11,9 @@ from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
 from readme_gen.net.reasons import Reason
 from readme_gen.position import Position
-from tests.conftest import FIXTURES
-from tests.links.test_checker import TITLE, check
-from tests.links.test_links_command import TITLE_A, TITLE_B, write_catalog
+from tests.support.catalogs import TITLE_A, TITLE_B, write_catalog
+from tests.support.checks import TITLE, check
+from tests.support.paths import FIXTURES
 
 FEED = (FIXTURES / "metadata" / "arxiv_feed.xml").read_bytes()
 ATOM = "application/atom+xml; charset=utf-8"

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.links.conftest import FakeSleep
-from tests.links.server import Recorder, ScriptedServer
+from tests.support.clock import FakeSleep
+from tests.support.servers import Recorder, ScriptedServer
 
 
 @pytest.fixture(scope="module")

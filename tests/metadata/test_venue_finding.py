@@ -9,7 +9,6 @@ import json
 import pytest
 
 from readme_gen.links.results import Result, Status, Use
-from readme_gen.links.settings import CheckSettings
 from readme_gen.links.suggest import searched
 from readme_gen.metadata.dblp import parse_search
 from readme_gen.metadata.failure import Failure, Reason
@@ -17,23 +16,10 @@ from readme_gen.metadata.found import authors_overlap, is_paper, same_title
 from readme_gen.metadata.scholar import parse_batch, parse_match
 from readme_gen.metadata.wayback import parse_available
 from readme_gen.position import Position
-from tests.links.server import ScriptedServer
 from tests.metadata import venue_corpus
-from tests.metadata.scholarly import Library, S2Paper, serve
-
-
-def settings(env: dict[str, str], **changes: object) -> CheckSettings:
-    base = CheckSettings(
-        allow_private=True,
-        arxiv_api_url=env["READMEGEN_ARXIV_API_URL"],
-        s2_api_url=env["READMEGEN_S2_API_URL"],
-        dblp_url=env["READMEGEN_DBLP_URL"],
-        wayback_url=env["READMEGEN_WAYBACK_URL"],
-        max_searches=500,
-    )
-    from dataclasses import replace
-
-    return replace(base, **changes)
+from tests.support.scholarly import Library, S2Paper, serve
+from tests.support.servers import ScriptedServer
+from tests.support.venues import score, settings
 
 
 def preprint(case: venue_corpus.Case, line: int) -> Result:
@@ -51,22 +37,6 @@ def corpus_servers():
     env = serve(srv, venue_corpus.library())
     yield srv, env
     srv.close()
-
-
-def score(results, cases):
-    right = wrong = missed = 0
-    for result, case in zip(results, cases, strict=True):
-        found = result.suggestion
-        got = (found.venue, found.year) if found else None
-        if got is not None and got == case.truth:
-            right += 1
-        elif got is not None:
-            wrong += 1
-        elif case.truth is not None:
-            missed += 1
-    precision = right / (right + wrong) if right + wrong else 1.0
-    recall = right / (right + missed) if right + missed else 1.0
-    return precision, recall
 
 
 def test_the_corpus_is_realistic_and_large_enough():
