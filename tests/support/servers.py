@@ -109,6 +109,11 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
 
+# How often serve_forever looks for a shutdown request. Its default, 0.5 s, is what every
+# close() waited: about 200 servers a run made that 85 s of idle time.
+POLL = 0.01
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
@@ -133,7 +138,10 @@ class ScriptedServer:
             server.routes = self.routes
             server.recorder = self.recorder
             self.servers.append(server)
-        self.threads = [threading.Thread(target=s.serve_forever, daemon=True) for s in self.servers]
+        self.threads = [
+            threading.Thread(target=s.serve_forever, args=(POLL,), daemon=True)
+            for s in self.servers
+        ]
         for thread in self.threads:
             thread.start()
 
