@@ -18,6 +18,7 @@ from readme_gen.links.settings import CheckSettings
 from readme_gen.net.resolver import Verdict
 from readme_gen.position import Position
 from tests.support.checks import TITLE, check, target
+from tests.support.dns import LocalDNS
 from tests.support.servers import ScriptedServer, endless, page, stall
 
 
@@ -237,10 +238,28 @@ def test_connections_go_to_the_vetted_address_not_a_second_dns_answer():
         srv.close()
 
 
-def test_dns_failure_is_broken_without_a_request(sleep):
-    result = check("https://no-such-host.invalid/paper", sleep)
-    assert result.status is Status.BROKEN and "does not resolve" in result.detail
-    assert sleep.waits == []
+def test_dns_failure_is_broken_without_a_request(server, sleep):
+    """A name the (local) resolver does not know: broken, no request, no retry."""
+    server.routes["/paper"] = lambda h, n: h.reply(200, page(TITLE))
+    dns = LocalDNS({"known.example": "127.0.0.1"})
+
+    async def scenario() -> list[Result]:
+        checker = Checker(CheckSettings(allow_private=True, timeout=5.0), sleep=sleep)
+        checker.resolver.getaddrinfo = dns
+        port = server.servers[0].server_address[1]
+        try:
+            return [
+                await checker.check_one(target(f"http://{host}:{port}/paper"))
+                for host in ("no-such-host.example", "known.example")
+            ]
+        finally:
+            await checker.aclose()
+
+    missing, known = asyncio.run(scenario())
+    assert missing.status is Status.BROKEN and "does not resolve" in missing.detail
+    assert known.status is Status.OK  # the same server, reached by a name it knows
+    assert [h for h, _ in dns.asked] == ["no-such-host.example", "known.example"]
+    assert server.recorder.count() == 1 and sleep.waits == []
 
 
 def test_self_signed_certificate_is_a_tls_error():
