@@ -205,10 +205,11 @@ def test_duplicates_are_refused_naming_the_entry(cli, tmp_path):
     assert snapshot(tmp_path) == before
 
 
-def test_missing_fields_off_a_terminal_fail_listing_them(cli, tmp_path):
+def test_missing_fields_off_a_terminal_fail_listing_them(cli, tmp_path, pages):
+    """A page that gives nothing (a local 404, not a name the system resolver must refuse)."""
     (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
     before = snapshot(tmp_path)
-    result = cli("add", "https://no-such-host.invalid/paper", "--title", "T")
+    result = cli("add", pages.url("/nothing-here"), "--allow-private", "--title", "T")
     assert result.code == 2
     assert "missing authors, venue, year: pass --author, --venue, --year" in result.err
     assert snapshot(tmp_path) == before
