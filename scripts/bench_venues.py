@@ -26,8 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import FIXTURES, VALID_CATALOG  # noqa: E402
-from tests.links.server import ScriptedServer  # noqa: E402
+from tests.support.catalogs import VALID_CATALOG  # noqa: E402
+from tests.support.paths import FIXTURES  # noqa: E402
+from tests.support.servers import ScriptedServer  # noqa: E402
 
 
 def meta(**tags: str | list[str]) -> bytes:
@@ -168,10 +169,10 @@ def venue_finding() -> None:
     from readme_gen.links.results import Result, Status, Use
     from readme_gen.links.suggest import searched
     from readme_gen.position import Position
-    from tests.links.conftest import FakeSleep
     from tests.metadata import venue_corpus
-    from tests.metadata.scholarly import serve as serve_services
-    from tests.metadata.test_venue_finding import score, settings
+    from tests.support.clock import FakeSleep
+    from tests.support.scholarly import serve as serve_services
+    from tests.support.venues import score, settings
 
     lib = venue_corpus.library()
     cases = venue_corpus.cases()
@@ -223,12 +224,12 @@ def venue_finding() -> None:
 HOLDOUT = """
 import sys
 sys.path[:0] = [sys.argv[1], sys.argv[2]]
-from tests.links.conftest import FakeSleep
-from tests.links.server import ScriptedServer
 from tests.metadata import venue_holdout
-from tests.metadata.scholarly import serve
-from tests.metadata.test_venue_finding import run, settings
-from tests.metadata.test_venue_holdout import outcomes, preprint, score
+from tests.support.clock import FakeSleep
+from tests.support.scholarly import serve
+from tests.support.servers import ScriptedServer
+from tests.support.venues import outcomes, preprint, run, settings
+from tests.support.venues import score_sets as score
 srv = ScriptedServer()
 env = serve(srv, venue_holdout.library())
 cases = venue_holdout.cases()

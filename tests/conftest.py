@@ -5,29 +5,16 @@ from pathlib import Path
 
 import pytest
 
+from readme_gen.catalog.load import load_catalog
 from readme_gen.cli import main
-
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-VALID_CATALOG = """\
-title: Test list
-description: Papers about tests.
-sections:
-  - id: one
-    title: Section One
-    papers:
-      - title: "A paper"
-        authors: [Ann Author, Bob Author]
-        venue: CVPR
-        year: 2024
-        links:
-          Paper: https://example.org/a
-"""
+from readme_gen.readme.render import render
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.paths import REPO
+from tests.support.precommit import git
 
 
 def pytest_report_header() -> str:
-    from tests.site.browser import header
+    from tests.support.browser import header
 
     return header()  # one visible line: do the site's browser tests run here?
 
@@ -53,6 +40,25 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp
     return run
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` with its bytes: to prove a failed run changed nothing."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+@pytest.fixture
+def paper_list(tmp_path, monkeypatch):
+    """A list whose README is in sync; the working directory, as in an Action job
+    (tests/test_action.py, tests/site/test_pages.py)."""
+    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
+    (tmp_path / "README.md").write_text(render(load_catalog(tmp_path / "catalog.yaml")), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in ("GITHUB_TOKEN", "GITHUB_API_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """PRE_COMMIT_HOME for every test that runs the real pre-commit: one per session, since
+    pre-commit builds the hook environment from the package index."""
+    if git(REPO, "status", "--porcelain").stdout.strip():
+        pytest.skip(
+            "the hooks are tested from a clean checkout (commit first): pre-commit "
+            "would rebuild the hook environment for every uncommitted state"
+        )
+    return tmp_path_factory.mktemp("pre-commit-home")

@@ -5,52 +5,18 @@ server serving GitHub's issue endpoints. action.yml itself is linted by `make li
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
 
-from readme_gen.catalog.load import load_catalog
-from readme_gen.readme.render import render
-from tests.conftest import REPO, VALID_CATALOG
-from tests.links.server import ScriptedServer, page
-from tests.publish.test_audit_issue import REPO as AUDIT_REPO
-from tests.publish.test_audit_issue import FakeGitHub
-
-_spec = importlib.util.spec_from_file_location("action", REPO / "scripts" / "action.py")
-assert _spec and _spec.loader
-action = importlib.util.module_from_spec(_spec)
-sys.modules["action"] = action
-_spec.loader.exec_module(action)
-
-
-@pytest.fixture
-def paper_list(tmp_path, monkeypatch):
-    """A list whose README is in sync; the working directory, as in a job."""
-    (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
-    (tmp_path / "README.md").write_text(render(load_catalog(tmp_path / "catalog.yaml")), "utf-8")
-    monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_TOKEN", "GITHUB_API_URL"):
-        monkeypatch.delenv(name, raising=False)
-    return tmp_path
-
-
-def env(folder: Path, **inputs: str) -> dict[str, str]:
-    (folder / "summary.md").touch()
-    return {
-        "GITHUB_STEP_SUMMARY": str(folder / "summary.md"),
-        "GITHUB_OUTPUT": str(folder / "output.txt"),
-        "RUNNER_TEMP": str(folder / "temp"),
-        **{f"INPUT_{k.upper()}": v for k, v in inputs.items()},
-    }
-
-
-def summary(folder: Path) -> str:
-    return (folder / "summary.md").read_text(encoding="utf-8")
+from tests.support.action import action, env, summary
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.github import REPO as AUDIT_REPO
+from tests.support.github import FakeGitHub
+from tests.support.paths import REPO
+from tests.support.servers import ScriptedServer, page
 
 
 def test_action_yml_passes_every_input_the_script_reads():

@@ -8,8 +8,10 @@ import datetime
 import pytest
 
 from readme_gen.catalog.edit import canonical_url, url_key
-from tests.conftest import FIXTURES, VALID_CATALOG, snapshot
-from tests.links.server import ScriptedServer
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.files import snapshot
+from tests.support.paths import FIXTURES
+from tests.support.servers import ScriptedServer
 
 
 def meta(**tags: str | list[str]) -> bytes:
@@ -203,10 +205,11 @@ def test_duplicates_are_refused_naming_the_entry(cli, tmp_path):
     assert snapshot(tmp_path) == before
 
 
-def test_missing_fields_off_a_terminal_fail_listing_them(cli, tmp_path):
+def test_missing_fields_off_a_terminal_fail_listing_them(cli, tmp_path, pages):
+    """A page that gives nothing (a local 404, not a name the system resolver must refuse)."""
     (tmp_path / "catalog.yaml").write_text(VALID_CATALOG, encoding="utf-8")
     before = snapshot(tmp_path)
-    result = cli("add", "https://no-such-host.invalid/paper", "--title", "T")
+    result = cli("add", pages.url("/nothing-here"), "--allow-private", "--title", "T")
     assert result.code == 2
     assert "missing authors, venue, year: pass --author, --venue, --year" in result.err
     assert snapshot(tmp_path) == before
@@ -362,7 +365,7 @@ def test_flags_that_say_everything_need_no_service(cli, tmp_path, services):
 def test_a_malformed_landing_page_is_a_note_not_a_crash(cli, tmp_path):
     """A server answering garbage (here a header line over 64 KiB) used to end `add` with
     exit 3; now the page is unreadable, the flags decide, and nothing is written."""
-    from tests.links.test_verdicts import MALFORMED, raw
+    from tests.support.servers import MALFORMED, raw
 
     srv = ScriptedServer()
     srv.routes["/bad"] = raw(MALFORMED["a header line over 64 KiB"])

@@ -12,7 +12,7 @@ import pytest
 import readme_gen.commands.build
 from readme_gen.cli import COMMANDS, REST, arguments
 from readme_gen.commands import build, links
-from tests.conftest import VALID_CATALOG
+from tests.support.catalogs import VALID_CATALOG
 
 
 def test_help_and_version(cli):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import readme_gen.config
-from tests.conftest import VALID_CATALOG
+from tests.support.catalogs import VALID_CATALOG
 
 
 @pytest.mark.parametrize(

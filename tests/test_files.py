@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from readme_gen import fsutil
-from tests.conftest import VALID_CATALOG, snapshot
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.files import snapshot
 
 ADD_FLAGS = ("--title", "New", "--author", "Ann", "--venue", "ICCV", "--year", "2023")
 UNFORMATTED = VALID_CATALOG.replace("description: Papers about tests.", "description: 'Papers.'")
@@ -178,7 +179,7 @@ def test_a_stale_temp_file_from_a_killed_run_is_removed_by_the_next_write(tmp_pa
 
 
 def test_gitignore_covers_the_temp_files(tmp_path):
-    from tests.conftest import REPO
+    from tests.support.paths import REPO
 
     name = f".README.md{fsutil.TEMP_MARK}123-abc.tmp"
     ignored = subprocess.run(

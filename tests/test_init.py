@@ -18,8 +18,10 @@ from readme_gen.catalog.load import load_catalog
 from readme_gen.commands.init import CATALOG, TEMPLATES
 from readme_gen.readme.parse import parse_readme
 from readme_gen.readme.render import render
-from tests.conftest import FIXTURES, REPO, VALID_CATALOG, snapshot
-from tests.hooks.test_pre_commit_hooks import git, home, pre_commit  # noqa: F401 (fixture)
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.files import snapshot
+from tests.support.paths import FIXTURES, REPO
+from tests.support.precommit import git, pre_commit
 
 ACTION = HOMEPAGE.removeprefix("https://github.com/")
 TARGETS = [CATALOG, *TEMPLATES.values()]
@@ -170,7 +172,7 @@ def readme_gen(cwd, *args):
     return done.returncode, done.stdout + done.stderr
 
 
-def test_end_to_end_in_a_git_repository_with_the_hooks(tmp_path, home):  # noqa: F811
+def test_end_to_end_in_a_git_repository_with_the_hooks(tmp_path, home):
     folder = tmp_path / "list"
     folder.mkdir()
     git(folder, "init", "-q")

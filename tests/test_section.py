@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from readme_gen.catalog.load import load_catalog
-from tests.conftest import VALID_CATALOG, snapshot
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.files import snapshot
 
 COMMENTED = (
     VALID_CATALOG.replace("sections:\n", "sections:  # newest topics last\n")

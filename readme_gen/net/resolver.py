@@ -7,7 +7,9 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from readme_gen.net.reasons import Reason
 
@@ -54,12 +56,24 @@ class Verdict:
     detail: str = ""
 
 
-class Resolver:
-    """One lookup per (host, port), shared by every link and hop that needs it."""
+AddrInfo = tuple[int, int, int, str, tuple[Any, ...]]
+"""One answer of getaddrinfo: (family, type, protocol, canonical name, socket address)."""
+GetAddrInfo = Callable[[str, int], Awaitable[Sequence[AddrInfo]]]
 
-    def __init__(self, *, allow_private: bool) -> None:
+
+async def _system_getaddrinfo(host: str, port: int) -> Sequence[AddrInfo]:
+    loop = asyncio.get_running_loop()
+    return await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+
+
+class Resolver:
+    """One lookup per (host, port), shared by every link and hop that needs it.
+    `getaddrinfo` is the system's; tests set a local one that answers without a network."""
+
+    def __init__(self, *, allow_private: bool, getaddrinfo: GetAddrInfo | None = None) -> None:
         self._allow_private = allow_private
         self._lookups: dict[tuple[str, int], asyncio.Task[Verdict]] = {}
+        self.getaddrinfo = getaddrinfo or _system_getaddrinfo
 
     def vet(self, host: str, port: int) -> asyncio.Task[Verdict]:
         host = host.lower()
@@ -77,9 +91,7 @@ class Resolver:
 
     async def _lookup(self, host: str, port: int) -> Verdict:
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(
-                host, port, type=socket.SOCK_STREAM
-            )
+            infos = await self.getaddrinfo(host, port)
         except socket.gaierror as exc:
             if exc.errno == socket.EAI_AGAIN:
                 self._lookups.pop((host, port), None)  # not the name's fault: ask again

@@ -11,8 +11,8 @@ import pytest
 from readme_gen.catalog.load import load_catalog
 from readme_gen.readme.adopt import take
 from readme_gen.readme.written import entry_text
-from tests.adopted.lists import SECTION, SHAPES, adopt_into, with_notes
-from tests.conftest import snapshot
+from tests.support.adopted_lists import SECTION, SHAPES, adopt_into, with_notes
+from tests.support.files import snapshot
 
 NEW = ("--title", "A New Paper", "--author", "Ann Smith", "--author", "Bo Li", "--venue", "ICCV")
 ENTRY = {

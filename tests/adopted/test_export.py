@@ -14,9 +14,9 @@ import pytest
 from readme_gen.publish.export import to_bibtex
 from readme_gen.readme.adopt import take
 from readme_gen.readme.markdown import plain_text
-from tests.adopted.lists import SHAPES, adopt_into, with_local_links, with_notes
-from tests.forms import shapes
-from tests.publish.test_export import braced
+from tests.support import shapes
+from tests.support.adopted_lists import SHAPES, adopt_into, with_local_links, with_notes
+from tests.support.bibtex import braced
 
 
 def bibtex(text: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.adopted.lists import SHAPES, adopt_into
+from tests.support.adopted_lists import SHAPES, adopt_into
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))

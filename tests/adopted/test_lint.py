@@ -10,8 +10,8 @@ import pytest
 from readme_gen.catalog.emit import dump_catalog
 from readme_gen.catalog.model import Verbatim
 from readme_gen.readme.adopt import take
-from tests.adopted.lists import REPEATED_LINE, SHAPES, adopt_into, repeated
-from tests.forms import shapes
+from tests.support import shapes
+from tests.support.adopted_lists import REPEATED_LINE, SHAPES, adopt_into, repeated
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.conftest import REPO, snapshot
+from tests.support.files import snapshot
+from tests.support.paths import REPO
 
 MESSY = """\
 # My list. Keep this comment.

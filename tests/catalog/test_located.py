@@ -12,7 +12,8 @@ from readme_gen.catalog.load import parse_catalog
 from readme_gen.catalog.screen import MAX_LINE
 from readme_gen.catalog.yamltree import MAX_DEPTH
 from readme_gen.errors import CatalogError
-from tests.conftest import VALID_CATALOG, snapshot
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.files import snapshot
 
 TWO = VALID_CATALOG + (
     '      - title: "B paper"\n        authors: [Ann Author]\n        venue: ECCV\n'

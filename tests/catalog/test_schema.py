@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from readme_gen.catalog.load import load_catalog
 from readme_gen.errors import CatalogError
-from tests.conftest import FIXTURES, REPO
+from tests.support.paths import FIXTURES, REPO
 
 SCHEMA = json.loads((REPO / "schema" / "catalog.schema.json").read_text(encoding="utf-8"))
 CATALOGS = sorted((FIXTURES / "catalogs").glob("*/*.yaml"))

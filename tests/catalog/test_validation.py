@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import VALID_CATALOG, snapshot
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.files import snapshot
 
 
 def bad(old: str, new: str) -> str:

@@ -15,8 +15,8 @@ from readme_gen.catalog.emit import dump_catalog
 from readme_gen.catalog.yamltree import MAX_DEPTH, Map, Node, Scalar, Seq, compose, plain_kind
 from readme_gen.errors import CatalogError
 from readme_gen.position import NOWHERE, Position
-from tests.conftest import REPO
-from tests.strategies import TEXT, catalogs
+from tests.support.paths import REPO
+from tests.support.strategies import TEXT, catalogs
 
 FIXTURES = sorted((REPO / "tests" / "fixtures" / "catalogs").glob("*/*.yaml"))
 CATALOGS = [REPO / "catalog.yaml", *FIXTURES]

@@ -6,7 +6,7 @@ import pytest
 
 from readme_gen.forms.infer import infer, tokens, units
 from readme_gen.readme.document import Candidate, Heading, Text, split
-from tests.forms import shapes
+from tests.support import shapes
 
 
 def _entries(text: str) -> dict[str, list[str]]:

@@ -9,7 +9,7 @@ import sys
 import pytest
 import yaml
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 CONFIGS = (".pre-commit-config.yaml", ".pre-commit-config.dev.yaml")
 

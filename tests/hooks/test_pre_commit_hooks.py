@@ -5,57 +5,16 @@ the package index once per session), so everything shares one PRE_COMMIT_HOME.""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from readme_gen.catalog.load import load_catalog
 from readme_gen.readme.render import render
-from tests.conftest import REPO, VALID_CATALOG
-
-GIT = [
-    "git",
-    "-c",
-    "user.name=Test",
-    "-c",
-    "user.email=test@example.org",
-    "-c",
-    "commit.gpgsign=false",
-    "-c",
-    "init.defaultBranch=main",
-]
-
-
-def git(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*GIT, *args], cwd=cwd, check=check, capture_output=True, text=True)
-
-
-@pytest.fixture(scope="session")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if git(REPO, "status", "--porcelain").stdout.strip():
-        pytest.skip(
-            "the hooks are tested from a clean checkout (commit first): pre-commit "
-            "would rebuild the hook environment for every uncommitted state"
-        )
-    return tmp_path_factory.mktemp("pre-commit-home")
-
-
-def env(home: Path) -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "GIT_"))}
-    return {**clean, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
-
-
-def pre_commit(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pre_commit", *args],
-        cwd=cwd,
-        env=env(home),
-        capture_output=True,
-        text=True,
-    )
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.paths import REPO
+from tests.support.precommit import GIT, env, git, pre_commit
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.links.server import ScriptedServer
+from tests.support.clock import FakeSleep
+from tests.support.servers import ScriptedServer
 
 
 @pytest.fixture
@@ -10,22 +11,6 @@ def server():
     srv = ScriptedServer()
     yield srv
     srv.close()
-
-
-class FakeSleep:
-    """Records the waits the checker asks for instead of sleeping, and moves a clock of its
-    own by them (the only mocks: a sleep and a clock)."""
-
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-        self.now = 1000.0
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-        self.now += seconds
-
-    def clock(self) -> float:
-        return self.now
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ import json
 
 import pytest
 
-from tests.adopted.lists import SHAPES, adopt_into, repeated, with_local_links
-from tests.forms import shapes
-from tests.links.server import page
+from tests.support import shapes
+from tests.support.adopted_lists import SHAPES, adopt_into, repeated, with_local_links
+from tests.support.servers import page
 
 
 def tags(authors: str, year: str) -> str:

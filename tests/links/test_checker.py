@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import itertools
 import socket
 import ssl
 import time
@@ -13,24 +12,14 @@ import pytest
 import trustme
 
 from readme_gen.links.checker import Checker, run_check
+from readme_gen.links.gate import HostGate
 from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
 from readme_gen.net.resolver import Verdict
 from readme_gen.position import Position
-from tests.links.server import ScriptedServer, endless, page, stall
-
-TITLE = "Learning to Zoom: a Saliency-Based Sampling Layer for Neural Networks"
-
-
-def target(url: str, title: str = TITLE, line: int = 7) -> Target:
-    return Target(url, (Use(title, Position(line, 18)),))
-
-
-def check(url: str, sleep=None, title: str = TITLE, **options):
-    settings = CheckSettings(allow_private=True, timeout=options.pop("timeout", 5.0), **options)
-    return run_check(
-        [target(url, title)], settings, sleep=sleep, clock=sleep.clock if sleep else None
-    )[0]
+from tests.support.checks import TITLE, check, target
+from tests.support.dns import LocalDNS
+from tests.support.servers import ScriptedServer, endless, page, stall
 
 
 def test_healthy_link_costs_exactly_one_request(server, sleep):
@@ -249,10 +238,28 @@ def test_connections_go_to_the_vetted_address_not_a_second_dns_answer():
         srv.close()
 
 
-def test_dns_failure_is_broken_without_a_request(sleep):
-    result = check("https://no-such-host.invalid/paper", sleep)
-    assert result.status is Status.BROKEN and "does not resolve" in result.detail
-    assert sleep.waits == []
+def test_dns_failure_is_broken_without_a_request(server, sleep):
+    """A name the (local) resolver does not know: broken, no request, no retry."""
+    server.routes["/paper"] = lambda h, n: h.reply(200, page(TITLE))
+    dns = LocalDNS({"known.example": "127.0.0.1"})
+
+    async def scenario() -> list[Result]:
+        checker = Checker(CheckSettings(allow_private=True, timeout=5.0), sleep=sleep)
+        checker.resolver.getaddrinfo = dns
+        port = server.servers[0].server_address[1]
+        try:
+            return [
+                await checker.check_one(target(f"http://{host}:{port}/paper"))
+                for host in ("no-such-host.example", "known.example")
+            ]
+        finally:
+            await checker.aclose()
+
+    missing, known = asyncio.run(scenario())
+    assert missing.status is Status.BROKEN and "does not resolve" in missing.detail
+    assert known.status is Status.OK  # the same server, reached by a name it knows
+    assert [h for h, _ in dns.asked] == ["no-such-host.example", "known.example"]
+    assert server.recorder.count() == 1 and sleep.waits == []
 
 
 def test_self_signed_certificate_is_a_tls_error():
@@ -299,7 +306,10 @@ def test_the_per_host_limit_holds_on_every_host():
         srv.close()
 
 
-def test_the_minimum_interval_spaces_requests_to_one_host_only():
+def test_the_minimum_interval_spaces_requests_to_one_host_only(sleep):
+    """On the injected clock (no real waiting): each host's four requests need three
+    intervals, 0.9 s. The fake clock adds up every wait, so two hosts waiting side by side
+    move it at most 1.8 s; eight requests through one gate would need seven, 2.1 s."""
     srv = ScriptedServer(("127.0.0.1", "127.0.0.2"))
     try:
         targets = []
@@ -308,20 +318,36 @@ def test_the_minimum_interval_spaces_requests_to_one_host_only():
                 srv.routes[f"/p{i}"] = lambda h, n: h.reply(200, b"ok")
                 targets.append(target(srv.url(f"/p{i}", host)))
         settings = CheckSettings(allow_private=True, per_host=4, min_interval=0.3)
-        results = run_check(targets, settings)
+        started = sleep.now
+        results = run_check(targets, settings, sleep=sleep, clock=sleep.clock)
         assert {r.status for r in results} == {Status.OK}
-        for host in ("127.0.0.1", "127.0.0.2"):
-            times = [t for h, t in srv.recorder.arrivals if h == host]
-            assert len(times) == 4
-            # the server notes arrival a little after the send: allow it some jitter
-            assert all(b - a >= 0.25 for a, b in itertools.pairwise(times))
-        # the hosts are spaced independently: both start at once, not one after the other
-        firsts = [
-            next(t for h, t in srv.recorder.arrivals if h == x) for x in ("127.0.0.1", "127.0.0.2")
-        ]
-        assert abs(firsts[0] - firsts[1]) < 0.2
+        assert (
+            sorted(h for _, h, _ in srv.recorder.requests) == ["127.0.0.1"] * 4 + ["127.0.0.2"] * 4
+        )
+        assert sleep.waits and all(0 < w <= 0.3 + 1e-9 for w in sleep.waits)
+        assert 0.9 - 1e-9 <= sleep.now - started < 2.0, sleep.now - started
     finally:
         srv.close()
+
+
+def test_a_host_gate_lets_requests_in_an_interval_apart_on_its_clock(sleep):
+    """The gate itself: four requests at once, each let in 0.3 s (of the injected clock)
+    after the one before; another host's gate lets its first in at once."""
+    gate, other = HostGate(4, 0.3, sleep, sleep.clock), HostGate(4, 0.3, sleep, sleep.clock)
+    entered: list[tuple[str, float]] = []
+
+    async def one(name: str, g: HostGate) -> None:
+        async with g:
+            entered.append((name, sleep.now))
+
+    async def scenario() -> None:
+        await asyncio.gather(*(one("a", gate) for _ in range(4)))
+        await one("b", other)
+
+    asyncio.run(scenario())
+    times = [t - 1000.0 for name, t in entered if name == "a"]
+    assert times == pytest.approx([0.0, 0.3, 0.6, 0.9])
+    assert entered[-1] == ("b", pytest.approx(1000.9))  # no wait of its own
 
 
 def test_a_429_holds_back_the_whole_host_for_its_retry_after(server):

@@ -6,14 +6,15 @@ from __future__ import annotations
 import asyncio
 import json
 
+from readme_gen.links.checker import run_check
 from readme_gen.links.preprints import published
 from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
 from readme_gen.net.reasons import Reason
 from readme_gen.position import Position
-from tests.conftest import FIXTURES
-from tests.links.test_checker import TITLE, check
-from tests.links.test_links_command import TITLE_A, TITLE_B, write_catalog
+from tests.support.catalogs import TITLE_A, TITLE_B, write_catalog
+from tests.support.checks import TITLE, check
+from tests.support.paths import FIXTURES
 
 FEED = (FIXTURES / "metadata" / "arxiv_feed.xml").read_bytes()
 ATOM = "application/atom+xml; charset=utf-8"
@@ -41,8 +42,6 @@ def test_a_page_listing_other_authors_is_drift(server, sleep):
             ),
         ),
     )
-    from readme_gen.links.checker import run_check
-
     (result,) = run_check(
         [target], CheckSettings(allow_private=True), sleep=sleep, clock=sleep.clock
     )
@@ -57,8 +56,6 @@ def test_the_same_authors_in_another_form_are_no_drift(server, sleep):
         server.url("/p"),
         (Use(TITLE, Position(7, 18), authors=("Rong Qin", "Jürgen Muller"), year=2025),),
     )
-    from readme_gen.links.checker import run_check
-
     (result,) = run_check(
         [target], CheckSettings(allow_private=True), sleep=sleep, clock=sleep.clock
     )
@@ -67,7 +64,20 @@ def test_the_same_authors_in_another_form_are_no_drift(server, sleep):
 
 def test_a_page_with_another_year_is_drift(server, sleep):
     server.routes["/p"] = lambda h, n: h.reply(200, highwire(TITLE, ["Ann Author"], "2021/01/01"))
-    result = check(server.url("/p"), sleep)  # the catalog's authors are unknown here
+    use = Use(TITLE, Position(7, 18), authors=("Ann Author",), year=2024)
+    (result,) = run_check(
+        [Target(server.url("/p"), (use,))],
+        CheckSettings(allow_private=True),
+        sleep=sleep,
+        clock=sleep.clock,
+    )
+    assert result.status is Status.DRIFT and result.reason is Reason.METADATA
+    assert result.detail == "page says 2021, catalog 2024"
+
+
+def test_a_page_year_with_no_catalog_year_to_compare_is_no_drift(server, sleep):
+    server.routes["/p"] = lambda h, n: h.reply(200, highwire(TITLE, ["Ann Author"], "2021/01/01"))
+    result = check(server.url("/p"), sleep)  # a target with no authors and no year
     assert result.status is Status.OK  # nothing to compare with: no drift claimed
 
 

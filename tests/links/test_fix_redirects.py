@@ -12,8 +12,8 @@ import pytest
 from readme_gen.catalog.fix import Move, fix, refused
 from readme_gen.catalog.load import load_catalog
 from readme_gen.position import Position
-from tests.links.server import page
-from tests.links.test_links_command import TITLE_A, TITLE_B, write_catalog
+from tests.support.catalogs import TITLE_A, TITLE_B, write_catalog
+from tests.support.servers import page
 
 
 def moved(server, old: str, location: str, served: list[str], title: str) -> None:

@@ -8,38 +8,9 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-from tests.links.server import page
-
-TITLE_A = "A paper about zooming"
-TITLE_B = "Another paper about patches"
-
-
-def write_catalog(folder: Path, url_a: str, url_b: str) -> Path:
-    text = f"""\
-title: Test list
-description: Papers.
-sections:
-  - id: one
-    title: One
-    papers:
-      - title: "{TITLE_A}"
-        authors: [Ann Author]
-        venue: CVPR
-        year: 2024
-        links:
-          Paper: {url_a}
-      - title: "{TITLE_B}"
-        authors: [Bob Author]
-        venue: ECCV
-        year: 2023
-        links:
-          Paper: {url_b}
-"""
-    path = folder / "catalog.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+from tests.support.catalogs import TITLE_A, TITLE_B, write_catalog
+from tests.support.servers import page
 
 
 def test_json_report_schema_and_exit_code_for_a_broken_link(cli, tmp_path, server):
@@ -122,6 +93,7 @@ from pathlib import Path
 from readme_gen.links.cache import Cache
 from readme_gen.links.results import Result, Status, Use
 from readme_gen.position import Position
+from tests.support.catalogs import TITLE_A, TITLE_B, write_catalog
 c = Cache(Path({str(cache)!r}), max_age=1e9, now=time.time())
 n = 0
 while True:

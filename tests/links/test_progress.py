@@ -15,8 +15,8 @@ import pytest
 from readme_gen.links.progress import Progress
 from readme_gen.links.results import FAILING_BY_DEFAULT, FAILING_STRICT, Result, Status, Use
 from readme_gen.position import Position
-from tests.links.server import page
-from tests.links.test_links_command import TITLE_A, TITLE_B, write_catalog
+from tests.support.catalogs import TITLE_A, TITLE_B, write_catalog
+from tests.support.servers import page
 
 
 class Clock:

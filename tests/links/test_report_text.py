@@ -9,8 +9,8 @@ from readme_gen.links.results import FAILING_BY_DEFAULT, Result, Status, Use
 from readme_gen.net.reasons import Reason
 from readme_gen.position import Position
 from readme_gen.publish.report import Report, offline, to_text
-from tests.links.server import page
-from tests.links.test_links_command import TITLE_A, TITLE_B, write_catalog
+from tests.support.catalogs import TITLE_A, TITLE_B, write_catalog
+from tests.support.servers import page
 
 
 def broken(n: int, reason: Reason, detail: str, host: str = "example.org") -> Result:

@@ -17,7 +17,7 @@ from readme_gen.net.reasons import Reason
 from readme_gen.net.resolver import Resolver
 from readme_gen.net.settings import WireSettings
 from readme_gen.net.transport import AiohttpTransport
-from tests.links.server import ScriptedServer
+from tests.support.servers import ScriptedServer
 
 
 @pytest.fixture

@@ -13,48 +13,17 @@ import pytest
 
 from readme_gen.links.results import Status
 from readme_gen.net.reasons import Reason
-from tests.links.server import Handler, page, stall
-from tests.links.test_checker import TITLE, check, target
-from tests.links.test_links_command import TITLE_B
+from tests.support.catalogs import TITLE_B
+from tests.support.checks import TITLE, check, target
+from tests.support.servers import MALFORMED, Handler, ok_head, page, raw, stall
 
 HEALTHY = "A healthy paper about patches and zooming"
-
-
-def raw(data: bytes):
-    """A route that answers with exactly these bytes, then closes the connection."""
-
-    def route(handler: Handler, nth: int) -> None:
-        handler._leave()
-        handler.wfile.write(data)
-        handler.wfile.flush()
-        handler.close_connection = True
-
-    return route
-
-
-def _headers(*lines: bytes) -> bytes:
-    return b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"".join(lines)
-
-
-MALFORMED = {
-    "a header line over 64 KiB": _headers(
-        b"Content-Security-Policy: " + b"a" * 70_000 + b"\r\nContent-Length: 2\r\n\r\nok"
-    ),
-    "tens of thousands of headers": _headers(
-        *(b"X-%d: v\r\n" % i for i in range(20_000)), b"Content-Length: 2\r\n\r\nok"
-    ),
-    "a header line that never ends": _headers(b"Set-Cookie: " + b"a" * 200_000),
-    "a bare CR in a header": _headers(b"X-A: a\rb\r\nContent-Length: 2\r\n\r\nok"),
-    "a NUL in a header": _headers(b"X-A: a\x00b\r\nContent-Length: 2\r\n\r\nok"),
-    "a bad status line": b"HTTP/1.1 abc OK\r\nContent-Length: 2\r\n\r\nok",
-    "an HTTP/0.9 answer": b"<html><head><title>Old</title></head></html>",
-}
 
 
 @pytest.mark.parametrize("kind", list(MALFORMED))
 def test_a_malformed_answer_is_broken_beside_a_healthy_link(cli, tmp_path, server, kind):
     """The run finishes, writes its report, and only the bad link is broken."""
-    from tests.links.test_links_command import TITLE_A, write_catalog
+    from tests.support.catalogs import TITLE_A, write_catalog
 
     server.routes["/bad"] = raw(MALFORMED[kind])
     server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE_A))
@@ -72,7 +41,7 @@ def test_a_malformed_answer_is_broken_beside_a_healthy_link(cli, tmp_path, serve
 def test_headers_as_long_as_browsers_accept_are_fine(server, sleep):
     long = b"Content-Security-Policy: " + b"a" * 60_000 + b"\r\n"
     body = page(TITLE)
-    server.routes["/csp"] = raw(_headers(long, b"Content-Length: %d\r\n\r\n" % len(body)) + body)
+    server.routes["/csp"] = raw(ok_head(long, b"Content-Length: %d\r\n\r\n" % len(body)) + body)
     result = check(server.url("/csp"), sleep)
     assert result.status is Status.OK, result.detail
 
@@ -200,12 +169,12 @@ def test_a_private_address_is_typed(server):
 
 
 def test_reasons_appear_in_every_text_format(cli, tmp_path, server):
-    from tests.links.test_links_command import TITLE_A, write_catalog
+    from tests.support.catalogs import TITLE_A, write_catalog
 
     server.routes["/ok"] = lambda h, n: h.reply(200, page(TITLE_A))
     server.routes["/gone"] = lambda h, n: h.reply(410)
     write_catalog(tmp_path, server.url("/ok"), server.url("/gone"))
-    from tests.publish.gfm import render, shown
+    from tests.support.markdown import render, shown
 
     for fmt in ("text", "markdown", "github"):
         result = cli("links", "--allow-private", "--format", fmt)
@@ -244,7 +213,7 @@ def test_a_pathological_page_does_not_push_another_link_past_its_timeout(server,
 
 
 def test_the_report_is_written_when_the_cache_cannot_be(cli, tmp_path, server):
-    from tests.links.test_links_command import TITLE_A, TITLE_B, write_catalog
+    from tests.support.catalogs import TITLE_A, TITLE_B, write_catalog
 
     server.routes["/a"] = lambda h, n: h.reply(200, page(TITLE_A))
     server.routes["/b"] = lambda h, n: h.reply(200, page(TITLE_B))
@@ -282,7 +251,7 @@ def test_bad_flag_values_are_usage_errors(cli, tmp_path, flag, value):
 
 def test_the_settings_table_in_the_docs_is_the_code():
     from readme_gen.links.settings import defaults_table
-    from tests.conftest import REPO
+    from tests.support.paths import REPO
 
     docs = (REPO / "docs" / "links.md").read_text(encoding="utf-8")
     between = docs.split("<!-- settings:begin -->\n")[1].split("<!-- settings:end -->")[0]
@@ -325,7 +294,7 @@ ODD = {  # the rest of issue 9's list: (answer, status, reason)
 
 @pytest.mark.parametrize("kind", list(ODD))
 def test_an_odd_answer_gets_its_verdict_beside_a_healthy_link(cli, tmp_path, server, kind):
-    from tests.links.test_links_command import TITLE_A, write_catalog
+    from tests.support.catalogs import TITLE_A, write_catalog
 
     answer, status, reason = ODD[kind]
     server.routes["/odd"] = raw(answer)

@@ -9,7 +9,7 @@ from readme_gen.lint.authors import names_first_author, url_file_stem
 from readme_gen.lint.registry import RuleOptions
 from readme_gen.lint.rules import run_rules
 from readme_gen.venues import DEFAULT_VENUE_ALIASES
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 CVF = "https://openaccess.thecvf.com/content"
 ECVA = "https://www.ecva.net/papers/eccv_2018/papers_ECCV"

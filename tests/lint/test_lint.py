@@ -6,23 +6,8 @@ import json
 
 import pytest
 
-from tests.conftest import REPO
-
-
-def paper(title, url, *, venue="CVPR", year=2024, authors="[Ann Author]"):
-    return (
-        f'      - title: "{title}"\n        authors: {authors}\n        venue: {venue}\n'
-        f"        year: {year}\n        links:\n          Paper: {url}\n"
-    )
-
-
-def catalog(*papers, extra_section=""):
-    return (
-        "title: T\ndescription: D.\nsections:\n  - id: one\n    title: One\n    papers:\n"
-        + "".join(papers)
-        + extra_section
-    )
-
+from tests.support.catalogs import catalog, paper
+from tests.support.paths import REPO
 
 CASES = [
     (

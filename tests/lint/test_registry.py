@@ -11,7 +11,7 @@ from readme_gen.errors import UsageError
 from readme_gen.lint.config import resolve
 from readme_gen.lint.registry import Severity
 from readme_gen.lint.rules import BY_CODE, RULES
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 
 def test_codes_and_names_are_unique_and_well_formed():

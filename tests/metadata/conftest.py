@@ -2,15 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.links.conftest import FakeSleep
-from tests.links.server import Recorder, ScriptedServer
+from tests.support.clock import FakeSleep
+from tests.support.servers import Recorder, ScriptedServer
 
 
 @pytest.fixture(scope="module")
 def _servers():
     # two loopback hosts: 127.0.0.1 plays doi.org / export.arxiv.org, 127.0.0.2 the
-    # registrar doi.org redirects to (api.crossref.org). One pair per module: stopping a
-    # server takes half a second of polling.
+    # registrar doi.org redirects to (api.crossref.org). One pair per module, the routes and
+    # records fresh for each test.
     srv = ScriptedServer(("127.0.0.1", "127.0.0.2"))
     yield srv
     srv.close()

@@ -14,7 +14,7 @@ from readme_gen.metadata.arxiv import (
 )
 from readme_gen.metadata.drift import Aspect
 from readme_gen.metadata.failure import Failure, Reason
-from tests.conftest import FIXTURES
+from tests.support.paths import FIXTURES
 
 FEED = (FIXTURES / "metadata" / "arxiv_feed.xml").read_bytes()
 

@@ -8,7 +8,7 @@ import pytest
 
 from readme_gen.metadata.csl import MAX_CSL, Work, parse_csl, venue_name
 from readme_gen.metadata.failure import Failure, Reason
-from tests.conftest import FIXTURES
+from tests.support.paths import FIXTURES
 
 CROSSREF = (FIXTURES / "metadata" / "crossref_csl.json").read_bytes()
 

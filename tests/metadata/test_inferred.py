@@ -6,8 +6,8 @@ from readme_gen.catalog.edit import Draft
 from readme_gen.metadata.inferred import Inferred, VenueNames, described, inferred, with_flags
 from readme_gen.metadata.lookup import page_inferred
 from readme_gen.metadata.page import parse_meta
-from tests.conftest import VALID_CATALOG
-from tests.links.server import ScriptedServer
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.servers import ScriptedServer
 
 
 def test_the_publication_year_wins_over_the_submission_year():

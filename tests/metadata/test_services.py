@@ -20,7 +20,7 @@ from readme_gen.metadata.services import (
     from_env,
 )
 from readme_gen.net.settings import WireSettings
-from tests.conftest import FIXTURES
+from tests.support.paths import FIXTURES
 
 FEED = (FIXTURES / "metadata" / "arxiv_feed.xml").read_bytes()
 CROSSREF = (FIXTURES / "metadata" / "crossref_csl.json").read_bytes()
@@ -300,7 +300,7 @@ def test_connections_go_to_the_vetted_address_as_in_links(sleep):
     import socket
 
     from readme_gen.net.resolver import Verdict
-    from tests.links.server import ScriptedServer
+    from tests.support.servers import ScriptedServer
 
     srv = ScriptedServer(("127.0.0.2",))
     try:

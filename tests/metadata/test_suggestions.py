@@ -19,9 +19,9 @@ from readme_gen.links.suggest import searched
 from readme_gen.net.reasons import Reason
 from readme_gen.position import Position
 from readme_gen.publish.report import Report, format_report
-from tests.links.server import ScriptedServer
-from tests.metadata.scholarly import Library, S2Paper, serve
-from tests.metadata.test_venue_finding import settings
+from tests.support.scholarly import Library, S2Paper, serve
+from tests.support.servers import ScriptedServer
+from tests.support.venues import settings
 
 MISMATCHED = Use(
     "Segment Anything",

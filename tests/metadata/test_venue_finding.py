@@ -3,14 +3,11 @@ serving a corpus of realistic records (tests/metadata/venue_corpus.py)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 import pytest
 
 from readme_gen.links.results import Result, Status, Use
-from readme_gen.links.settings import CheckSettings
-from readme_gen.links.suggest import searched
 from readme_gen.metadata.dblp import parse_search
 from readme_gen.metadata.failure import Failure, Reason
 from readme_gen.metadata.found import authors_overlap, is_paper, same_title
@@ -18,32 +15,10 @@ from readme_gen.metadata.scholar import parse_batch, parse_match
 from readme_gen.metadata.wayback import parse_available
 from readme_gen.position import Position
 from readme_gen.venues import full_venue
-from tests.links.server import ScriptedServer
 from tests.metadata import venue_corpus
-from tests.metadata.scholarly import Library, S2Paper, serve
-
-
-def settings(env: dict[str, str], **changes: object) -> CheckSettings:
-    base = CheckSettings(
-        allow_private=True,
-        arxiv_api_url=env["READMEGEN_ARXIV_API_URL"],
-        s2_api_url=env["READMEGEN_S2_API_URL"],
-        dblp_url=env["READMEGEN_DBLP_URL"],
-        wayback_url=env["READMEGEN_WAYBACK_URL"],
-        max_searches=500,
-    )
-    from dataclasses import replace
-
-    return replace(base, **changes)
-
-
-def preprint(case: venue_corpus.Case, line: int) -> Result:
-    use = Use(case.title, Position(line, 1), authors=case.authors, year=case.posted, venue="arXiv")
-    return Result(f"https://arxiv.org/abs/{case.arxiv}", Status.OK, (use,))
-
-
-def run(results, check, sleep):
-    return asyncio.run(searched(results, check, sleep=sleep, clock=sleep.clock))
+from tests.support.scholarly import Library, S2Paper, serve
+from tests.support.servers import ScriptedServer
+from tests.support.venues import preprint, run, score, settings
 
 
 @pytest.fixture
@@ -52,22 +27,6 @@ def corpus_servers():
     env = serve(srv, venue_corpus.library())
     yield srv, env
     srv.close()
-
-
-def score(results, cases):
-    right = wrong = missed = 0
-    for result, case in zip(results, cases, strict=True):
-        found = result.suggestion
-        got = (found.venue, found.year) if found else None
-        if got is not None and got == case.truth:
-            right += 1
-        elif got is not None:
-            wrong += 1
-        elif case.truth is not None:
-            missed += 1
-    precision = right / (right + wrong) if right + wrong else 1.0
-    recall = right / (right + missed) if right + missed else 1.0
-    return precision, recall
 
 
 def test_the_corpus_is_realistic_and_large_enough():

@@ -5,40 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from readme_gen.links.results import Result, Status, Use
+from readme_gen.links.results import Use
 from readme_gen.position import Position
-from tests.links.server import ScriptedServer
 from tests.metadata import venue_holdout
-from tests.metadata.scholarly import serve
-from tests.metadata.test_venue_finding import run, settings
-
-
-def preprint(case: venue_holdout.Case, line: int) -> Result:
-    use = Use(case.title, Position(line, 1), authors=case.authors, year=case.posted, venue="arXiv")
-    return Result(f"https://arxiv.org/abs/{case.arxiv}", Status.OK, (use,))
-
-
-def outcomes(results, cases):
-    """Per case: 'right', 'wrong' (a venue or year no maintainer would write), 'missed' or
-    'none' (nothing found, rightly)."""
-    out = []
-    for result, case in zip(results, cases, strict=True):
-        found = result.suggestion
-        if found is None:
-            out.append("missed" if case.truth else "none")
-        elif case.truth and found.venue in case.truth[0] and found.year == case.truth[1]:
-            out.append("right")
-        else:
-            out.append("wrong")
-    return out
-
-
-def score(results, cases) -> tuple[float, float]:
-    got = outcomes(results, cases)
-    right, wrong, missed = (got.count(k) for k in ("right", "wrong", "missed"))
-    precision = right / (right + wrong) if right + wrong else 1.0
-    recall = right / (right + missed) if right + missed else 1.0
-    return precision, recall
+from tests.support.scholarly import serve
+from tests.support.servers import ScriptedServer
+from tests.support.venues import outcomes, preprint, run, settings
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.metadata.scholarly import DblpHit, Library, S2Paper
+from tests.support.scholarly import DblpHit, Library, S2Paper
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.metadata.scholarly import DblpHit, Library, S2Paper
+from tests.support.scholarly import DblpHit, Library, S2Paper
 
 CONF = "Conference and Workshop Papers"
 JOURNAL = "Journal Articles"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 
 import bibtexparser
 import pytest
@@ -14,7 +13,8 @@ from readme_gen.catalog.load import load_catalog
 from readme_gen.catalog.model import Catalog, Link, Paper, Section
 from readme_gen.publish.export import keys, to_bibtex
 from readme_gen.venues import full_venue
-from tests.conftest import REPO
+from tests.support.bibtex import braced
+from tests.support.paths import REPO
 
 
 def parse(text: str):
@@ -25,48 +25,6 @@ def parse(text: str):
 
 def bib_fields(entry) -> dict[str, str]:
     return {f.key.lower(): f.value for f in entry.fields}
-
-
-def braced(text: str) -> list[tuple[str, str, dict[str, str]]]:
-    """The entries as BibTeX itself reads them: after `@type`, the body opened by `{` ends
-    at the brace that balances it, counting every brace whatever precedes it (a backslash
-    escapes nothing for BibTeX or biber); a braced field value likewise; text between
-    entries is ignored. (bibtexparser honours `\\{`, so it cannot see a forged entry.)"""
-    entries, at = [], 0
-    while (at := text.find("@", at)) >= 0:
-        kind = re.match(r"@([A-Za-z]+)\s*([{(])", text[at:])
-        if kind is None:
-            at += 1
-            continue
-        opening, at = kind.group(2), at + kind.end()
-        closing = "}" if opening == "{" else ")"
-        key_end = min(i for i in (text.find(",", at), text.find(closing, at)) if i >= 0)
-        key, at, fields = text[at:key_end].strip(), key_end, {}
-        while text[at] == ",":
-            field = re.match(r",\s*([A-Za-z]+)\s*=\s*", text[at:])
-            if field is None:
-                at = text.index(closing, at)
-                break
-            at += field.end()
-            if text[at] == "{":
-                depth, start = 0, at
-                while True:
-                    depth += {"{": 1, "}": -1}.get(text[at], 0)
-                    at += 1
-                    if depth == 0:
-                        break
-                value = text[start + 1 : at - 1]
-            else:
-                value = re.match(r"[^,}) \n]*", text[at:]).group()
-                at += len(value)
-            fields[field.group(1).lower()] = value
-            at += len(text[at:]) - len(text[at:].lstrip())
-        if text[at] != closing:  # BibTeX: "expecting a `,' or a `}'", skips to the next @
-            fields["!error"] = text[at : at + 40]
-        else:
-            at += 1
-        entries.append((kind.group(1).lower(), key, fields))
-    return entries
 
 
 def test_bibtex_of_the_real_list_parses_with_unique_stable_keys(cli):
@@ -179,7 +137,7 @@ def test_csv_cells_never_start_a_formula_and_every_cell_is_quoted():
 def test_a_lone_surrogate_is_refused_where_control_characters_are(cli, tmp_path, command):
     """A YAML escape `"\\ud800"` makes a string no UTF-8 file can hold: it passed lint,
     then `build` and every export ended with exit 3."""
-    from tests.conftest import VALID_CATALOG
+    from tests.support.catalogs import VALID_CATALOG
 
     text = VALID_CATALOG.replace('"A paper"', '"A \\ud800 paper"')
     (tmp_path / "catalog.yaml").write_text(text, encoding="utf-8")

@@ -16,8 +16,8 @@ from readme_gen.publish.audit import MARKER, Audit, issue_body, summary
 from readme_gen.publish.findings import ISSUE_LIMIT, SUMMARY_LIMIT, Finding
 from readme_gen.publish.inert import shorten, terminal
 from readme_gen.publish.report import Report, to_markdown
-from tests.publish.gfm import render, shown
-from tests.publish.test_inert import HOSTILE, HOSTILE_TEXT
+from tests.support.hostile import HOSTILE, HOSTILE_TEXT
+from tests.support.markdown import render, shown
 
 RUN = "https://github.com/owner/list/actions/runs/42"
 HOSTILE_TITLE = "".join(HOSTILE) * 3  # ~1,000 characters of markup, mentions, controls

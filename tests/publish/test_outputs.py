@@ -9,7 +9,7 @@ import re
 from readme_gen.links.results import FAILING_BY_DEFAULT, Result, Status, Use
 from readme_gen.position import Position
 from readme_gen.publish.report import Report, to_github, to_text
-from tests.lint.test_lint import catalog, paper
+from tests.support.catalogs import catalog, paper
 
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 TITLE = "50% done, really:: \x1b[2J\x07\u202eevil"

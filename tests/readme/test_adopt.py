@@ -13,8 +13,8 @@ from readme_gen.catalog.model import See
 from readme_gen.errors import CatalogError
 from readme_gen.readme.adopt import adopt, take
 from readme_gen.readme.render import render
-from tests.conftest import snapshot
-from tests.forms import shapes
+from tests.support import shapes
+from tests.support.files import snapshot
 
 SHAPES = {"bullets": shapes.bullets, "table": shapes.table, "blocks": shapes.blocks}
 
@@ -141,7 +141,7 @@ def test_hostile_bytes_stay_literal_and_the_rebuild_still_holds(tmp_path):
 
 
 def test_a_paper_in_the_built_in_layout_gives_the_built_in_catalog():
-    from tests.readme.test_render import EXPECTED  # the golden README
+    from tests.support.golden import EXPECTED  # the golden README
 
     adoption = take(EXPECTED, title="x", path="README.md", header="")
     assert not adoption.catalog.adopted

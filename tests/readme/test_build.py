@@ -11,7 +11,9 @@ from pathlib import Path
 
 from readme_gen.catalog.load import load_catalog
 from readme_gen.readme.render import render
-from tests.conftest import REPO, VALID_CATALOG, snapshot
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.files import snapshot
+from tests.support.paths import REPO
 
 
 def test_build_writes_then_leaves_an_up_to_date_readme_untouched(cli, tmp_path):

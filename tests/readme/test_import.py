@@ -12,8 +12,9 @@ from readme_gen.catalog.load import load_catalog, parse_catalog
 from readme_gen.catalog.model import Catalog
 from readme_gen.readme.parse import parse_readme, section_id
 from readme_gen.readme.render import render
-from tests.conftest import FIXTURES, REPO, snapshot
-from tests.strategies import catalogs
+from tests.support.files import snapshot
+from tests.support.paths import FIXTURES, REPO
+from tests.support.strategies import catalogs
 
 
 def readme_view(catalog: Catalog) -> Catalog:

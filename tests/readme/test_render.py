@@ -8,9 +8,8 @@ import re
 from readme_gen.catalog.load import load_catalog
 from readme_gen.catalog.model import Appendix, Catalog, Link, Paper, Section
 from readme_gen.readme.render import render, row
-from tests.conftest import FIXTURES, REPO
-
-EXPECTED = (FIXTURES / "README.expected.md").read_text(encoding="utf-8")
+from tests.support.golden import EXPECTED
+from tests.support.paths import REPO
 
 
 def repo_catalog() -> Catalog:
@@ -110,7 +109,7 @@ def test_surrounding_whitespace_is_kept_as_character_references():
 
 def test_bare_urls_www_and_e_mail_in_titles_and_authors_stay_text():
     """GFM would autolink them; rendered by cmark-gfm, the row's only link is the paper's."""
-    from tests.publish.gfm import render as gfm
+    from tests.support.markdown import render as gfm
 
     title = "See https://evil.example/x, www.evil.example or HTTP://x.y and mail@evil.example"
     authors = ("Ann (ann@uni.edu)", "www.bob.org", "ftp://c.d")

@@ -1,62 +1,10 @@
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 import pytest
 
-from readme_gen.catalog.model import Catalog, Link, Paper, Section
-from readme_gen.site.build import Options, build
-from tests.site.browser import CHROMIUM, missing
-
-TODAY = datetime.date(2026, 1, 15)
-AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
-
-
-def paper(title: str, url: str, year: int = 2024, venue: str = "CVPR", **kw) -> Paper:
-    authors = kw.pop("authors", ("Ann Author", "Bob Author"))
-    return Paper(title, authors, venue, year, (Link("Paper", url),), **kw)
-
-
-def small_catalog() -> Catalog:
-    """Two sections, three venues, four years: enough for every facet and order."""
-    return Catalog(
-        "Test list",
-        "Papers about tests.",
-        (),
-        (
-            Section(
-                "seg",
-                "Segmentation",
-                (
-                    paper("Zebra segmentation", "https://example.org/z", 2025, "CVPR"),
-                    paper("Alpha masks", "https://example.org/a", 2022, "ECCV"),
-                ),
-            ),
-            Section(
-                "det",
-                "Detection",
-                (
-                    paper("Boxes everywhere", "https://example.org/b", 2024, "CVPR"),
-                    paper(
-                        "Müller detects",
-                        "https://example.org/m",
-                        2019,
-                        "NeurIPS",
-                        authors=("Jürgen Müller",),
-                    ),
-                ),
-            ),
-        ),
-    )
-
-
-def write_site(folder: Path, catalog: Catalog, **options) -> Path:
-    options.setdefault("today", TODAY)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in build(catalog, Options(**options)).items():
-        (folder / name).write_bytes(data)
-    return folder / "index.html"
+from tests.support.browser import CHROMIUM, missing
 
 
 # Per module, not per session: Playwright's sync API keeps an event loop running while it is

@@ -10,8 +10,14 @@ import pytest
 
 from readme_gen.catalog.model import Catalog, Section
 from readme_gen.publish.export import bibtex_entries
-from tests.site.conftest import AXE, small_catalog, write_site
-from tests.site.test_build import HOSTILE_TITLES, adopted_catalog, hostile_catalog
+from tests.support.site import (
+    AXE,
+    HOSTILE_TITLES,
+    adopted_catalog,
+    hostile_catalog,
+    small_catalog,
+    write_site,
+)
 
 
 @pytest.fixture
@@ -158,7 +164,7 @@ def test_a_permalink_to_a_filtered_out_paper_shows_it(open_page, index):
 
 def test_a_long_list_lays_out_a_page_of_papers_at_a_time(open_page, tmp_path):
     from readme_gen.catalog.model import Catalog, Section
-    from tests.site.conftest import paper
+    from tests.support.site import paper
 
     many = tuple(
         paper(f"Paper {n:04}", f"https://example.org/{n}", 2000 + n % 20) for n in range(450)

@@ -10,21 +10,21 @@ from html.parser import HTMLParser
 
 import pytest
 
-from readme_gen.catalog.model import Catalog, Link, Paper, Raw, Section, See, Verbatim
+from readme_gen.catalog.model import Catalog, Section
 from readme_gen.publish.export import to_bibtex
 from readme_gen.site.build import Options, build
 from readme_gen.site.entries import entries
-from tests.conftest import REPO, VALID_CATALOG, snapshot
-from tests.site.conftest import TODAY, paper, small_catalog
-
-HOSTILE_TITLES = [
-    "<script>alert(1)</script>",
-    "</script><script>alert(2)</script>",
-    '"><img src=x onerror=alert(3)>',
-    "a|b <b>x</b> & *y* _z_ [l](javascript:alert(4)) `c` # ~s~ $m$ \\",
-    "\u202eevil\u202c bidi \u2066isolate\u2069 @mention ${{ x }} &amp;",
-    "A" * 10_240,
-]
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.files import snapshot
+from tests.support.paths import REPO
+from tests.support.site import (
+    HOSTILE_TITLES,
+    TODAY,
+    adopted_catalog,
+    hostile_catalog,
+    paper,
+    small_catalog,
+)
 
 
 class Elements(HTMLParser):
@@ -59,16 +59,6 @@ def parsed(html: str) -> Elements:
 def index(catalog: Catalog, **options) -> str:
     options.setdefault("today", TODAY)
     return build(catalog, Options(**options))["index.html"].decode()
-
-
-def hostile_catalog(title: str) -> Catalog:
-    links = (
-        Link("Paper", "https://example.org/h"),
-        Link("Bad", "javascript:alert(5)"),
-        Link("Data", "data:text/html,<script>alert(6)</script>"),
-    )
-    hostile = Paper(title, ("Eve <i>Evil</i>",), "V<b>", 2024, links)
-    return Catalog("T", "D", (), (Section("s", "S", (hostile,)),))
 
 
 @pytest.mark.parametrize("title", HOSTILE_TITLES, ids=range(len(HOSTILE_TITLES)))
@@ -218,25 +208,6 @@ def test_the_build_is_deterministic_and_the_seed_list_is_small():
     one = build(seed, Options(TODAY))
     assert one == build(seed, Options(TODAY))
     assert sum(map(len, one.values())) <= 60_000
-
-
-def adopted_catalog() -> Catalog:
-    keyed = Paper(
-        "**Bold** title \\_x\\_",
-        (),
-        "",
-        None,
-        (Link("[code]", "https://github.com/a/b"), Link("local", "./citations/x.bib")),
-        date="2023-05",
-        extra=(("abbr", "`BT`"), ("tags", "segmentation, *medical*"), ("note", "a <i>note</i>")),
-        key="bt",
-    )
-    other = Paper("Other", ("A B",), "ICCV", 2021, (Link("Paper", "https://x.example/o"),))
-    sections = (
-        Section("top", "Top", (keyed,), level=1, items=(Verbatim("intro\n"), keyed)),
-        Section("sub", "Sub", (other,), level=3, items=(other, See(keyed), Raw("- odd *entry*"))),
-    )
-    return Catalog("**List**", "D", (), sections, preamble="")
 
 
 def test_an_adopted_list_shows_its_markdown_as_text_with_its_own_fields():

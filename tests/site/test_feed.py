@@ -13,9 +13,9 @@ from readme_gen.catalog.load import load_catalog
 from readme_gen.catalog.model import Catalog, Section
 from readme_gen.site.build import Options, build
 from readme_gen.site.entries import entries
-from tests.conftest import VALID_CATALOG, snapshot
-from tests.site.conftest import TODAY, paper
-from tests.site.test_build import HOSTILE_TITLES
+from tests.support.catalogs import VALID_CATALOG
+from tests.support.files import snapshot
+from tests.support.site import HOSTILE_TITLES, TODAY, paper
 
 
 def feed(catalog: Catalog, **options) -> feedparser.FeedParserDict:

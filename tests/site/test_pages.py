@@ -6,8 +6,8 @@ from __future__ import annotations
 from ruamel.yaml import YAML
 
 from readme_gen import __version__
-from tests.conftest import REPO
-from tests.test_action import action, env, paper_list, summary  # noqa: F401 (a fixture)
+from tests.support.action import action, env, summary
+from tests.support.paths import REPO
 
 PINNED = {
     "actions/upload-pages-artifact": "56afc609e74202658d3ffba0e8f6dda462b719fa",
@@ -44,7 +44,7 @@ def test_the_repository_publishes_its_own_list_the_same_way():
     assert own.split("\nname: Pages\n", 1)[1] == expected
 
 
-def test_the_action_builds_the_site_into_its_output(paper_list):  # noqa: F811
+def test_the_action_builds_the_site_into_its_output(paper_list):
     inputs = env(paper_list, command="site", args="--repository o/r")
     assert action.main(inputs) == 0
     site = paper_list / "temp" / "readme-gen-site"

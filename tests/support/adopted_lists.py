@@ -1,5 +1,5 @@
 """Adopted lists of our own for the commands' tests: each of the three shapes
-(tests/forms/shapes.py), and variants with what real lists do (a paper under two topics,
+(tests/support/shapes.py), and variants with what real lists do (a paper under two topics,
 links to files of the list's own repository, a paper without a year)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from readme_gen.readme.adopt import take
-from tests.forms import shapes
+from tests.support import shapes
 
 SHAPES = {"bullets": shapes.bullets, "table": shapes.table, "blocks": shapes.blocks}
 """Each shape, and the id of the section its papers are in."""

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
 
 from readme_gen.text import normalise
-from tests.links.server import Handler, ScriptedServer
+from tests.support.servers import Handler, ScriptedServer
 
 
 @dataclass
