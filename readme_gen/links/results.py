@@ -11,6 +11,13 @@ from readme_gen.position import Position
 
 
 class Status(enum.Enum):
+    """A link's verdict. Each member carries, declared once in `_KINDS`: its `rank` (the
+    one display order, worst first: what fails a run, then what the catalog should follow,
+    then what could not be verified), its `title` (a heading in the text report), its
+    `action` (a heading in the Markdown findings and the audit issue: what to do), whether
+    it `fails` a run by default and under `--strict`, and whether it keeps the audit issue
+    open (`attention`)."""
+
     OK = "ok"
     MOVED = "moved"  # a permanent redirect (301, 308): the catalog should use the target
     MISMATCH = "mismatch"  # the page names another paper
@@ -18,6 +25,87 @@ class Status(enum.Enum):
     BLOCKED = "blocked"  # the host refuses automated clients; not known to be broken
     BROKEN = "broken"
     EXCLUDED = "excluded"  # by configuration; not fetched
+
+    @property
+    def rank(self) -> int:
+        return _KINDS[self].rank
+
+    @property
+    def title(self) -> str:
+        return _KINDS[self].title
+
+    @property
+    def action(self) -> str:
+        return _KINDS[self].action
+
+    @property
+    def fails(self) -> bool:
+        return _KINDS[self].fails
+
+    @property
+    def fails_strict(self) -> bool:
+        return _KINDS[self].fails_strict
+
+    @property
+    def attention(self) -> bool:
+        return _KINDS[self].attention
+
+    @classmethod
+    def ranked(cls) -> tuple[Status, ...]:
+        """Every status in the one display order."""
+        return tuple(sorted(cls, key=lambda s: s.rank))
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    rank: int
+    title: str
+    action: str
+    fails: bool = False
+    fails_strict: bool = False
+    attention: bool = False
+
+
+_KINDS: dict[Status, _Kind] = {
+    Status.BROKEN: _Kind(
+        0,
+        "Broken",
+        "Broken: fix or replace the link (an archived copy may help)",
+        fails=True,
+        fails_strict=True,
+        attention=True,
+    ),
+    Status.MISMATCH: _Kind(
+        1,
+        "Pointing to another paper",
+        "Pointing to another paper",
+        fails=True,
+        fails_strict=True,
+        attention=True,
+    ),
+    Status.MOVED: _Kind(
+        2,
+        "Moved permanently (update the catalog)",
+        "Moved permanently: update catalog.yaml (`readme-gen links --fix-redirects`)",
+        fails_strict=True,
+        attention=True,
+    ),
+    Status.DRIFT: _Kind(
+        3,
+        "Metadata differs from the catalog (authors, year or venue)",
+        "Metadata differs: check the authors, year or venue in catalog.yaml",
+        fails_strict=True,
+        attention=True,
+    ),
+    Status.BLOCKED: _Kind(
+        4,
+        "Could not verify (the host blocks automated clients)",
+        "Could not verify: the host blocks automated clients (not counted as broken)",
+        fails_strict=True,
+    ),
+    Status.EXCLUDED: _Kind(5, "Excluded by configuration", "Excluded by configuration"),
+    Status.OK: _Kind(6, "OK", "OK"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,5 +174,5 @@ class Incomplete:
         return f"{self.what} incomplete: {self.count} ids ({self.reason.value})"
 
 
-FAILING_BY_DEFAULT = frozenset({Status.BROKEN, Status.MISMATCH})
-FAILING_STRICT = FAILING_BY_DEFAULT | {Status.BLOCKED, Status.MOVED, Status.DRIFT}
+FAILING_BY_DEFAULT = frozenset(s for s in Status if s.fails)
+FAILING_STRICT = frozenset(s for s in Status if s.fails_strict)

@@ -26,7 +26,7 @@ MARKER = "<!-- readme-gen:link-audit -->"
 MAX_REPORT = 256 * 1024 * 1024  # a report of 100,000 links is ~50 MB
 # What keeps the issue open: failing links, permanent moves and metadata drift (the catalog
 # should follow).
-ATTENTION = (Status.BROKEN, Status.MISMATCH, Status.MOVED, Status.DRIFT)
+ATTENTION = tuple(s for s in Status.ranked() if s.attention)
 _BY_NAME = {s.value: s for s in Status}
 STATUS_NAMES = ", ".join(_BY_NAME)
 

@@ -25,23 +25,10 @@ TITLE_LIMIT = 300
 DETAIL_LIMIT = 500
 URL_LIMIT = 2000
 
-COUNT_ORDER = (
-    Status.BROKEN,
-    Status.MISMATCH,
-    Status.MOVED,
-    Status.DRIFT,
-    Status.BLOCKED,
-    Status.EXCLUDED,
-    Status.OK,
-)
-# Worst first: what fails the audit, then what the catalog should follow, then what
-# could not be verified.
-HEADINGS = {
-    Status.BROKEN: "Broken: fix or replace the link (an archived copy may help)",
-    Status.MISMATCH: "Pointing to another paper",
-    Status.MOVED: "Moved permanently: update catalog.yaml (`readme-gen links --fix-redirects`)",
-    Status.DRIFT: "Metadata differs: check the authors, year or venue in catalog.yaml",
-    Status.BLOCKED: "Could not verify: the host blocks automated clients (not counted as broken)",
+# Worst first, in the one order (`Status.rank`): what fails the audit, then what the catalog
+# should follow, then what could not be verified.
+HEADINGS: dict[Status, str] = {
+    s: s.action for s in Status.ranked() if s not in (Status.EXCLUDED, Status.OK)
 }
 TABLE_HEAD = ("| Paper | Link | Line | Detail |", "| --- | --- | --- | --- |")
 
@@ -108,7 +95,7 @@ def render(
     short); `run` is linked from the "and N more" line when links are left out, and from
     a closing line when none is."""
     head = [*preamble, "| Status | Links |", "| --- | --- |"]
-    head += [f"| {s.value} | {counts.get(s, 0)} |" for s in COUNT_ORDER if counts.get(s, 0)]
+    head += [f"| {s.value} | {counts.get(s, 0)} |" for s in Status.ranked() if counts.get(s, 0)]
     listed = [f for s in HEADINGS for f in findings if f.status is s]
     tail = ["", *footer] if footer else []
     more = _more(len(listed), run)

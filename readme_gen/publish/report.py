@@ -15,25 +15,6 @@ from readme_gen.net.reasons import Reason
 from readme_gen.position import NOWHERE, START
 from readme_gen.publish import findings, inert
 
-ORDER = (
-    Status.BROKEN,
-    Status.MISMATCH,
-    Status.BLOCKED,
-    Status.MOVED,
-    Status.DRIFT,
-    Status.EXCLUDED,
-    Status.OK,
-)
-TITLES = {
-    Status.BROKEN: "Broken",
-    Status.MISMATCH: "Pointing to another paper",
-    Status.BLOCKED: "Could not verify (the host blocks automated clients)",
-    Status.MOVED: "Moved permanently (update the catalog)",
-    Status.DRIFT: "Metadata differs from the catalog (authors, year or venue)",
-    Status.EXCLUDED: "Excluded by configuration",
-    Status.OK: "OK",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Report:
@@ -184,11 +165,13 @@ def to_text(report: Report) -> str:
     show = inert.terminal
     is_offline = offline(report.results)
     lines = []
-    for status in ORDER[:-1]:
+    for status in Status.ranked():
+        if status is Status.OK:
+            continue
         group = [r for r in report.results if r.status is status]
         if not group:
             continue
-        lines.append(f"{TITLES[status]} ({len(group)}):")
+        lines.append(f"{status.title} ({len(group)}):")
         private = sum(r.reason is Reason.PRIVATE_ADDRESS for r in group)
         for r in group:
             if _summarised(status, r, is_offline=is_offline, private=private):
@@ -209,10 +192,7 @@ def to_text(report: Report) -> str:
 
 def to_markdown(report: Report, *, run: str | None = None) -> str:
     """The job summary: the one Markdown rendering of findings (readme_gen.publish.findings)."""
-    healthy = not any(
-        r.status in report.failing or r.status in (Status.MOVED, Status.DRIFT)
-        for r in report.results
-    )
+    healthy = not any(r.status in report.failing or r.status.attention for r in report.results)
     return findings.render(
         Counter(r.status for r in report.results),
         [
