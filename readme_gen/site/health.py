@@ -17,7 +17,9 @@ from readme_gen.errors import CatalogError, Problem
 from readme_gen.fsutil import read_bytes
 from readme_gen.position import START, Position
 
-STATUSES = ("ok", "moved", "blocked", "broken", "mismatch", "drift", "excluded")
+# The report's statuses, in their one order (links.results.Status: the site may not import
+# the checker; tests/links/test_statuses.py keeps the two equal).
+STATUSES = ("broken", "mismatch", "moved", "drift", "blocked", "excluded", "ok")
 MAX_REPORT = 256 * 1024 * 1024  # far above a 10,000-paper report (~5 MB)
 MAX_URL = 8_192
 STALE_AFTER = _dt.timedelta(days=14)

@@ -47,3 +47,12 @@ def test_the_text_report_and_the_markdown_list_statuses_in_one_order():
     # the count table too
     counted = [markdown.index(f"| {s.value} | 1 |") for s in Status.ranked()]
     assert counted == sorted(counted)
+
+
+def test_the_site_reads_the_reports_statuses():
+    """The site may not import the link checker (it reads the JSON report as input), so it
+    spells the statuses; they must be the checker's."""
+    from readme_gen.site.health import STATUSES
+
+    assert set(STATUSES) == {s.value for s in Status}
+    assert tuple(s.value for s in Status.ranked()) == STATUSES
