@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from readme_gen import identifiers
 from readme_gen.catalog.emit import dump_adopted_paper, dump_paper
 from readme_gen.catalog.model import (
     ARXIV_CATEGORY,
@@ -43,16 +44,10 @@ _DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
 # breaks, lone surrogates, noncharacters. A remote record's are dropped, a flag's refused.
 UNUSABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
-_ARXIV = re.compile(
-    r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/([0-9]{4}\.[0-9]{4,5}|[a-z-]+/[0-9]{7})(?:v[0-9]+)?(?:\.pdf)?/?$",
-    re.I,
-)
-
 
 def arxiv_id_of(url: str) -> str | None:
     """The arXiv id (without version) an arXiv abs or PDF URL names, else None."""
-    match = _ARXIV.match(url.strip())
-    return match.group(1) if match else None
+    return identifiers.arxiv_id_of_url(url)
 
 
 def doi_of_url(url: str) -> str | None:

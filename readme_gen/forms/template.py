@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from readme_gen import identifiers
 from readme_gen.forms.errors import TemplateError
 
 if TYPE_CHECKING:
@@ -46,11 +47,11 @@ COMPUTED = {
     "repo": re.compile(
         r"https?://github\.com/(?P<value>[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?)(?:\.git)?(?:[/?#]|\Z)"
     ),
-    "arxiv": re.compile(r"https?://arxiv\.org/(?:abs|pdf)/(?P<value>[0-9]{4}\.[0-9]{4,5})"),
+    "arxiv": re.compile(rf"https?://arxiv\.org/(?:abs|pdf)/(?P<value>{identifiers.ARXIV_NEW})"),
 }
 
 
-COMPUTED_VALUE = {"repo": r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "arxiv": r"[0-9]{4}\.[0-9]{4,5}"}
+COMPUTED_VALUE = {"repo": r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "arxiv": identifiers.ARXIV_NEW}
 
 
 def computed(name: str, links: Sequence[tuple[str, str]]) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
+from readme_gen import identifiers
 from readme_gen.catalog.edit import local_path, takes_entries
 from readme_gen.catalog.model import Catalog, Link, Paper, Raw, Section, See
 from readme_gen.lint.authors import names_first_author, url_file_stem
@@ -117,7 +118,6 @@ def venue_form(catalog: Catalog, options: RuleOptions) -> Iterator[Hit]:
             )
 
 
-_ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/(\d{2})(\d{2})\.\d{4,5}")
 _URL_YEAR = re.compile(
     r"(?:content_?(?:CVPR|ICCV|ECCV|WACV)_?|/(?:CVPR|ICCV|WACV)(?=\d{4}/)|/paper(?:_files/paper)?/)((?:19|20)\d{2})",
     re.I,
@@ -130,16 +130,14 @@ def impossible_year(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
         if year is None:
             continue  # an adopted list's paper without a year or a date: nothing to contradict
         for link in _web_links(paper):
-            arxiv = _ARXIV.search(link.url)
-            if arxiv:
-                posted = 2000 + int(arxiv.group(1))
-                if year < posted:
-                    yield Hit(
-                        f"year {year} is before the arXiv posting ({posted}) of {link.url}",
-                        paper.where("year"),
-                        paper.title,
-                        link.url,
-                    )
+            posted = identifiers.arxiv_posted(link.url)
+            if posted is not None and year < posted:
+                yield Hit(
+                    f"year {year} is before the arXiv posting ({posted}) of {link.url}",
+                    paper.where("year"),
+                    paper.title,
+                    link.url,
+                )
             named = _URL_YEAR.search(link.url)
             if named and int(named.group(1)) != year:
                 yield Hit(
@@ -162,13 +160,10 @@ def insecure_http(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
                 )
 
 
-_ARXIV_PDF = re.compile(r"arxiv\.org/(?:pdf/[^\s]+|abs/\d{4}\.\d{4,5}v\d+)", re.I)
-
-
 def arxiv_pdf(catalog: Catalog, _options: RuleOptions) -> Iterator[Hit]:
     for _section, paper in _papers(catalog):
         for link in _web_links(paper):
-            if _ARXIV_PDF.search(link.url):
+            if identifiers.arxiv_versioned(link.url):
                 yield Hit(
                     f"link the arXiv abstract page, not a PDF or a version: {link.url}",
                     link.position,

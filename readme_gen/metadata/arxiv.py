@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 from xml.parsers import expat
 
+from readme_gen import identifiers
 from readme_gen.catalog.model import ARXIV_CATEGORY
 from readme_gen.metadata.drift import Aspect, Drift, clean
 from readme_gen.metadata.failure import Failure, Reason
@@ -24,12 +25,6 @@ BATCH = 100
 _NS = {"a": "http://www.w3.org/2005/Atom", "arxiv": "http://arxiv.org/schemas/atom"}
 # An arXiv category as arXiv writes it; anything else from the feed is not kept.
 CATEGORY = ARXIV_CATEGORY
-_ID = re.compile(
-    r"(?:arxiv:\s*|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)?"
-    r"([0-9]{4}\.[0-9]{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/[0-9]{7})(?:v[0-9]+)?(?:\.pdf)?/?",
-    re.I,
-)
-_ARXIV_DOI = "10.48550/"  # arXiv's own DataCite DOI names the preprint, not a publication
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +41,7 @@ class Entry:
 
 def arxiv_id(text: str) -> str | None:
     """The bare, unversioned id in `2412.10181v2`, `arXiv:2412.10181` or an abs/pdf URL."""
-    match = _ID.fullmatch(text.strip())
-    if not match:
-        return None
-    found = match.group(1)
-    # old-style ids: "math.GT/0309136" is "math/0309136" (the subject class is no part of it)
-    return found if "/" not in found else re.sub(r"\.[a-z]{2}/", "/", found.lower())
+    return identifiers.arxiv_id(text)
 
 
 def batches(ids: Iterable[str], size: int = BATCH) -> Iterator[list[str]]:
@@ -98,7 +88,7 @@ def _entry(element: ET.Element) -> Entry | None:
         authors=authors,
         year=int(year.group(1)) if year else None,
         journal_ref=_text(element, "arxiv:journal_ref"),
-        doi="" if doi.startswith(_ARXIV_DOI) else doi,
+        doi="" if identifiers.names_preprint(doi) else doi,
         category=_category(element),
     )
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from readme_gen import identifiers
 from readme_gen.metadata.drift import clean
 from readme_gen.metadata.failure import Failure, Reason
 from readme_gen.venues import DEFAULT_VENUE_ALIASES, venue_name
@@ -97,10 +98,6 @@ def parse_csl(
     )
 
 
-_DOI = re.compile(r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.[0-9]{4,9}/\S+)", re.I)
-
-
 def doi_of(text: str) -> str | None:
     """The DOI in `10.xxxx/yyy`, `doi:10.xxxx/yyy` or a `https://doi.org/...` URL."""
-    match = _DOI.fullmatch(text.strip())
-    return match.group(1) if match else None
+    return identifiers.doi(text)

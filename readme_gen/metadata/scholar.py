@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from readme_gen import identifiers
 from readme_gen.metadata.failure import Failure, Reason
 from readme_gen.metadata.found import MAX_AUTHORS, MAX_JSON, Record, load_json, text, year
 from readme_gen.metadata.services import Services, _status_failure
@@ -19,7 +20,6 @@ from readme_gen.metadata.services import Services, _status_failure
 BATCH = 500  # the endpoint's limit
 FIELDS = "title,venue,year,authors,externalIds,publicationVenue"
 SOURCE = "Semantic Scholar"
-_DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
 _PAPER_ID = re.compile(r"[0-9a-f]{40}")
 
 
@@ -40,7 +40,7 @@ def record(item: Any) -> Record | None:
     venue = text(venue_object.get("name")) if isinstance(venue_object, dict) else ""
     doi, arxiv, paper = text(ids.get("DOI")), text(ids.get("ArXiv")), text(item.get("paperId"))
     url = ""
-    if _DOI.fullmatch(doi) and not doi.lower().startswith("10.48550/"):
+    if identifiers.is_doi(doi) and not identifiers.names_preprint(doi):
         url = f"https://doi.org/{doi}"
     elif arxiv:
         url = f"https://arxiv.org/abs/{quote(arxiv, safe='./')}"

@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
+from readme_gen import identifiers
 from readme_gen.catalog.edit import arxiv_id_of, doi_of_url, local_path
 from readme_gen.catalog.model import Catalog, Paper, Section
 from readme_gen.metadata.names import bibtex_key_name
@@ -208,9 +209,9 @@ def _url(url: str) -> str:
 
 
 _PREPRINT_VENUES = frozenset({"", "arxiv", "arxiv preprint", "corr"})
-# A DOI as it may stand in a `doi` field: the characters DOIs use, no brace, backslash,
-# `%`, `#` or space (a DOI with one is left out rather than escaped: it is an identifier).
-_DOI = re.compile(r"10\.[-A-Za-z0-9._;()/:<>\[\]+]+\Z")
+# What a DOI may hold in a `doi` field: the characters DOIs use, no brace, backslash, `%`,
+# `#` or space (a DOI with one is left out rather than escaped: it is an identifier).
+_BIBTEX_DOI_CHARS = re.compile(r"[-A-Za-z0-9._;()/:<>\[\]+]+\Z")
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -246,7 +247,7 @@ def entry_fields(paper: Paper) -> tuple[str, list[tuple[str, str]]]:
         fields.append(("year", str(paper.known_year)))
     if len(paper.date) >= 7:
         fields.append(("month", _MONTHS[int(paper.date[5:7]) - 1]))
-    if doi and _DOI.match(doi):
+    if doi and identifiers.is_doi(doi) and _BIBTEX_DOI_CHARS.match(doi):
         fields.append(("doi", doi))
     if eprint:
         fields += [("eprint", eprint), ("archivePrefix", "arXiv")]

@@ -1,0 +1,73 @@
+"""Paper identifiers, declared once: arXiv ids (new style `2412.10181`, old style
+`math/0309136`, with or without a version) and DOIs, in every form they are written
+(bare, `arXiv:`/`doi:` prefixed, as abs/PDF or doi.org URLs). At the top of the package so
+that the catalog, lint, metadata and export layers share one rule without importing each
+other."""
+
+from __future__ import annotations
+
+import re
+
+ARXIV_NEW = r"[0-9]{4}\.[0-9]{4,5}"
+# an archive, an optional subject class (`math.GT`: no part of the id), seven digits
+ARXIV_OLD = r"[a-z][a-z-]*(?:\.[A-Za-z]{2})?/[0-9]{7}"
+_ARXIV_HOST = r"(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/"
+_ARXIV_TAIL = r"(?:v[0-9]+)?(?:\.pdf)?/?"
+_ARXIV_WRITTEN = re.compile(
+    rf"(?:arxiv:\s*|{_ARXIV_HOST})?({ARXIV_NEW}|{ARXIV_OLD}){_ARXIV_TAIL}", re.I
+)
+_ARXIV_URL = re.compile(
+    rf"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/({ARXIV_NEW}|{ARXIV_OLD}){_ARXIV_TAIL}",
+    re.I,
+)
+_ARXIV_POSTED = re.compile(r"arxiv\.org/(?:abs|pdf)/([0-9]{2})([0-9]{2})\.[0-9]{4,5}", re.I)
+_ARXIV_VERSIONED = re.compile(rf"arxiv\.org/(?:pdf/\S+|abs/{ARXIV_NEW}v[0-9]+)", re.I)
+
+DOI = r"10\.[0-9]{4,9}/\S+"
+_DOI_WRITTEN = re.compile(rf"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?({DOI})", re.I)
+_DOI_BARE = re.compile(DOI)
+ARXIV_DOI = "10.48550/"  # arXiv's own DataCite DOIs name the preprint, not a publication
+
+
+def _bare(found: str) -> str:
+    # old style: "math.GT/0309136" is "math/0309136"
+    return found if "/" not in found else re.sub(r"\.[a-z]{2}/", "/", found.lower())
+
+
+def arxiv_id(text: str) -> str | None:
+    """The bare, unversioned id in `2412.10181v2`, `arXiv:2412.10181` or an abs/PDF URL."""
+    match = _ARXIV_WRITTEN.fullmatch(text.strip())
+    return _bare(match.group(1)) if match else None
+
+
+def arxiv_id_of_url(url: str) -> str | None:
+    """The id an arXiv abs or PDF URL names (not a bare id), unversioned."""
+    match = _ARXIV_URL.fullmatch(url.strip())
+    return _bare(match.group(1)) if match else None
+
+
+def arxiv_posted(url: str) -> int | None:
+    """The year a new-style arXiv URL says its paper was posted (`2101.00001`: 2021)."""
+    match = _ARXIV_POSTED.search(url)
+    return 2000 + int(match.group(1)) if match else None
+
+
+def arxiv_versioned(url: str) -> bool:
+    """Whether an arXiv URL names a PDF or one version rather than the abstract page."""
+    return _ARXIV_VERSIONED.search(url) is not None
+
+
+def doi(text: str) -> str | None:
+    """The DOI in `10.xxxx/yyy`, `doi:10.xxxx/yyy` or a `https://doi.org/...` URL."""
+    match = _DOI_WRITTEN.fullmatch(text.strip())
+    return match.group(1) if match else None
+
+
+def is_doi(text: str) -> bool:
+    """Whether `text` is a bare DOI (`10.xxxx/yyy`)."""
+    return _DOI_BARE.fullmatch(text) is not None
+
+
+def names_preprint(doi_value: str) -> bool:
+    """Whether a DOI is arXiv's own (it names the preprint, not a publication)."""
+    return doi_value.lower().startswith(ARXIV_DOI)
