@@ -293,9 +293,9 @@ def _adopted_paper(
 
 
 def _venue_names(catalog: Catalog) -> VenueNames:
-    from readme_gen.config import tool_table
-    from readme_gen.lint.config import resolve
+    from readme_gen.lint.options import resolve
     from readme_gen.metadata.inferred import VenueNames
+    from readme_gen.pyproject import tool_table
 
     aliases = resolve(tool_table("lint")).options.aliases
     return VenueNames.of(aliases, (p.venue for _, p in catalog.papers()))
@@ -402,8 +402,8 @@ def _look_up(
 def _wire(*, allow_private: bool) -> CheckSettings:
     """The wire's settings (timeouts, retries, redirects) as `links` reads them, from
     `[tool.readme-gen.links]`: the services and the landing page obey them too."""
-    from readme_gen.config import tool_table
     from readme_gen.links.settings import resolve
+    from readme_gen.pyproject import tool_table
 
     flags = {"allow_private": True if allow_private else None}
     return resolve(tool_table("links"), flags, env=os.environ)

@@ -16,8 +16,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from readme_gen.config import tool_path
 from readme_gen.fsutil import write_atomic
+from readme_gen.pyproject import tool_path
 
 STDOUT = "-"
 

@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: ExportArgs) -> int:
-    from readme_gen.publish.export import FORMATS as WRITERS
+    from readme_gen.publish.citations import FORMATS as WRITERS
     from readme_gen.readme.markdown import plain_text
 
     name = args.format or SUFFIXES.get(Path(args.output or STDOUT).suffix.lower(), "json")

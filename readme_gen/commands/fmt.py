@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: FmtArgs) -> int:
-    from readme_gen.catalog.fmt import ADOPTED_NOTE, format_text
+    from readme_gen.catalog.layout import ADOPTED_NOTE, format_text
     from readme_gen.readme.render import render
 
     path, readme = catalog_path(args.catalog), readme_path(args.output)

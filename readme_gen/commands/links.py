@@ -25,9 +25,9 @@ from readme_gen.commands.common import (
     readme_path,
     write_output,
 )
-from readme_gen.config import tool_table
 from readme_gen.fsutil import write_together
 from readme_gen.publish.inert import shorten, terminal
+from readme_gen.pyproject import tool_table
 
 if TYPE_CHECKING:
     from readme_gen.links.cache import Cache
@@ -137,7 +137,7 @@ def _check(
     cache (in memory)."""
     from readme_gen.links.cache import key
     from readme_gen.links.checker import check_all
-    from readme_gen.links.progress import LogProgress, Progress
+    from readme_gen.publish.progress import LogProgress, Progress
     from readme_gen.publish.report import failing_statuses
 
     verify = settings.verify_titles

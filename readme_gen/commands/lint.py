@@ -22,10 +22,10 @@ from readme_gen.commands.common import (
     add_format_argument,
     catalog_path,
 )
-from readme_gen.config import tool_table
+from readme_gen.pyproject import tool_table
 
 if TYPE_CHECKING:
-    from readme_gen.lint.config import Ignore
+    from readme_gen.lint.options import Ignore
     from readme_gen.lint.registry import Finding
 
 
@@ -53,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: LintArgs) -> int:
-    from readme_gen.lint.config import resolve
+    from readme_gen.lint.options import resolve
     from readme_gen.lint.registry import Severity
     from readme_gen.lint.rules import run_rules
     from readme_gen.publish import inert

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from readme_gen.catalog.load import load_catalog
 from readme_gen.commands.common import add_catalog_argument, catalog_path
-from readme_gen.config import load_pyproject, tool_table
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_together
+from readme_gen.pyproject import load_pyproject, tool_table
 
 TODAY: Callable[[], datetime.date] = datetime.date.today
 """The clock the link report's age is measured with; tests set it."""

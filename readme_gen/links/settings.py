@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from readme_gen import HOMEPAGE, __version__
-from readme_gen.config import unknown_setting
 from readme_gen.errors import UsageError
 from readme_gen.metadata import (
     ARXIV_API_URL,
@@ -33,6 +32,7 @@ from readme_gen.metadata import (
     WAYBACK_URL,
 )
 from readme_gen.net.settings import Kind, Option, WireSettings, option
+from readme_gen.pyproject import unknown_setting
 
 USER_AGENT = f"readme-gen/{__version__} (paper-list link checker; +{HOMEPAGE})"
 _DURATION = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(s|m|h|d|w)?\s*\Z")

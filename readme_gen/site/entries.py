@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from readme_gen.catalog.edit import url_key
 from readme_gen.catalog.model import Catalog, Paper
-from readme_gen.publish.export import bibtex_entries
+from readme_gen.publish.citations import bibtex_entries
 from readme_gen.site.plain import plain
 
 _KEY = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}\Z")

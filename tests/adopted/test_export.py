@@ -11,7 +11,7 @@ from dataclasses import replace
 import bibtexparser
 import pytest
 
-from readme_gen.publish.export import to_bibtex
+from readme_gen.publish.citations import to_bibtex
 from readme_gen.readme.adopt import take
 from readme_gen.readme.markdown import plain_text
 from tests.support import shapes

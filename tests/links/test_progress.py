@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from readme_gen.links.progress import Progress
 from readme_gen.links.results import FAILING_BY_DEFAULT, FAILING_STRICT, Result, Status, Use
 from readme_gen.position import Position
+from readme_gen.publish.progress import Progress
 from tests.support.catalogs import TITLE_A, TITLE_B, write_catalog
 from tests.support.servers import page
 
@@ -122,7 +122,7 @@ def test_shown_on_a_terminal_only_and_never_under_ci(server, tmp_path, tty, ci, 
 
 
 def _logged(total: int, step: float, failing_every: int = 0) -> list[str]:
-    from readme_gen.links.progress import LogProgress
+    from readme_gen.publish.progress import LogProgress
 
     clock, out = Clock(), io.StringIO()
     progress = LogProgress(total, out, FAILING_BY_DEFAULT, clock=clock)

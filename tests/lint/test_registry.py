@@ -8,7 +8,7 @@ import re
 import pytest
 
 from readme_gen.errors import UsageError
-from readme_gen.lint.config import resolve
+from readme_gen.lint.options import resolve
 from readme_gen.lint.registry import Severity
 from readme_gen.lint.rules import BY_CODE, RULES
 from tests.support.paths import REPO

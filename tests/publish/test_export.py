@@ -11,7 +11,7 @@ import pytest
 
 from readme_gen.catalog.load import load_catalog
 from readme_gen.catalog.model import Catalog, Link, Paper, Section
-from readme_gen.publish.export import keys, to_bibtex
+from readme_gen.publish.citations import keys, to_bibtex
 from readme_gen.venues import full_venue
 from tests.support.bibtex import braced
 from tests.support.paths import REPO
@@ -116,7 +116,7 @@ def test_csv_cells_never_start_a_formula_and_every_cell_is_quoted():
     formula = paper('=HYPERLINK("https://evil.example","x")', ("+1 Ann", "-Bob", "@SUM(A1)"))
     tab = paper("\t=1+1", ("Ann",), venue="-2+3")
     catalog = Catalog("T", "D", (), (Section("=s", "S", (formula, tab)),))
-    from readme_gen.publish.export import to_csv
+    from readme_gen.publish.citations import to_csv
 
     text = to_csv(catalog)
     rows = list(csv.reader(io.StringIO(text)))

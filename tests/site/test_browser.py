@@ -9,7 +9,7 @@ import dataclasses
 import pytest
 
 from readme_gen.catalog.model import Catalog, Section
-from readme_gen.publish.export import bibtex_entries
+from readme_gen.publish.citations import bibtex_entries
 from tests.support.site import (
     AXE,
     HOSTILE_TITLES,

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from readme_gen.catalog.model import Catalog, Section
-from readme_gen.publish.export import to_bibtex
+from readme_gen.publish.citations import to_bibtex
 from readme_gen.site.build import Options, build
 from readme_gen.site.entries import entries
 from tests.support.catalogs import VALID_CATALOG

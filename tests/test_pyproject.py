@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-import readme_gen.config
+import readme_gen.pyproject
 from tests.support.catalogs import VALID_CATALOG
 
 
@@ -62,13 +62,13 @@ def test_pyproject_is_read_once_per_run_and_again_when_it_changes(cli, tmp_path,
         '[tool.readme-gen]\noutput = "OUT.md"\n\n[tool.readme-gen.lint]\n', encoding="utf-8"
     )
     reads = []
-    real = readme_gen.config.read_bytes
+    real = readme_gen.pyproject.read_bytes
 
     def counting(path, **kwargs):
         reads.append(path)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(readme_gen.config, "read_bytes", counting)
+    monkeypatch.setattr(readme_gen.pyproject, "read_bytes", counting)
     assert cli("build").code == 0  # catalog path, output path
     assert (tmp_path / "OUT.md").exists()
     assert cli("lint").code == 0  # lint table, catalog path
@@ -85,8 +85,8 @@ def test_a_table_in_place_is_returned(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
         "[tool.readme-gen.links]\nretries = 1\n", encoding="utf-8"
     )
-    assert readme_gen.config.tool_table("links", start=tmp_path) == {"retries": 1}
-    assert readme_gen.config.tool_table("lint", start=tmp_path) == {}
+    assert readme_gen.pyproject.tool_table("links", start=tmp_path) == {"retries": 1}
+    assert readme_gen.pyproject.tool_table("lint", start=tmp_path) == {}
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from readme_gen.config import unknown_setting
 from readme_gen.errors import UsageError
 from readme_gen.lint.registry import Finding, RuleOptions
 from readme_gen.lint.rules import BY_CODE
+from readme_gen.pyproject import unknown_setting
 from readme_gen.venues import DEFAULT_VENUE_ALIASES
 
 WHERE = "pyproject.toml [tool.readme-gen.lint]"
