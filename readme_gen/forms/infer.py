@@ -28,9 +28,11 @@ _MARKUP = re.compile(
     re.I,
 )
 _SPACE = re.compile(r"[ \t]+")
-# `[CVPR '24] Title`: a venue and year some titles of a list open with
+# `[CVPR '24] Title`: a venue and year some titles of a list open with; a venue may open
+# with a digit (`[3DV '25]`) but holds a letter
 _TAG = re.compile(
-    r"\[([A-Za-z][A-Za-z0-9 &-]{0,30}?) (?:'|’)?([0-9]{2}|(?:19|20)[0-9]{2})\] (?=\S)"
+    r"\[((?=[0-9]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 &-]{0,30}?) (?:'|’)?"
+    r"([0-9]{2}|(?:19|20)[0-9]{2})\] (?=\S)"
 )
 _YEAR_END = re.compile(r"(.*?)([ ,'’]*)((?:19|20)[0-9]{2})\Z", re.S)
 _SHORT_YEAR_END = re.compile(r"(.*?)( ?['’])([0-9]{2})\Z", re.S)

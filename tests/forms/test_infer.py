@@ -148,3 +148,15 @@ def test_a_venue_tag_some_titles_open_with_is_an_optional_venue_and_year() -> No
     plain = template.read(lines[0])
     assert plain is not None and "venue" not in plain.fields
     assert all(template.render(template.read(x)) == x for x in lines)  # type: ignore[arg-type]
+
+
+def test_a_venue_tag_may_open_with_a_digit() -> None:
+    lines = [
+        f"### {n + 1}. [{'3DV' if n % 2 else '3DIMPVT'} '2{n % 6}] {title}\n[Paper]({url})"
+        for n, (title, _a, _v, _y, url, _c) in enumerate(shapes.PAPERS)
+    ]
+    found = infer(lines)
+    assert found is not None
+    read = found.templates[0].read(lines[1])
+    assert read is not None
+    assert (read.fields["venue"], read.fields["year"]) == ("3DV", "2021")
