@@ -279,6 +279,12 @@ def _without_year(text: str) -> str:
     return " ".join(bare.split()).strip(" ,;:-–—'’")
 
 
+def side_volume(text: str) -> bool:
+    """Whether a venue text names a workshop, findings, companion, demo or tutorial volume,
+    not the main venue ("CVPR Workshops" is not CVPR)."""
+    return _WORKSHOP.search(text) is not None
+
+
 def name_venue(
     text: str,
     *,
@@ -302,7 +308,7 @@ def name_venue(
         if found:
             return Named(found, year, True)
     # "CVPR Workshops" is not CVPR: in a workshop's text, only a workshop's name is spotted
-    side = _WORKSHOP.search(flat) is not None
+    side = side_volume(flat)
     for token in _TOKEN.findall(flat):
         if token in acronyms and (not side or _WORKSHOP.search(acronyms[token])):
             return Named(acronyms[token], year, True)

@@ -238,9 +238,23 @@ found = run([preprint(c, n + 1) for n, c in enumerate(cases)], settings(env), sl
 p, r = score(found, cases)
 got = outcomes(found, cases)
 rec = srv.recorder
-print(f"{len(cases)} papers, {venue_holdout.records()} records: precision {p:.3f}, recall {r:.3f}"
+print(f"A: {len(cases)} papers, {venue_holdout.records()} records: precision {p:.3f}, "
+      f"recall {r:.3f}"
       f" ({got.count('right')} right, {got.count('wrong')} wrong, {got.count('missed')} missed);"
       f" {len(rec.requests)} requests ({rec.count('/search/publ/api')} DBLP)")
+srv.close()
+try:
+    from tests.metadata import venue_holdout_b as hb
+    from tests.support.venues import score as score_pairs
+except ImportError:
+    raise SystemExit
+srv = ScriptedServer()
+env = serve(srv, hb.library())
+cases = hb.cases()
+found = run([preprint(c, n + 1) for n, c in enumerate(cases)], settings(env), FakeSleep())
+p, r = score_pairs(found, cases)
+print(f"B: {len(cases)} papers, {hb.records()} records: precision {p:.3f}, recall {r:.3f};"
+      f" {len(srv.recorder.requests)} requests")
 srv.close()
 """
 

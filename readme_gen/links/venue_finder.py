@@ -71,8 +71,7 @@ async def _suggest(
     suggestion = venue_suggestion(record, use, names) if record is not None else None
     if (
         suggestion is not None
-        and suggestion.year == use.year
-        and _conference(suggestion.venue)
+        and (not suggestion.year or (suggestion.year == use.year and _conference(suggestion.venue)))
         and searches.has_budget()
     ):
         same = [s for s in await _dblp(searches, use, names) if s.venue == suggestion.venue]

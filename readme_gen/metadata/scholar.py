@@ -16,9 +16,10 @@ from readme_gen import identifiers
 from readme_gen.metadata.failure import Failure, Reason
 from readme_gen.metadata.found import MAX_AUTHORS, MAX_JSON, Record, load_json, text, year
 from readme_gen.metadata.services import Services, _status_failure
+from readme_gen.venues import preprint_server, side_volume
 
 BATCH = 500  # the endpoint's limit
-FIELDS = "title,venue,year,authors,externalIds,publicationVenue"
+FIELDS = "title,venue,year,authors,externalIds,publicationVenue,journal"
 SOURCE = "Semantic Scholar"
 _PAPER_ID = re.compile(r"[0-9a-f]{40}")
 
@@ -37,7 +38,15 @@ def record(item: Any) -> Record | None:
     external = item.get("externalIds")
     ids: dict[str, Any] = external if isinstance(external, dict) else {}
     venue_object = item.get("publicationVenue")
-    venue = text(venue_object.get("name")) if isinstance(venue_object, dict) else ""
+    named = text(venue_object.get("name")) if isinstance(venue_object, dict) else ""
+    written = text(item.get("venue"))
+    journal_object = item.get("journal")
+    journal = text(journal_object.get("name")) if isinstance(journal_object, dict) else ""
+    # `publicationVenue` is the series: for a workshop paper, the main conference, while
+    # `venue` names the workshop. A journal may be named only in `journal.name`.
+    venue = written if side_volume(written) else named or written
+    if not venue or preprint_server(venue):
+        venue = journal if journal and not preprint_server(journal) else venue
     doi, arxiv, paper = text(ids.get("DOI")), text(ids.get("ArXiv")), text(item.get("paperId"))
     url = ""
     if identifiers.is_doi(doi) and not identifiers.names_preprint(doi):
@@ -50,7 +59,7 @@ def record(item: Any) -> Record | None:
         SOURCE,
         text(item.get("title")),
         tuple(n for n in names if n),
-        venue or text(item.get("venue")),
+        venue,
         year(item.get("year")),
         url,
         arxiv,
