@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from readme_gen import HOMEPAGE, __version__
 from readme_gen.catalog.load import load_catalog
 from readme_gen.commands.init import CATALOG, TEMPLATES
+from readme_gen.readme.issue_form import FORM_PATH
 from readme_gen.readme.parse import parse_readme
 from readme_gen.readme.render import render
 from tests.support.catalogs import VALID_CATALOG
@@ -24,7 +25,7 @@ from tests.support.paths import FIXTURES, REPO
 from tests.support.precommit import git, pre_commit
 
 ACTION = HOMEPAGE.removeprefix("https://github.com/")
-TARGETS = [CATALOG, *TEMPLATES.values()]
+TARGETS = [CATALOG, *TEMPLATES.values(), FORM_PATH]
 
 
 def workflow(folder, name):

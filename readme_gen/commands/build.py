@@ -1,5 +1,6 @@
 """`readme-gen build [--catalog PATH] [--output PATH] [--check]`: write README.md from the
-catalog, or (`--check`) write nothing and exit 1 with a unified diff when it is stale."""
+catalog (and the further Markdown files and the issue form it has), or (`--check`) write
+nothing and exit 1 with a unified diff when one is stale."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from readme_gen.commands.common import (
 )
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import read_bytes
+from readme_gen.readme.issue_form import FORM_PATH, render_form
 from readme_gen.readme.render import render_files
 
 
@@ -49,9 +51,13 @@ def run(args: BuildArgs) -> int:
         raise UsageError("--check compares with a file: --output - cannot be checked")
     if source.resolve() == target.resolve():
         raise UsageError(f"--output {target} is the catalog itself")
-    files = render_files(load_catalog(source))
+    catalog = load_catalog(source)
+    files = render_files(catalog)
     outputs = [(target, files.pop(""))]
     outputs += [(source.parent / name, text) for name, text in files.items()]
+    form = source.parent / FORM_PATH
+    if form.is_file():  # the list keeps an issue form: its dropdown follows the catalog
+        outputs.append((form, render_form(catalog)))
     if is_stdout(target) and len(outputs) > 1:
         raise UsageError("the catalog writes several files: --output - shows only one")
     if args.check:

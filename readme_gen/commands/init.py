@@ -28,6 +28,7 @@ from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
 from readme_gen.publish.starter import description, gitignore_text, maintaining_text, schema_comment
 from readme_gen.readme.adopt import Summary, take
+from readme_gen.readme.issue_form import FORM_PATH, render_form
 
 # template (in readme_gen/templates/init) -> where it goes
 TEMPLATES: dict[str, str] = {
@@ -154,7 +155,7 @@ def run(args: InitArgs) -> int:
     folder = Path.cwd()
     if not args.ref or any(c.isspace() or c in "\"'`$@#:" for c in args.ref):
         raise UsageError(f"--ref `{args.ref}` is not a tag or commit")
-    targets = [CATALOG, *TEMPLATES.values()]
+    targets = [CATALOG, *TEMPLATES.values(), FORM_PATH]
     existing = [t for t in targets if (folder / t).exists() or (folder / t).is_symlink()]
     if existing:
         raise UsageError(
@@ -169,6 +170,8 @@ def run(args: InitArgs) -> int:
     files["MAINTAINING.md"] = render_template(
         "MAINTAINING.md", args.ref, maintaining_text(parse_catalog(text, CATALOG, folder))
     )
+    # the "add a paper" issue form, its dropdown the adopter's sections (build keeps it so)
+    files[FORM_PATH] = render_form(parse_catalog(text, CATALOG, folder))
     ignore = folder / GITIGNORE
     before = read_text(ignore) if ignore.is_file() else None
     ignored = gitignore_text(before)
