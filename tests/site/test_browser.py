@@ -174,7 +174,10 @@ def test_a_long_list_lays_out_a_page_of_papers_at_a_time(open_page, tmp_path):
     assert len(titles(page)) == 200
     assert page.text_content("#count") == "450 of 450 papers (the first 200 shown)"
     page.click("#more")
-    assert len(titles(page)) == 450 and page.is_hidden("#more")
+    # the count and the button change with the list; wait for them rather than race a layout
+    page.wait_for_function("document.getElementById('count').textContent === '450 of 450 papers'")
+    page.wait_for_selector("#more", state="hidden")
+    assert len(titles(page)) == 450
     page.fill("#q", "paper 044")
     assert titles(page) == ["Paper 0044", *(f"Paper {n:04}" for n in range(440, 450))]
     # a permalink to a paper past the first 200 shows it
