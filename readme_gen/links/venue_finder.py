@@ -69,21 +69,16 @@ async def _suggest(
     posting year for a paper published the next year; when its year is the posting year,
     DBLP's record of the same venue, where there is one, gives the proceedings' year."""
     suggestion = venue_suggestion(record, use, names) if record is not None else None
-    if (
-        suggestion is not None
-        and (not suggestion.year or (suggestion.year == use.year and _conference(suggestion.venue)))
-        and searches.has_budget()
-    ):
+    if record is None or suggestion is None:
+        return first_published(await _dblp(searches, use, names)) if searches.has_budget() else None
+    doubtful = not suggestion.year or (
+        suggestion.year == use.year and _conference(suggestion.venue)
+    )
+    if doubtful and searches.has_budget():
         same = [s for s in await _dblp(searches, use, names) if s.venue == suggestion.venue]
         confirmed = first_published(same)
         if confirmed is not None and confirmed.year != suggestion.year:
-            year = confirmed.year
-            return _suggestion(
-                suggestion.venue, year, f"{record.source if record else ''}; year from DBLP"
-            )
-        return suggestion
-    if suggestion is None and searches.has_budget():
-        suggestion = first_published(await _dblp(searches, use, names))
+            return _suggestion(suggestion.venue, confirmed.year, f"{record.source}; year from DBLP")
     return suggestion
 
 

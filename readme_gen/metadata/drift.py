@@ -32,8 +32,14 @@ def clean(text: str, *, limit: int = 120) -> str:
     """A source's text made safe to quote in a message: control, format and private-use
     characters dropped (escape sequences, bidi overrides), white space collapsed, length
     capped. Escaping for Markdown or HTML stays with each output format."""
+    flat = printable(text)
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def printable(text: str) -> str:
+    """`text` without control, format and private-use characters, on one line, white
+    space collapsed (`clean` without its cap)."""
     kept = "".join(
         " " if c.isspace() else c for c in text if c.isspace() or unicodedata.category(c)[0] != "C"
     )
-    flat = _SPACE.sub(" ", kept).strip()
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    return _SPACE.sub(" ", kept).strip()

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from readme_gen.metadata.drift import printable
 from readme_gen.metadata.failure import Failure, Reason
 from readme_gen.metadata.inferred import VenueNames
 from readme_gen.metadata.names import same_person
@@ -55,11 +56,7 @@ def text(value: Any) -> str:
     dropped, one line, capped; anything else is empty."""
     if not isinstance(value, str):
         return ""
-    kept = "".join(
-        c if c.isspace() or unicodedata.category(c)[0] != "C" else ""
-        for c in _ESCAPE.sub("", value[: MAX_TEXT * 4])
-    )
-    return " ".join(kept.split())[:MAX_TEXT]
+    return printable(_ESCAPE.sub("", value[: MAX_TEXT * 4]))[:MAX_TEXT]
 
 
 def _greek(title: str) -> str:
