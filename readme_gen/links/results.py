@@ -11,9 +11,9 @@ from readme_gen.position import Position
 
 
 class Status(enum.Enum):
-    """A link's verdict. Each member carries, declared once in `_KINDS`: its `rank` (the
-    one display order, worst first: what fails a run, then what the catalog should follow,
-    then what could not be verified), its `title` (a heading in the text report), its
+    """A link's verdict. Each member carries, declared once in `_KINDS`: its `rank` (its
+    place there, the one display order, worst first: what fails a run, then what the catalog
+    should follow, then what could not be verified), its `title` (a heading in the text report), its
     `action` (a heading in the Markdown findings and the audit issue: what to do), whether
     it `fails` a run by default and under `--strict`, and whether it keeps the audit issue
     open (`attention`)."""
@@ -28,7 +28,7 @@ class Status(enum.Enum):
 
     @property
     def rank(self) -> int:
-        return _KINDS[self].rank
+        return _RANKED.index(self)
 
     @property
     def title(self) -> str:
@@ -53,12 +53,11 @@ class Status(enum.Enum):
     @classmethod
     def ranked(cls) -> tuple[Status, ...]:
         """Every status in the one display order."""
-        return tuple(sorted(cls, key=lambda s: s.rank))
+        return _RANKED
 
 
 @dataclass(frozen=True, slots=True)
 class _Kind:
-    rank: int
     title: str
     action: str
     fails: bool = False
@@ -66,9 +65,9 @@ class _Kind:
     attention: bool = False
 
 
+# In the one display order: a status's rank is its place here.
 _KINDS: dict[Status, _Kind] = {
     Status.BROKEN: _Kind(
-        0,
         "Broken",
         "Broken: fix or replace the link (an archived copy may help)",
         fails=True,
@@ -76,7 +75,6 @@ _KINDS: dict[Status, _Kind] = {
         attention=True,
     ),
     Status.MISMATCH: _Kind(
-        1,
         "Pointing to another paper",
         "Pointing to another paper",
         fails=True,
@@ -84,28 +82,26 @@ _KINDS: dict[Status, _Kind] = {
         attention=True,
     ),
     Status.MOVED: _Kind(
-        2,
         "Moved permanently (update the catalog)",
         "Moved permanently: update catalog.yaml (`readme-gen links --fix-redirects`)",
         fails_strict=True,
         attention=True,
     ),
     Status.DRIFT: _Kind(
-        3,
         "Metadata differs from the catalog (authors, year or venue)",
         "Metadata differs: check the authors, year or venue in catalog.yaml",
         fails_strict=True,
         attention=True,
     ),
     Status.BLOCKED: _Kind(
-        4,
         "Could not verify (the host blocks automated clients)",
         "Could not verify: the host blocks automated clients (not counted as broken)",
         fails_strict=True,
     ),
-    Status.EXCLUDED: _Kind(5, "Excluded by configuration", "Excluded by configuration"),
-    Status.OK: _Kind(6, "OK", "OK"),
+    Status.EXCLUDED: _Kind("Excluded by configuration", "Excluded by configuration"),
+    Status.OK: _Kind("OK", "OK"),
 }
+_RANKED = tuple(_KINDS)
 
 
 @dataclass(frozen=True, slots=True)
