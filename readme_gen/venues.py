@@ -310,11 +310,11 @@ def name_venue(
     # "CVPR Workshops" is not CVPR: in a workshop's text, only a workshop's name is spotted
     side = side_volume(flat)
     for token in _TOKEN.findall(flat):
-        if token in acronyms and (not side or _WORKSHOP.search(acronyms[token])):
+        if token in acronyms and (not side or side_volume(acronyms[token])):
             return Named(acronyms[token], year, True)
     for part in _PARTS.split(flat):
         found = by_key.get(venue_key(part) or "-")
-        if found and (not side or _WORKSHOP.search(found)):
+        if found and (not side or side_volume(found)):
             return Named(found, year, True)
     return Named(_without_year(_LEAD.sub("", flat)) or flat, year, False)
 

@@ -166,12 +166,11 @@ def run(args: InitArgs) -> int:
     text, source, summary = catalog_text(folder, args.title, args.ref)
     files = {CATALOG: text}
     files.update({target: render_template(name, args.ref) for name, target in TEMPLATES.items()})
+    catalog = parse_catalog(text, CATALOG, folder)
     # MAINTAINING.md's examples are the adopter's own: its first section, its venues
-    files["MAINTAINING.md"] = render_template(
-        "MAINTAINING.md", args.ref, maintaining_text(parse_catalog(text, CATALOG, folder))
-    )
+    files["MAINTAINING.md"] = render_template("MAINTAINING.md", args.ref, maintaining_text(catalog))
     # the "add a paper" issue form, its dropdown the adopter's sections (build keeps it so)
-    files[FORM_PATH] = render_form(parse_catalog(text, CATALOG, folder))
+    files[FORM_PATH] = render_form(catalog)
     ignore = folder / GITIGNORE
     before = read_text(ignore) if ignore.is_file() else None
     ignored = gitignore_text(before)
