@@ -82,7 +82,13 @@ def run(args: LinksArgs) -> int:
     from readme_gen.links.cache import Cache
     from readme_gen.links.collect import local_results
     from readme_gen.links.settings import resolve
-    from readme_gen.publish.report import Report, failing_statuses, format_report, sort_results
+    from readme_gen.publish.report import (
+        Report,
+        failing_statuses,
+        format_report,
+        sort_results,
+        summary_line,
+    )
 
     settings = resolve(tool_table("links"), args.flags, env=os.environ)
     path = catalog_path(args.catalog)
@@ -105,7 +111,7 @@ def run(args: LinksArgs) -> int:
     if write_output(args.output or STDOUT, text):
         print(f"wrote {args.output}", file=sys.stderr)
     if args.output and args.format != "text":
-        sys.stderr.write(format_report(report, "text").splitlines()[-1] + "\n")
+        sys.stderr.write(summary_line(report) + "\n")
     if cache is not None:  # after the report: a cache that cannot be written loses no verdict
         try:
             cache.save()

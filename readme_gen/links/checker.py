@@ -23,10 +23,9 @@ from readme_gen.links.results import Incomplete, Result, Status, Target
 from readme_gen.links.schedule import Feeder
 from readme_gen.links.settings import CheckSettings
 from readme_gen.links.verdict import Outcome, verdict
-from readme_gen.net import failures, retry, urls
+from readme_gen.net import failures, retry, transport, urls
 from readme_gen.net.fetch import Reply, Wire
 from readme_gen.net.reasons import Reason
-from readme_gen.net.transport import loop_factory
 
 
 class Checker:
@@ -260,8 +259,7 @@ def check_all(
     # allocations trigger (2,000 healthy links: 0.76 s of CPU without, 0.65 s with).
     gc.freeze()
     try:
-        with asyncio.Runner(loop_factory=loop_factory()) as runner:
-            return runner.run(main())
+        return transport.run(main())
     finally:
         gc.unfreeze()
 
@@ -290,5 +288,4 @@ def fetch_page(url: str, settings: CheckSettings) -> Outcome:
         finally:
             await checker.aclose()
 
-    with asyncio.Runner(loop_factory=loop_factory()) as runner:
-        return runner.run(main())
+    return transport.run(main())

@@ -16,7 +16,7 @@ from readme_gen.links.gate import HostGate
 from readme_gen.links.settings import CheckSettings
 from readme_gen.net import failures
 from readme_gen.net.cookies import CookieChain
-from readme_gen.net.fetch import Body, Hop, Wire
+from readme_gen.net.fetch import Body, Headers, Hop, Wire
 from readme_gen.net.reasons import Reason
 from readme_gen.net.urls import host_of
 
@@ -41,11 +41,13 @@ class Client:
         self.wire = wire
         self._in_flight = asyncio.Semaphore(settings.concurrency)
         self._gates: dict[str, HostGate] = {}
-        self._headers = {
-            "User-Agent": settings.user_agent,
-            "Accept-Encoding": "identity",
-            "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
-        }
+        self._headers = Headers(
+            {
+                "User-Agent": settings.user_agent,
+                "Accept-Encoding": "identity",
+                "Accept": "text/html,application/xhtml+xml,*/*;q=0.8",
+            }
+        )
         self._page = Body(settings.max_body, b"</head>", prefix=True)
 
     def gate(self, host: str) -> HostGate:
@@ -63,7 +65,8 @@ class Client:
         s = self.settings
         headers = self._headers
         if s.github_token and gets_token(url):
-            headers = {**headers, "Authorization": f"Bearer {s.github_token}"}
+            headers = headers.copy()
+            headers["Authorization"] = f"Bearer {s.github_token}"
         send = self.wire.send
         async with self.gate(host_of(url)), self._in_flight:  # the host first: never idle a slot
             if not s.verify_titles:

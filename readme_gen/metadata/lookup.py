@@ -7,7 +7,6 @@ joined by "; "; `citation_publication_date`, `citation_date` or `citation_online
 
 from __future__ import annotations
 
-import asyncio
 import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
@@ -21,6 +20,7 @@ from readme_gen.metadata.failure import Failure, Reason
 from readme_gen.metadata.inferred import Inferred, VenueNames, inferred
 from readme_gen.metadata.page import PageMeta
 from readme_gen.metadata.services import Services, ServiceSettings
+from readme_gen.net import transport
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,7 @@ def look_up(
         finally:
             await services.aclose()
 
-    return asyncio.run(main())
+    return transport.run(main())
 
 
 _SOURCE = {"doi": "the DOI record", "arxiv": "arXiv"}

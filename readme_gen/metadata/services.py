@@ -29,7 +29,7 @@ from readme_gen.metadata.csl import MAX_CSL, Work, parse_csl
 from readme_gen.metadata.failure import Failure, Reason
 from readme_gen.net import retry
 from readme_gen.net.cookies import CookieChain
-from readme_gen.net.fetch import Body, Hop, Reply, Wire, decoded
+from readme_gen.net.fetch import Body, Headers, Hop, Reply, Wire, decoded
 from readme_gen.net.settings import WireSettings
 from readme_gen.venues import DEFAULT_VENUE_ALIASES
 
@@ -195,7 +195,9 @@ class Services:
             deadline = min(deadline, self._until)
         if deadline <= self._clock():
             return Failure(Reason.TIMEOUT_READ, "[timeout-read] out of time: the budget is spent")
-        sent = {"User-Agent": self.settings.user_agent, "Accept-Encoding": "identity", **headers}
+        sent = Headers(
+            {"User-Agent": self.settings.user_agent, "Accept-Encoding": "identity", **headers}
+        )
         body = Body(limit)
 
         async def hop(target: str, cookies: CookieChain, budget: float) -> Hop:

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 Sleep = Callable[[float], Awaitable[None]]
 Clock = Callable[[], float]
+# A request's headers: built once per client and reused (see Wire.send).
+Headers = httpx.Headers
 T = TypeVar("T")
 
 
@@ -110,7 +112,7 @@ class Wire:
         self,
         method: str,
         url: str,
-        headers: dict[str, str],
+        headers: Headers,
         cookies: CookieChain,
         *,
         budget: float,
@@ -118,11 +120,14 @@ class Wire:
         content: bytes | None = None,
     ) -> Hop:
         """One request; `body` says, from the status and headers, how much of the body to
-        read (None: none). Exceptions pass through: `failures.classify` names them."""
+        read (None: none). `headers` are built once by the caller and copied only to add a
+        cookie: httpx encodes a dict's headers anew on every request (~35 µs, a sixth of a
+        link's CPU). Exceptions pass through: `failures.classify` names them."""
         transport = self._transport or self._open()
         cookie = cookies.header(url)
         if cookie is not None:
-            headers = {**headers, "Cookie": cookie}
+            headers = headers.copy()
+            headers["Cookie"] = cookie
         connect = min(self.settings.connect_timeout, budget)
         timeout = {"connect": connect, "read": budget, "write": budget, "pool": budget}
         request = httpx.Request(

@@ -184,10 +184,15 @@ def to_text(report: Report) -> str:
         lines.extend(_summaries(status, group, is_offline=is_offline))
         lines.append("")
     lines += [show(str(i)) for i in report.incomplete]
-    counts = report.counts()
-    summary = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
-    lines.append(f"{len(report.results)} links: {summary or 'none'} ({report.elapsed:.1f} s)")
+    lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
+
+
+def summary_line(report: Report) -> str:
+    """The text report's last line, `2000 links: 1998 ok, 2 broken (2.1 s)`: what a run
+    writing another format prints on standard error."""
+    counts = ", ".join(f"{n} {name}" for name, n in report.counts().items() if n)
+    return f"{len(report.results)} links: {counts or 'none'} ({report.elapsed:.1f} s)"
 
 
 def to_markdown(report: Report, *, run: str | None = None) -> str:

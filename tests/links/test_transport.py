@@ -12,7 +12,8 @@ import httpx
 import pytest
 
 from readme_gen.net import failures
-from readme_gen.net.fetch import Wire
+from readme_gen.net import transport as loop
+from readme_gen.net.fetch import Headers, Wire
 from readme_gen.net.reasons import Reason
 from readme_gen.net.resolver import Resolver
 from readme_gen.net.settings import WireSettings
@@ -110,7 +111,9 @@ def test_the_wire_sends_through_the_transport(server, monkeypatch):
         try:
             reply = await wire.follow(
                 server.url("/w"),
-                lambda url, cookies, budget: wire.send("GET", url, {}, cookies, budget=budget),
+                lambda url, cookies, budget: wire.send(
+                    "GET", url, Headers(), cookies, budget=budget
+                ),
                 budget=5,
             )
         finally:
@@ -121,3 +124,22 @@ def test_the_wire_sends_through_the_transport(server, monkeypatch):
     assert reply.code == 200
     assert [str(r.url) for r in seen] == [server.url("/w")]
     assert seen[0].extensions["timeout"]["read"] == 5
+
+
+def test_a_runs_result_is_never_formatted():
+    """asyncio.Runner formats the SIGINT handler it puts back, which holds the main task,
+    whose repr holds its result: 2,000 link results were formatted twice per run."""
+    formatted = []
+
+    class Results:
+        def __repr__(self) -> str:
+            formatted.append(1)
+            return "Results()"
+
+    async def main() -> Results:
+        await asyncio.sleep(0)
+        return Results()
+
+    result = loop.run(main())
+    assert isinstance(result, Results)
+    assert formatted == []
