@@ -5,7 +5,7 @@ command's `--format` help says of it. The commands take their `--format` choices
 
 Both commands hand the emitters neutral values: lint its findings as `Located` items
 (`LintFindings`, built by commands/lint.py), links its `Report`, whose place-by-place
-items are `Located` too (`report.located`). A place is written through the same
+items are `Located` too (`report.places`). A place is written through the same
 function in both: `located.annotation` for GitHub, `inert.terminal` for text.
 """
 
@@ -17,8 +17,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from readme_gen.publish import findings, inert, report
-from readme_gen.publish.located import Located, annotation
+from readme_gen.publish import findings, inert, located, report
+from readme_gen.publish.located import Located
 
 Subject = Literal["lint", "links"]
 """What is written: lint's findings, or a links report."""
@@ -106,7 +106,7 @@ def lint_json(found: LintFindings) -> str:
 
 def lint_github(found: LintFindings) -> str:
     """One workflow annotation per finding; unused ignores as text lines."""
-    return _lines([annotation(i) for i in found.items] + _unused_lines(found))
+    return _lines([located.annotation(i) for i in found.items] + _unused_lines(found))
 
 
 def links_markdown(given: report.Report) -> str:

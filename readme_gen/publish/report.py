@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 from readme_gen.links.results import Incomplete, Result, Status, Suggestion
 from readme_gen.net.reasons import Reason
 from readme_gen.position import NOWHERE, START
-from readme_gen.publish import findings, inert
-from readme_gen.publish.located import Located, annotation
+from readme_gen.publish import findings, inert, located
+from readme_gen.publish.located import Located
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +211,7 @@ def to_markdown(report: Report, *, run: str | None = None) -> str:
     )
 
 
-def located(report: Report) -> list[Located]:
+def places(report: Report) -> list[Located]:
     """What the github format says of the report, place by place: each failing or suspect
     link under every paper that uses it (an error if it fails the run), then what the
     check could not finish."""
@@ -228,7 +228,7 @@ def located(report: Report) -> list[Located]:
 
 
 def to_github(report: Report) -> str:
-    lines = [annotation(item) for item in located(report)]
+    lines = [located.annotation(item) for item in places(report)]
     counts = report.counts()
     lines.append("links: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
     return "\n".join(lines) + "\n"
