@@ -1,4 +1,4 @@
-"""`readme-gen lint [--format text|json|github]`: validate the catalog, then run the lint
+"""`readme-gen lint [--format FORMAT]`: validate the catalog, then run the lint
 rules (readme_gen.lint.rules) minus the ignores configured in pyproject.toml.
 
 Exit codes: 0 no error-severity finding, 1 findings of severity error, 2 invalid catalog

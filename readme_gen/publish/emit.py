@@ -5,8 +5,8 @@ command's `--format` help says of it. The commands take their `--format` choices
 
 Both commands hand the emitters neutral values: lint its findings as `Located` items
 (`LintFindings`, built by commands/lint.py), links its `Report`, whose place-by-place
-items are `Located` too (`report.places`). A place is written through the same
-function in both: `located.annotation` for GitHub, `inert.terminal` for text.
+items are `Located` too (`report.places`). Both commands' GitHub annotations are built
+by one function, `located.annotation`.
 """
 
 from __future__ import annotations
