@@ -49,6 +49,7 @@ class LinksArgs:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from readme_gen.links.settings import add_flags
+    from readme_gen.publish.emit import choices
 
     add_catalog_argument(parser)
     add_flags(parser)  # one flag per declared setting (links/settings.py)
@@ -65,16 +66,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="rewrite permanently moved URLs in the catalog to their targets, rebuild README.md",
     )
-    add_format_argument(
-        parser,
-        {
-            "text": "grouped by status",
-            "json": "the schema in docs/links.md",
-            "markdown": "the job summary",
-            "github": "workflow annotations",
-        },
-        "text",
-    )
+    add_format_argument(parser, choices("links"), "text")
     add_output_argument(parser, "the report to write")
 
 
@@ -82,13 +74,8 @@ def run(args: LinksArgs) -> int:
     from readme_gen.links.cache import Cache
     from readme_gen.links.collect import local_results
     from readme_gen.links.settings import resolve
-    from readme_gen.publish.report import (
-        Report,
-        failing_statuses,
-        format_report,
-        sort_results,
-        summary_line,
-    )
+    from readme_gen.publish.emit import write_links
+    from readme_gen.publish.report import Report, failing_statuses, sort_results, summary_line
 
     settings = resolve(tool_table("links"), args.flags, env=os.environ)
     path = catalog_path(args.catalog)
@@ -107,7 +94,7 @@ def run(args: LinksArgs) -> int:
     elapsed = time.perf_counter() - started
     report = Report(results, failing_statuses(settings.strict), elapsed, str(path), incomplete)
     with gc_paused():  # thousands of small acyclic objects: see gc_paused
-        text = format_report(report, args.format)
+        text = write_links(report, args.format)
     if write_output(args.output or STDOUT, text):
         print(f"wrote {args.output}", file=sys.stderr)
     if args.output and args.format != "text":

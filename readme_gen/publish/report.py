@@ -1,19 +1,20 @@
-"""Formatting results: text, json, markdown (the audit issue's body) and github
-(workflow annotations), behind one small protocol and a name -> formatter registry."""
+"""The link report, in each format: text, json, markdown (the job summary) and github
+(workflow annotations). These are the links half of the emitters; which format a name
+means, and its help, is read from their registry (readme_gen.publish.emit)."""
 
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from readme_gen.links.results import Incomplete, Result, Status, Suggestion
 from readme_gen.net.reasons import Reason
 from readme_gen.position import NOWHERE, START
-from readme_gen.publish import findings, inert
+from readme_gen.publish import findings, inert, located
+from readme_gen.publish.located import Located
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +33,6 @@ class Report:
     @property
     def failed(self) -> bool:
         return any(r.status in self.failing for r in self.results)
-
-
-Formatter = Callable[[Report], str]
 
 
 def why(result: Result) -> str:
@@ -218,34 +216,27 @@ def to_markdown(report: Report, *, run: str | None = None) -> str:
     )
 
 
-def to_github(report: Report) -> str:
-    lines = []
+def places(report: Report) -> list[Located]:
+    """What the github format says of the report, place by place: each failing or suspect
+    link under every paper that uses it (an error if it fails the run), then what the
+    check could not finish."""
+    items = []
     for r in report.results:
         if r.status in (Status.OK, Status.EXCLUDED):
             continue
         level: inert.Level = "error" if r.status in report.failing else "warning"
         for use in r.uses:
             message = f"{r.status.value}: {r.url} ({use.title}): {why(r)}"
-            lines.append(inert.annotation(level, message, file=report.catalog, at=use.position))
-    for i in report.incomplete:
-        lines.append(inert.annotation("warning", str(i), file=report.catalog, at=START))
+            items.append(Located(report.catalog, use.position, level, message))
+    items += [Located(report.catalog, START, "warning", str(i)) for i in report.incomplete]
+    return items
+
+
+def to_github(report: Report) -> str:
+    lines = [located.annotation(item) for item in places(report)]
     counts = report.counts()
     lines.append("links: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
     return "\n".join(lines) + "\n"
-
-
-FORMATTERS: dict[str, Formatter] = {
-    "text": to_text,
-    "json": to_json,
-    # The run's URL, for "and N more: see the report attached to the run", is read from
-    # the environment GitHub Actions sets (commands/links.py could pass it in instead).
-    "markdown": lambda report: to_markdown(report, run=findings.run_url(os.environ)),
-    "github": to_github,
-}
-
-
-def format_report(report: Report, name: str) -> str:
-    return FORMATTERS[name](report)
 
 
 def failing_statuses(strict: bool) -> frozenset[Status]:

@@ -54,13 +54,13 @@ def test_any_text_round_trips(texts):
 def test_an_unfinished_preprint_check_is_said_in_every_format():
     from readme_gen.links.results import Incomplete
     from readme_gen.net.reasons import Reason
-    from readme_gen.publish.report import format_report
+    from readme_gen.publish.emit import write_links
 
     said = "preprint check incomplete: 120 ids (rate-limited)"
     unfinished = (Incomplete("preprint check", 120, Reason.RATE_LIMITED, "HTTP 503"),)
     report = Report((result(0),), FAILING_BY_DEFAULT, 0.5, incomplete=unfinished)
     for name in ("text", "markdown", "github"):
-        assert said in format_report(report, name), name
+        assert said in write_links(report, name), name
     summary = json.loads(to_json(report))["summary"]
     assert summary["incomplete"] == [
         {"what": "preprint check", "ids": 120, "reason": "rate-limited", "detail": "HTTP 503"}

@@ -18,7 +18,8 @@ from readme_gen.links.results import Result, Status, Suggestion, Use
 from readme_gen.links.suggest import searched
 from readme_gen.net.reasons import Reason
 from readme_gen.position import Position
-from readme_gen.publish.report import Report, format_report
+from readme_gen.publish.emit import write_links
+from readme_gen.publish.report import Report
 from tests.support.scholarly import Library, S2Paper, serve
 from tests.support.servers import ScriptedServer
 from tests.support.venues import settings
@@ -142,14 +143,14 @@ def test_every_report_format_shows_the_suggestion():
         suggestion=s,
     )
     report = Report((result,), frozenset({Status.BROKEN}), 1.0, "catalog.yaml")
-    data = json.loads(format_report(report, "json"))
+    data = json.loads(write_links(report, "json"))
     assert data["links"][0]["suggestion"] == {"kind": "snapshot", "text": s.text, "url": hostile}
     from readme_gen.publish.inert import markdown
 
     for name, escape in (("text", str), ("markdown", markdown), ("github", str)):
-        shown = format_report(report, name)
+        shown = write_links(report, name)
         assert escape("suggested: archived copy") in shown, name
-    markdown = format_report(report, "markdown")
+    markdown = write_links(report, "markdown")
     assert "<script>" not in markdown and "@everyone" not in markdown
 
 
@@ -220,7 +221,7 @@ def test_the_audit_issue_shows_the_suggestion(cli, tmp_path, monkeypatch):
         suggestion=s,
     )
     report = Report((result,), frozenset({Status.BROKEN}), 1.0, "catalog.yaml")
-    (tmp_path / "report.json").write_text(format_report(report, "json"), "utf-8")
+    (tmp_path / "report.json").write_text(write_links(report, "json"), "utf-8")
     done = cli("audit-issue", "--report", "report.json", "--markdown", "summary.md")
     assert done.code == 0, done.err
     from readme_gen.publish.inert import markdown
