@@ -26,8 +26,9 @@ from readme_gen.commands.common import (
     write_output,
 )
 from readme_gen.fsutil import write_together
-from readme_gen.publish.inert import shorten, terminal
+from readme_gen.publish.inert import terminal
 from readme_gen.pyproject import tool_table
+from readme_gen.text import shorten
 
 if TYPE_CHECKING:
     from readme_gen.links.cache import Cache

@@ -29,7 +29,8 @@ from readme_gen.commands.common import (
 )
 from readme_gen.errors import CatalogError, UsageError
 from readme_gen.fsutil import read_bytes, unchanged, write_atomic, write_together
-from readme_gen.publish.inert import shorten, terminal
+from readme_gen.publish.inert import terminal
+from readme_gen.text import shorten
 
 _SECTIONS = re.compile(r"sections:[ \t]*(#.*)?\n?\Z")
 _ITEM = re.compile(r"([ \t]*)- ")

@@ -14,6 +14,7 @@ from typing import Literal
 from urllib.parse import quote, urlsplit
 
 from readme_gen.position import Position
+from readme_gen.text import shorten
 
 # What a terminal (or a log viewer) would act on rather than show: C0 controls (tab and
 # newline included: one value, one line), DEL, C1 controls, the bidi controls that reorder
@@ -36,11 +37,6 @@ def terminal(text: str) -> str:
     return _CONTROL.sub(_visible_char, text)
 
 
-def shorten(text: str, limit: int) -> str:
-    """At most `limit` characters; a cut is marked with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 # --- GitHub Markdown ---------------------------------------------------------------------
 
 # Every ASCII punctuation character: backslash-escaped, it is literal text in CommonMark and
@@ -60,7 +56,7 @@ _MD_REFERENCES = re.compile(r"(?<=\\[@#:])|(?i:(?<=www)(?=\\\.)|(?<=gh\\-)(?=[0-
 def markdown(text: str, *, limit: int | None = None) -> str:
     """Inline GitHub Markdown (a table cell, a list item) that displays `text` literally,
     on one line, control characters as escapes, and makes no element, link, image,
-    mention, reference or emoji. `limit` shortens long text first (in characters)."""
+    mention, reference or emoji. `limit` shortens long text first (`text.shorten`)."""
     shown = terminal(text)
     if limit is not None:
         shown = shorten(shown, limit)

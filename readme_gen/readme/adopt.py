@@ -494,6 +494,6 @@ def take(text: str, *, title: str, path: str, header: str) -> Adoption:
 
 
 def _quote(line: str) -> str:
-    from readme_gen.errors import shorten
+    from readme_gen.text import shorten
 
     return "`" + shorten(line.rstrip("\r\n") or "(end of file)") + "`"
