@@ -53,10 +53,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: LintArgs) -> int:
+    from readme_gen import escape as inert
     from readme_gen.lint.options import resolve
     from readme_gen.lint.registry import Severity
     from readme_gen.lint.rules import run_rules
-    from readme_gen.publish import inert
 
     settings = resolve(tool_table("lint"))
     path = catalog_path(args.catalog)
@@ -109,8 +109,8 @@ def _print_lines(
     findings: Sequence[Finding], unused: Sequence[Ignore], name: str, *, github: bool
 ) -> None:
     """One line per finding: `file:line:col: ...` for people, or a GitHub annotation."""
+    from readme_gen import escape as inert
     from readme_gen.lint.registry import Severity
-    from readme_gen.publish import inert
 
     show = inert.terminal
     for f in findings:

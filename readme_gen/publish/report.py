@@ -10,10 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from readme_gen import escape as inert
 from readme_gen.links.results import Incomplete, Result, Status, Suggestion
 from readme_gen.net.reasons import Reason
 from readme_gen.position import NOWHERE, START
-from readme_gen.publish import findings, inert
+from readme_gen.publish import findings
 
 
 @dataclass(frozen=True, slots=True)

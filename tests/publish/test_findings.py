@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from readme_gen.escape import terminal
 from readme_gen.links.results import FAILING_BY_DEFAULT, Result, Status, Use
 from readme_gen.position import Position
 from readme_gen.publish import findings
 from readme_gen.publish.audit import MARKER, Audit, issue_body, summary
 from readme_gen.publish.findings import ISSUE_LIMIT, SUMMARY_LIMIT, Finding
-from readme_gen.publish.inert import terminal
 from readme_gen.publish.report import Report, to_markdown
 from readme_gen.text import shorten
 from tests.support.hostile import HOSTILE, HOSTILE_TEXT
