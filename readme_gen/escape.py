@@ -211,10 +211,12 @@ def _inert_char(match: re.Match[str]) -> str:
 
 
 def inert_markdown(text: str, *, limit: int | None = None) -> str:
-    """Inline GitHub Markdown (a table cell, a list item) that displays `text` literally,
-    on one line, control characters as escapes, and makes no element, link, image,
-    mention, reference or emoji. `limit` shortens long text first (`text.shorten`)."""
-    shown = terminal(text)
+    """Inline GitHub Markdown (a table cell, a list item, a paragraph) that displays
+    `text` literally, on one line, control characters as escapes, outer spaces trimmed (as
+    a table cell trims them; leading ones would indent a code block elsewhere), and makes
+    no element, link, image, mention, reference or emoji. `limit` shortens long text
+    first (`text.shorten`)."""
+    shown = terminal(text).strip(" ")
     if limit is not None:
         shown = shorten(shown, limit)
     return _INERT.sub(_inert_char, shown)

@@ -79,6 +79,22 @@ def test_markdown_cell_is_literal_and_makes_nothing(text):
     assert out.references() == []
 
 
+@given(st.one_of(st.text(), HOSTILE_TEXT), st.one_of(st.none(), st.integers(1, 40)))
+@example("- [x](http://t) @a #1", None)
+@example("@" + "\u0301" * 5, 3)
+@example("  \u3000 ", None)
+def test_inert_text_makes_nothing_where_a_block_starts_nor_once_shortened(text, limit):
+    # As a list item and as a paragraph of its own (the audit issue's lines), shortened:
+    # only the elements of our own template, no link, and nothing GitHub would link.
+    inert = escape.inert_markdown(text, limit=limit)
+    assert limit is None or len(shown(inert.replace("\\", ""))) <= limit
+    item, paragraph = render(f"- {inert}\n"), render(f"{inert}\n")
+    assert item.tags == ["ul", "li"]
+    assert paragraph.tags == (["p"] if inert else [])
+    for out in (item, paragraph):
+        assert out.hrefs == [] and out.references() == []
+
+
 @given(st.text(), HOSTILE_TEXT)
 @example("https://x.org/a", "".join(HOSTILE))
 def test_a_link_of_ours_labelled_with_any_text_is_the_only_link(url, label):

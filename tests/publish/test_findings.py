@@ -136,8 +136,8 @@ def _by_status(items):
 
 
 def cell_text(title: str) -> str:
-    """What a title cell shows: one line, controls escaped, shortened, trimmed."""
-    return shorten(terminal(title), findings.TITLE_LIMIT).strip(" ")
+    """What a title cell shows: one line, controls escaped, trimmed, shortened."""
+    return shorten(terminal(title).strip(" "), findings.TITLE_LIMIT)
 
 
 def test_the_links_markdown_report_is_the_same_renderer_and_limit():
