@@ -12,17 +12,6 @@ from pathlib import Path
 
 from readme_gen.position import Position
 
-QUOTE_LIMIT = 80
-
-
-def shorten(value: object, limit: int = QUOTE_LIMIT) -> str:
-    """`value` as text for a message, cut to about `limit` characters: a message never
-    echoes a whole (possibly megabytes long) value."""
-    text = str(value)
-    if len(text) <= limit:
-        return text
-    return f"{text[: limit - 1]}… ({len(text):,} characters)"
-
 
 def did_you_mean(key: str, known: Iterable[str]) -> str:
     """`; did you mean `x`?` naming the known key closest to a misspelt one, or ``."""

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from readme_gen.errors import ConfigError, Problem, did_you_mean, shorten
+from readme_gen.errors import ConfigError, Problem, did_you_mean
 from readme_gen.fsutil import read_bytes
 from readme_gen.position import START, Position
+from readme_gen.text import shorten
 
 PYPROJECT = "pyproject.toml"
 TOOL = ("tool", "readme-gen")

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from readme_gen.publish.inert import terminal, workflow_command
+from readme_gen.escape import terminal, workflow_command
 
 # A job summary is at most 1 MiB per step (GitHub's limit); a runaway output stays well below.
 SUMMARY_LIMIT = 64 * 1024
@@ -145,7 +145,7 @@ def _annotate(inputs: Inputs, code: int) -> None:
     """Findings as annotations on the catalog's lines (lint's own `github` format)."""
     if code == 1:
         github = readme_gen("lint", "--catalog", inputs.catalog, *inputs.args, "--format", "github")
-        sys.stdout.write(github.out)  # lint's own annotations, escaped by publish/inert
+        sys.stdout.write(github.out)  # lint's own annotations, escaped by readme_gen/escape
 
 
 def run_site(inputs: Inputs) -> tuple[int, str]:

@@ -29,8 +29,9 @@ from readme_gen.catalog.model import (
     display_order,
 )
 from readme_gen.catalog.yamltree import INT, STR, Map, Node, Scalar, Seq
-from readme_gen.errors import CatalogError, Problem, did_you_mean, shorten
+from readme_gen.errors import CatalogError, Problem, did_you_mean
 from readme_gen.position import Position
+from readme_gen.text import shorten
 
 if TYPE_CHECKING:
     from readme_gen.forms.template import Field

@@ -18,8 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from readme_gen.errors import CatalogError, Problem, shorten
+from readme_gen.errors import CatalogError, Problem
 from readme_gen.position import NOWHERE, START, Position
+from readme_gen.text import shorten
 
 # The scalar kinds YAML 1.2 resolves a plain scalar to.
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = "str", "int", "float", "bool", "null", "timestamp"

@@ -40,8 +40,8 @@ from readme_gen.commands.common import (
     write_output,
 )
 from readme_gen.errors import CatalogError, Problem, UsageError
+from readme_gen.escape import terminal
 from readme_gen.fsutil import read_bytes, unchanged, write_atomic, write_together
-from readme_gen.publish.inert import terminal
 
 if TYPE_CHECKING:
     from readme_gen.catalog.edit import Draft
@@ -267,8 +267,8 @@ def _adopted_paper(
     """The paper in its section's form, proven: its entry reads back as the paper, as
     `import` would read it, so the README and the catalog agree."""
     from readme_gen.catalog.edit import adopted_paper, form_fields
+    from readme_gen.escape import escape_text
     from readme_gen.readme.adopt import read_entry
-    from readme_gen.readme.markdown import escape_text
     from readme_gen.readme.written import entry_text
 
     spec = _form(catalog, section)

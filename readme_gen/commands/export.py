@@ -37,8 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: ExportArgs) -> int:
+    from readme_gen.escape import plain_text
     from readme_gen.publish.citations import FORMATS as WRITERS
-    from readme_gen.readme.markdown import plain_text
 
     name = args.format or SUFFIXES.get(Path(args.output or STDOUT).suffix.lower(), "json")
     text = WRITERS[name](load_catalog(catalog_path(args.catalog)), plain_text)

@@ -25,9 +25,10 @@ from readme_gen.commands.common import (
     readme_path,
     write_output,
 )
+from readme_gen.escape import terminal
 from readme_gen.fsutil import write_together
-from readme_gen.publish.inert import shorten, terminal
 from readme_gen.pyproject import tool_table
+from readme_gen.text import shorten
 
 if TYPE_CHECKING:
     from readme_gen.links.cache import Cache
@@ -112,8 +113,8 @@ def run(args: LinksArgs) -> int:
 
 
 def _targets(path: Path, changed: str | None) -> list[Target]:
+    from readme_gen.escape import plain_text
     from readme_gen.links.collect import changed_since, collect
-    from readme_gen.readme.markdown import plain_text
 
     targets = collect(load_catalog(path), plain_text)
     if changed:

@@ -23,8 +23,8 @@ from readme_gen.commands.common import (
 from readme_gen.pyproject import tool_table
 
 if TYPE_CHECKING:
+    from readme_gen.escape import Level
     from readme_gen.lint.registry import Finding
-    from readme_gen.publish.inert import Level
     from readme_gen.publish.located import Located
 
 
@@ -46,9 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: LintArgs) -> int:
+    from readme_gen import escape
     from readme_gen.lint.options import resolve
     from readme_gen.lint.rules import run_rules
-    from readme_gen.publish import inert
     from readme_gen.publish.emit import LintFindings, write_lint
 
     settings = resolve(tool_table("lint"))
@@ -65,7 +65,7 @@ def run(args: LintArgs) -> int:
     sys.stdout.write(write_lint(found, args.format))
     papers = sum(len(s.papers) for s in catalog.sections)
     print(
-        f"{inert.terminal(str(path))}: {papers} papers, {found.errors} errors, "
+        f"{escape.terminal(str(path))}: {papers} papers, {found.errors} errors, "
         f"{len(kept) - found.errors} warnings, "
         f"{found.ignored} ignored",
         file=sys.stderr,

@@ -28,8 +28,9 @@ from readme_gen.commands.common import (
     write_output,
 )
 from readme_gen.errors import CatalogError, UsageError
+from readme_gen.escape import terminal
 from readme_gen.fsutil import read_bytes, unchanged, write_atomic, write_together
-from readme_gen.publish.inert import shorten, terminal
+from readme_gen.text import shorten
 
 _SECTIONS = re.compile(r"sections:[ \t]*(#.*)?\n?\Z")
 _ITEM = re.compile(r"([ \t]*)- ")

@@ -99,7 +99,7 @@ def repository(given: str | None) -> str:
 
 
 def _url(given: str | None, repo: str) -> str:
-    from readme_gen.publish.inert import safe_url
+    from readme_gen.escape import safe_url
 
     if given is not None:
         if safe_url(given) != given:

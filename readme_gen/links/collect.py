@@ -28,7 +28,7 @@ def _same(text: str) -> str:
 
 def collect(catalog: Catalog, plain: Callable[[str], str] = _same) -> list[Target]:
     """Distinct URLs in catalog order (by first use), each with every paper using it. An
-    adopted list's titles are Markdown: `plain` (readme.markdown.plain_text, passed in by
+    adopted list's titles are Markdown: `plain` (escape.plain_text, passed in by
     the command) gives the words compared with the page's title and shown in reports."""
     uses: dict[str, list[Use]] = {}
     for section, paper in catalog.papers():

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from readme_gen.text import shorten
+
 
 class Aspect(enum.Enum):
     FIRST_AUTHOR = "first-author"
@@ -31,9 +33,8 @@ _SPACE = re.compile(r"\s+")
 def clean(text: str, *, limit: int = 120) -> str:
     """A source's text made safe to quote in a message: control, format and private-use
     characters dropped (escape sequences, bidi overrides), white space collapsed, length
-    capped. Escaping for Markdown or HTML stays with each output format."""
-    flat = printable(text)
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    capped (`text.shorten`). Escaping for Markdown or HTML stays with each output format."""
+    return shorten(printable(text), limit)
 
 
 def printable(text: str) -> str:

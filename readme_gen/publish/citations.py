@@ -13,7 +13,7 @@ An adopted list's papers may lack a year (a date may give it, and BibTeX's `mont
 authors or a venue, carry the list's own fields (`note`, `abstract`, ...: JSON and CSV
 export them all, BibTeX `note` and `abstract`), and link files of the list's repository
 (no `url` for those). Its values are Markdown as written: JSON keeps them, CSV and BibTeX
-take their plain text (`plain`, readme.markdown.plain_text, passed in by the command).
+take their plain text (`plain`, escape.plain_text, passed in by the command).
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from dataclasses import replace
 from readme_gen import identifiers
 from readme_gen.catalog.edit import arxiv_id_of, doi_of_url, local_path
 from readme_gen.catalog.model import Catalog, Paper, Section
+from readme_gen.escape import csv_cell
 from readme_gen.metadata.names import bibtex_key_name
-from readme_gen.publish import inert
 from readme_gen.venues import full_venue
 
 _STOPWORDS = frozenset(
@@ -80,7 +80,7 @@ _full_venue = functools.lru_cache(maxsize=4096)(full_venue)
 
 
 Plain = Callable[[str], str]
-"""Markdown text to the words a reader sees (readme.markdown.plain_text)."""
+"""Markdown text to the words a reader sees (escape.plain_text)."""
 
 
 def _same(text: str) -> str:
@@ -140,7 +140,7 @@ def to_csv(catalog: Catalog, plain: Plain = _same) -> str:
     """One row per paper; an adopted list's also with `date` and a column per field of
     its own. Safe to open in a spreadsheet: every cell is quoted (a `;` or
     tab in a value cannot start a new cell whatever separator the spreadsheet guesses), and
-    a cell that would start a formula gets a leading `'` (publish/inert.csv_cell)."""
+    a cell that would start a formula gets a leading `'` (`escape.csv_cell`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     own = extra_names(catalog) if catalog.adopted else []
@@ -152,7 +152,7 @@ def to_csv(catalog: Catalog, plain: Plain = _same) -> str:
         cells = [section.id, p.title, "; ".join(p.authors), p.venue, year, links]
         cells += [p.date] if catalog.adopted else []
         cells += [p.get(name) for name in own]
-        writer.writerow([inert.csv_cell(cell) for cell in cells])
+        writer.writerow([csv_cell(cell) for cell in cells])
     return out.getvalue()
 
 

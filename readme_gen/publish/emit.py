@@ -17,7 +17,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from readme_gen.publish import findings, inert, located, report
+from readme_gen import escape
+from readme_gen.publish import findings, located, report
 from readme_gen.publish.located import Located
 
 Subject = Literal["lint", "links"]
@@ -59,7 +60,7 @@ class Emitter:
 
 
 def _unused_lines(found: LintFindings) -> list[str]:
-    show = inert.terminal
+    show = escape.terminal
     return [f"pyproject.toml: unused lint ignore {show(u)}: remove it" for u in found.unused]
 
 
@@ -69,7 +70,7 @@ def _lines(lines: Sequence[str]) -> str:
 
 def lint_text(found: LintFindings) -> str:
     """`file:line:col: RG101 error duplicate-url: message`, one line per finding."""
-    show = inert.terminal
+    show = escape.terminal
     return _lines(
         [
             f"{show(i.file)}:{i.at}: {i.code} {i.level} {i.name}: {show(i.message)}"

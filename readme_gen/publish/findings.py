@@ -4,7 +4,7 @@ preamble and size limit.
 
 Counts by status first, then the links that need attention, worst first, as many as fit
 in the limit, then "and N more" with the run's URL. Every byte from the catalog or a
-server goes through `readme_gen.publish.inert`. Pure: no I/O.
+server goes through `readme_gen.escape`. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from readme_gen import escape
 from readme_gen.links.results import Status
-from readme_gen.publish import inert
 
 # GitHub refuses an issue body over 65,536 characters, and truncates a step summary over
 # 1 MiB. Sizes are counted in UTF-8 bytes: never fewer than characters or UTF-16 units,
@@ -64,16 +64,16 @@ def run_url(environ: Mapping[str, str]) -> str | None:
 
 
 def _rows(finding: Finding) -> list[str]:
-    detail = inert.markdown(finding.detail, limit=DETAIL_LIMIT)
-    if finding.status is Status.BROKEN and inert.safe_url(finding.url) is not None:
+    detail = escape.inert_markdown(finding.detail, limit=DETAIL_LIMIT)
+    if finding.status is Status.BROKEN and escape.safe_url(finding.url) is not None:
         # a web address only: a missing file of the repository has no archived copy
-        archive = inert.markdown_link(
+        archive = escape.inert_link(
             f"https://web.archive.org/web/*/{finding.url}", "archived copies", limit=URL_LIMIT
         )
         detail = f"{detail} ({archive})" if detail else archive
-    link = inert.markdown_link(finding.url, limit=URL_LIMIT)
+    link = escape.inert_link(finding.url, limit=URL_LIMIT)
     return [
-        f"| {inert.markdown(title, limit=TITLE_LIMIT)} | {link} | {line} | {detail} |"
+        f"| {escape.inert_markdown(title, limit=TITLE_LIMIT)} | {link} | {line} | {detail} |"
         for title, line in finding.papers or (("?", 0),)
     ]
 
@@ -117,11 +117,11 @@ def render(
     elif run and listed:  # everything fits: still say where the whole report is
         body += [
             "",
-            f"The full report is attached to the run: {inert.markdown_link(run, limit=URL_LIMIT)}",
+            f"The full report is attached to the run: {escape.inert_link(run, limit=URL_LIMIT)}",
         ]
     return "\n".join(head + body + tail) + "\n"
 
 
 def _more(n: int, run: str | None) -> str:
-    where = f": {inert.markdown_link(run, limit=URL_LIMIT)}" if run else ""
+    where = f": {escape.inert_link(run, limit=URL_LIMIT)}" if run else ""
     return f"and {n} more: see the report attached to the run{where}"

@@ -14,8 +14,9 @@ from typing import Any
 
 import httpx
 
+from readme_gen import escape
 from readme_gen.errors import ReadmeGenError
-from readme_gen.publish import inert
+from readme_gen.text import shorten
 
 DEFAULT_API = "https://api.github.com"
 # How much of an unexpected answer an error message quotes.
@@ -36,7 +37,7 @@ class Issue:
 
 def _quote(text: str) -> str:
     """Text from the server, safe to print in an error message."""
-    return inert.terminal(inert.shorten(text, QUOTE_LIMIT))
+    return escape.terminal(shorten(text, QUOTE_LIMIT))
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:

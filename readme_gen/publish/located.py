@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from readme_gen import escape
 from readme_gen.position import Position
-from readme_gen.publish import inert
 
 
 @dataclass(frozen=True, slots=True)
 class Located:
     file: str
     at: Position
-    level: inert.Level
+    level: escape.Level
     message: str
     code: str = ""
     """What said it: a lint rule's code (`RG101`); empty for a link."""
@@ -31,4 +31,4 @@ class Located:
 
 def annotation(item: Located) -> str:
     """`item` as one GitHub workflow annotation line: the one place one is built."""
-    return inert.annotation(item.level, item.message, file=item.file, at=item.at, title=item.title)
+    return escape.annotation(item.level, item.message, file=item.file, at=item.at, title=item.title)

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from readme_gen import escape
 from readme_gen.links.results import Incomplete, Result, Status, Suggestion
 from readme_gen.net.reasons import Reason
 from readme_gen.position import NOWHERE, START
-from readme_gen.publish import findings, inert, located
+from readme_gen.publish import findings, located
 from readme_gen.publish.located import Located
 
 
@@ -160,7 +161,7 @@ def _summarised(status: Status, result: Result, *, is_offline: bool, private: in
 
 
 def to_text(report: Report) -> str:
-    show = inert.terminal
+    show = escape.terminal
     is_offline = offline(report.results)
     lines = []
     for status in Status.ranked():
@@ -224,7 +225,7 @@ def places(report: Report) -> list[Located]:
     for r in report.results:
         if r.status in (Status.OK, Status.EXCLUDED):
             continue
-        level: inert.Level = "error" if r.status in report.failing else "warning"
+        level: escape.Level = "error" if r.status in report.failing else "warning"
         for use in r.uses:
             message = f"{r.status.value}: {r.url} ({use.title}): {why(r)}"
             items.append(Located(report.catalog, use.position, level, message))

@@ -26,12 +26,12 @@ from readme_gen.catalog.model import (
     See,
     Verbatim,
 )
+from readme_gen.escape import plain_text
 from readme_gen.forms.infer import infer
 from readme_gen.forms.spec import compile_form
 from readme_gen.forms.template import Entry, Field, fields_of, parse_template
 from readme_gen.position import Position
 from readme_gen.readme.document import Candidate, Heading, Piece, Text, split
-from readme_gen.readme.markdown import plain_text
 from readme_gen.readme.written import entry_text, line_end
 
 FIELDS = ("title", "authors", "venue", "year", "date", "links")
@@ -67,7 +67,7 @@ def is_entry(text: str) -> bool:
 
 
 def plain(markdown: str) -> str:
-    """A heading's text as a reader sees it (`readme.markdown.plain_text`)."""
+    """A heading's text as a reader sees it (`escape.plain_text`)."""
     return plain_text(markdown) or "Untitled"
 
 
@@ -494,6 +494,6 @@ def take(text: str, *, title: str, path: str, header: str) -> Adoption:
 
 
 def _quote(line: str) -> str:
-    from readme_gen.errors import shorten
+    from readme_gen.text import shorten
 
     return "`" + shorten(line.rstrip("\r\n") or "(end of file)") + "`"

@@ -22,8 +22,8 @@ from readme_gen.catalog.model import (
     display_order,
 )
 from readme_gen.errors import CatalogError, Problem
+from readme_gen.escape import ENTITY, unescape
 from readme_gen.position import Position
-from readme_gen.readme.markdown import ENTITY, unescape
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\Z")
 _NEWS = re.compile(r":loudspeaker:[ \t]*\[((?:\\.|[^\]\\])*)\][ \t]*(.*)\Z")

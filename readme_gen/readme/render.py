@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from readme_gen.catalog.model import Catalog, FormSpec, Paper, Section
-from readme_gen.readme.markdown import (
+from readme_gen.escape import (
     escape_block,
     escape_heading,
     escape_text,

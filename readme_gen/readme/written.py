@@ -4,9 +4,9 @@ section's heading, and its items in order, every entry in its section's form."""
 from __future__ import annotations
 
 from readme_gen.catalog.model import Catalog, FormSpec, Paper, Raw, Section, See, Verbatim
+from readme_gen.escape import escape_text, escape_url
 from readme_gen.forms.spec import compile_form
 from readme_gen.forms.template import Entry
-from readme_gen.readme.markdown import escape_text, escape_url
 
 
 def entry_of(paper: Paper, *, markdown: bool = True) -> Entry:

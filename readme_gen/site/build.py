@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
+from readme_gen import escape
 from readme_gen.catalog.model import Catalog, Paper, Raw, Section, See
-from readme_gen.publish import inert
 from readme_gen.site.entries import Entry, entries
 from readme_gen.site.feed import atom
 from readme_gen.site.health import Health
@@ -58,7 +58,7 @@ def _links(paper: Paper, health: Health, adopted: bool) -> str:
     items = []
     for link in paper.links:
         label = esc(plain(link.label) if adopted else link.label)
-        safe = inert.safe_url(link.url)
+        safe = escape.safe_url(link.url)
         shown = (
             f'<a href="{esc(safe)}">{label}</a>'
             if safe

@@ -11,7 +11,7 @@ import uuid
 from xml.sax.saxutils import escape, quoteattr
 
 from readme_gen.catalog.model import Catalog
-from readme_gen.publish.inert import safe_url
+from readme_gen.escape import safe_url
 from readme_gen.site.entries import Entry
 from readme_gen.site.plain import plain
 

@@ -11,9 +11,9 @@ from dataclasses import replace
 import bibtexparser
 import pytest
 
+from readme_gen.escape import plain_text
 from readme_gen.publish.citations import to_bibtex
 from readme_gen.readme.adopt import take
-from readme_gen.readme.markdown import plain_text
 from tests.support import shapes
 from tests.support.adopted_lists import SHAPES, adopt_into, with_local_links, with_notes
 from tests.support.bibtex import braced

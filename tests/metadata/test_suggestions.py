@@ -145,9 +145,9 @@ def test_every_report_format_shows_the_suggestion():
     report = Report((result,), frozenset({Status.BROKEN}), 1.0, "catalog.yaml")
     data = json.loads(write_links(report, "json"))
     assert data["links"][0]["suggestion"] == {"kind": "snapshot", "text": s.text, "url": hostile}
-    from readme_gen.publish.inert import markdown
+    from readme_gen.escape import inert_markdown
 
-    for name, escape in (("text", str), ("markdown", markdown), ("github", str)):
+    for name, escape in (("text", str), ("markdown", inert_markdown), ("github", str)):
         shown = write_links(report, name)
         assert escape("suggested: archived copy") in shown, name
     markdown = write_links(report, "markdown")
@@ -224,6 +224,8 @@ def test_the_audit_issue_shows_the_suggestion(cli, tmp_path, monkeypatch):
     (tmp_path / "report.json").write_text(write_links(report, "json"), "utf-8")
     done = cli("audit-issue", "--report", "report.json", "--markdown", "summary.md")
     assert done.code == 0, done.err
-    from readme_gen.publish.inert import markdown
+    from readme_gen.escape import inert_markdown
 
-    assert markdown("suggested: archived copy") in (tmp_path / "summary.md").read_text("utf-8")
+    assert inert_markdown("suggested: archived copy") in (tmp_path / "summary.md").read_text(
+        "utf-8"
+    )

@@ -9,13 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from readme_gen.escape import terminal
 from readme_gen.links.results import FAILING_BY_DEFAULT, Result, Status, Use
 from readme_gen.position import Position
 from readme_gen.publish import findings
 from readme_gen.publish.audit import MARKER, Audit, issue_body, summary
 from readme_gen.publish.findings import ISSUE_LIMIT, SUMMARY_LIMIT, Finding
-from readme_gen.publish.inert import shorten, terminal
 from readme_gen.publish.report import Report, to_markdown
+from readme_gen.text import shorten
 from tests.support.hostile import HOSTILE, HOSTILE_TEXT
 from tests.support.markdown import render, shown
 
@@ -135,8 +136,8 @@ def _by_status(items):
 
 
 def cell_text(title: str) -> str:
-    """What a title cell shows: one line, controls escaped, shortened, trimmed."""
-    return shorten(terminal(title), findings.TITLE_LIMIT).strip(" ")
+    """What a title cell shows: one line, controls escaped, trimmed, shortened."""
+    return shorten(terminal(title).strip(" "), findings.TITLE_LIMIT)
 
 
 def test_the_links_markdown_report_is_the_same_renderer_and_limit():

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
-from readme_gen.publish.inert import JOINER
+from readme_gen.escape import JOINER
 
 # What GitHub would turn into a link, a mention or an emoji in a text node:
 # `@` then a name character (mentions, @org/team, e-mail autolinks), `#` then a digit or

@@ -265,7 +265,7 @@
 
   // "Report a problem": prefilled when the link is about to be used. The title loses what
   // a log or a terminal would act on (controls, bidi), and a mention or reference gets a
-  // WORD JOINER, as publish/inert.py does for Markdown; the body holds only our own text.
+  // WORD JOINER, as readme_gen/escape.py does for Markdown; the body holds only our own text.
   const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
   function prefill(link) {
     const li = link.closest("li.paper");
