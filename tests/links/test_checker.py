@@ -6,6 +6,7 @@ import asyncio
 import email.utils
 import socket
 import ssl
+import threading
 import time
 
 import pytest
@@ -15,11 +16,12 @@ from readme_gen.links.checker import Checker, run_check
 from readme_gen.links.gate import HostGate
 from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
+from readme_gen.net.reasons import Reason
 from readme_gen.net.resolver import Verdict
 from readme_gen.position import Position
 from tests.support.checks import TITLE, check, target
 from tests.support.dns import LocalDNS
-from tests.support.servers import ScriptedServer, endless, page, stall
+from tests.support.servers import Handler, ScriptedServer, endless, page, stall
 
 
 def test_healthy_link_costs_exactly_one_request(server, sleep):
@@ -91,13 +93,26 @@ def test_429_with_retry_after_seconds_is_honoured(server, sleep):
 
 
 def test_429_with_retry_after_http_date_is_honoured(server, sleep):
-    when = email.utils.formatdate(time.time() + 30, usegmt=True)
+    """The date is read against the checker's calendar clock, injected and fixed: the wait
+    is exactly the 30 s to it, however long the test takes."""
+    now = 1_700_000_000.0
+    when = email.utils.formatdate(now + 30, usegmt=True)
     server.routes["/r"] = lambda h, n: (
         h.reply(429, headers={"Retry-After": when}) if n == 1 else h.reply(200, page(TITLE))
     )
-    result = check(server.url("/r"), sleep)
-    assert result.status is Status.OK
-    assert len(sleep.waits) == 1 and 27 <= sleep.waits[0] <= 30
+
+    async def scenario() -> Result:
+        settings = CheckSettings(allow_private=True, timeout=5.0)
+        checker = Checker(settings, sleep=sleep, clock=sleep.clock, wall=lambda: now)
+        try:
+            return await checker.check_one(target(server.url("/r")))
+        finally:
+            await checker.aclose()
+
+    result = asyncio.run(scenario())
+    assert result.status is Status.OK and result.attempts == 2
+    assert sleep.waits == [30.0]
+    assert server.recorder.count() == 2
 
 
 def test_retry_after_beyond_the_cap_is_blocked_not_broken(server, sleep):
@@ -125,12 +140,14 @@ def test_5xx_that_persists_is_broken_after_the_retries(server, sleep):
 
 
 def test_a_response_that_never_completes_times_out(server, sleep):
+    """The server holds each request for 30 s: only the 0.3 s timeout can end an attempt
+    (it says so), and the one retry's backoff is a recorded wait, not a real one."""
     server.routes["/stall"] = lambda h, n: stall(h)
-    started = time.monotonic()
     result = check(server.url("/stall"), sleep, timeout=0.3, retries=1)
-    assert result.status is Status.BROKEN and "timed out" in result.detail
-    assert server.recorder.count() == 2
-    assert time.monotonic() - started < 3
+    assert result.status is Status.BROKEN and result.reason is Reason.TIMEOUT_READ
+    assert result.detail.startswith("timed out after 0.3 s"), result.detail
+    assert server.recorder.count() == 2 and result.attempts == 2
+    assert len(sleep.waits) == 1 and 0.375 <= sleep.waits[0] < 0.625
 
 
 def test_a_connection_reset_is_retried_then_broken(server, sleep):
@@ -141,12 +158,26 @@ def test_a_connection_reset_is_retried_then_broken(server, sleep):
 
 
 def test_an_endless_body_is_read_only_up_to_the_cap(server, sleep):
-    server.routes["/endless"] = lambda h, n: endless(h)
-    started = time.monotonic()
+    """The body never ends (the server writes for 20 s): the checker stops reading at the
+    cap and hangs up, which the server sees as its writes failing, long before it runs out."""
+    ended: list[str] = []
+    done = threading.Event()
+
+    def route(handler: Handler, nth: int) -> None:
+        try:
+            endless(handler)
+            ended.append("wrote to the end")
+        except (BrokenPipeError, ConnectionResetError):
+            ended.append("client hung up")
+        finally:
+            done.set()
+
+    server.routes["/endless"] = route
     result = check(server.url("/endless"), sleep, max_body=100_000)
     assert result.status is Status.OK
-    assert server.recorder.count() == 1
-    assert time.monotonic() - started < 5
+    assert server.recorder.count() == 1 and sleep.waits == []
+    assert done.wait(30)  # only a guard against hanging: the route ends either way
+    assert ended == ["client hung up"]
 
 
 def test_cloudflare_challenge_is_blocked_not_broken(server, sleep):
@@ -350,30 +381,59 @@ def test_a_host_gate_lets_requests_in_an_interval_apart_on_its_clock(sleep):
     assert entered[-1] == ("b", pytest.approx(1000.9))  # no wait of its own
 
 
-def test_a_429_holds_back_the_whole_host_for_its_retry_after(server):
-    """The host is asking for air, not just for that link: its next link waits too (real
-    time, a 1 s Retry-After)."""
+def test_a_429_holds_back_the_whole_host_for_its_retry_after(server, sleep):
+    """The host is asking for air, not just for that link: its next link waits out the
+    pause too. On the injected clock: /a earns no retry (--retries 0), so the only wait
+    that can come is the host's pause, taken by /b, which reaches the server only once
+    the clock has moved past the 7 s asked."""
+    seen_at: dict[str, float] = {}
+
+    def answer(handler: Handler, nth: int) -> None:
+        seen_at[handler.path] = sleep.now  # the injected clock, when the request arrives
+        if handler.path == "/a":
+            handler.reply(429, headers={"Retry-After": "7"})
+        else:
+            handler.reply(200, page(TITLE))
+
+    server.routes["/a"] = server.routes["/b"] = answer
+    settings = CheckSettings(allow_private=True, per_host=1, retries=0, timeout=5.0)
+    targets = [target(server.url("/a")), target(server.url("/b"))]
+    results = run_check(targets, settings, sleep=sleep, clock=sleep.clock)
+    assert [r.status for r in results] == [Status.BLOCKED, Status.OK]
+    assert results[0].attempts == 1 and "rate-limited" in results[0].detail
+    assert [p for _, _, p in server.recorder.requests] == ["/a", "/b"]
+    assert sleep.waits == [7.0]  # /b's, the pause /a's answer put on the host
+    assert seen_at == {"/a": 1000.0, "/b": 1007.0}
+
+
+def test_a_429_retried_on_one_link_holds_the_host_once(server, sleep):
+    """The link that met the 429 waits its Retry-After and passes. On the injected clock
+    its retry's wait and the host's pause are the same second: one wait is recorded, and
+    the host's other link is not made to wait the pause again after it."""
     server.routes["/a"] = lambda h, n: (
         h.reply(429, headers={"Retry-After": "1"}) if n == 1 else h.reply(200, page(TITLE))
     )
     server.routes["/b"] = lambda h, n: h.reply(200, page(TITLE))
-    settings = CheckSettings(allow_private=True, per_host=1)
-    results = run_check([target(server.url("/a")), target(server.url("/b"))], settings)
+    settings = CheckSettings(allow_private=True, per_host=1, timeout=5.0)
+    targets = [target(server.url("/a")), target(server.url("/b"))]
+    results = run_check(targets, settings, sleep=sleep, clock=sleep.clock)
     assert [r.status for r in results] == [Status.OK, Status.OK]
     paths = [p for _, _, p in server.recorder.requests]
-    times = [t for _, t in server.recorder.arrivals]
     assert paths[0] == "/a" and sorted(paths) == ["/a", "/a", "/b"]
-    assert times[paths.index("/b")] - times[0] >= 0.9
+    assert sleep.waits == [1.0] and sleep.now == 1001.0
 
 
-def test_a_retry_after_beyond_the_cap_does_not_stall_the_host(server):
+def test_a_retry_after_beyond_the_cap_does_not_stall_the_host(server, sleep):
+    """Asked for an hour (over the 60 s cap): the link is blocked, and nothing waits, the
+    host's next link included: not an hour, not the cap either (no wait is recorded)."""
     server.routes["/a"] = lambda h, n: h.reply(429, headers={"Retry-After": "3600"})
     server.routes["/b"] = lambda h, n: h.reply(200, page(TITLE))
-    settings = CheckSettings(allow_private=True, per_host=1)
-    started = time.monotonic()
-    results = run_check([target(server.url("/a")), target(server.url("/b"))], settings)
+    settings = CheckSettings(allow_private=True, per_host=1, timeout=5.0)
+    targets = [target(server.url("/a")), target(server.url("/b"))]
+    results = run_check(targets, settings, sleep=sleep, clock=sleep.clock)
     assert [r.status for r in results] == [Status.BLOCKED, Status.OK]
-    assert time.monotonic() - started < 5  # not an hour, not the 60 s cap either
+    assert [p for _, _, p in server.recorder.requests] == ["/a", "/b"]
+    assert sleep.waits == [] and sleep.now == 1000.0
 
 
 def test_the_global_limit_holds():
@@ -403,39 +463,68 @@ def test_a_redirect_to_an_impossible_url_is_broken_not_a_crash(server, sleep, lo
 
 def test_a_slow_host_does_not_hold_up_the_others():
     """Links start in turns across hosts: a catalog dominated by one slow publisher does
-    not make the other hosts' links wait behind it."""
+    not make the other hosts' links wait behind it. The slow host answers only once the
+    checker has reported all three of the fast host's links (or, should they never come,
+    after 10 s): the order is the scheduler's, not a race against a real delay."""
     srv = ScriptedServer(("127.0.0.1", "127.0.0.2"))
+    released = threading.Event()
+
+    def slow(handler: Handler, nth: int) -> None:
+        released.wait(10)
+        handler.reply(200, b"ok")
+
     try:
         targets = []
         for i in range(8):
-            srv.routes[f"/slow{i}"] = lambda h, n: (time.sleep(0.3), h.reply(200, b"ok"))
+            srv.routes[f"/slow{i}"] = slow
             targets.append(target(srv.url(f"/slow{i}", 0)))
         for i in range(3):
             srv.routes[f"/fast{i}"] = lambda h, n: h.reply(200, b"ok")
             targets.append(target(srv.url(f"/fast{i}", 1)))
         finished: list[str] = []
+
+        def on_result(result: Result) -> None:
+            finished.append(result.url)
+            if sum("/fast" in url for url in finished) == 3:
+                released.set()
+
         settings = CheckSettings(allow_private=True, per_host=2, concurrency=4)
-        results = run_check(targets, settings, on_result=lambda r: finished.append(r.url))
+        results = run_check(targets, settings, on_result=on_result)
         assert [r.url for r in results] == [t.url for t in targets]  # reported in order
+        assert {r.status for r in results} == {Status.OK}
         assert all("/fast" in url for url in finished[:3])
+        assert srv.recorder.max_in_flight["127.0.0.1"] == 2  # the slow host had its share
     finally:
+        released.set()
         srv.close()
 
 
 def test_a_retry_delay_makes_room_for_other_links(server):
     """With one request allowed in flight, a link waiting out a retry delay does not keep
-    the next link from starting."""
+    the next link from starting. The delay is a fake: it records the backoff asked for,
+    then lasts until the server has answered the other link (at most 10 s, a guard); had
+    the waiting link kept its place, /ok could not go first."""
+    ok_served = threading.Event()
+
+    def ok(handler: Handler, nth: int) -> None:
+        handler.reply(200, b"ok")
+        ok_served.set()
+
     server.routes["/flaky"] = lambda h, n: h.reply(503) if n == 1 else h.reply(200, b"ok")
-    server.routes["/ok"] = lambda h, n: h.reply(200, b"ok")
+    server.routes["/ok"] = ok
+    waits: list[float] = []
 
-    async def real_sleep(seconds: float) -> None:  # a short real wait instead of the backoff
-        await asyncio.sleep(0.3)
+    async def until_ok_served(seconds: float) -> None:
+        waits.append(seconds)
+        await asyncio.to_thread(ok_served.wait, 10)
 
-    settings = CheckSettings(allow_private=True, concurrency=1, per_host=1)
+    settings = CheckSettings(allow_private=True, concurrency=1, per_host=1, timeout=5.0)
     targets = [target(server.url("/flaky")), target(server.url("/ok"))]
-    results = run_check(targets, settings, sleep=real_sleep)
+    results = run_check(targets, settings, sleep=until_ok_served)
     assert [r.status for r in results] == [Status.OK, Status.OK]
     assert [p for _, _, p in server.recorder.requests] == ["/flaky", "/ok", "/flaky"]
+    assert len(waits) == 1 and 0.375 <= waits[0] < 0.625  # the first backoff
+    assert server.recorder.max_total == 1
 
 
 def test_links_start_as_room_frees_up_not_all_at_once(server):
