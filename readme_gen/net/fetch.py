@@ -120,13 +120,15 @@ class Wire:
         """One request; `body` says, from the status and headers, how much of the body to
         read (None: none). Exceptions pass through: `failures.classify` names them."""
         transport = self._transport or self._open()
+        sent: dict[str, str] | list[tuple[bytes, bytes]] = headers
         cookie = cookies.header(url)
-        if cookie is not None:
-            headers = {**headers, "Cookie": cookie}
+        if cookie is not None:  # bytes as they were set: the other headers as httpx would
+            sent = [(k.encode("ascii"), v.encode("ascii")) for k, v in headers.items()]
+            sent.append((b"Cookie", cookie))
         connect = min(self.settings.connect_timeout, budget)
         timeout = {"connect": connect, "read": budget, "write": budget, "pool": budget}
         request = httpx.Request(
-            method, url, headers=headers, content=content, extensions={"timeout": timeout}
+            method, url, headers=sent, content=content, extensions={"timeout": timeout}
         )
         response = await transport.handle_async_request(request)
         try:

@@ -676,3 +676,77 @@ def test_a_github_token_goes_to_github_over_tls_on_the_default_port_only():
     finally:
         tls.close()
         plain.close()
+
+
+def _cookie_bounce(server: ScriptedServer, set_cookie: bytes) -> None:
+    """/start sets `set_cookie` (raw bytes, as the server sends them) on a redirect to
+    /next, which answers the paper's page whatever cookie comes."""
+    header = set_cookie.decode("latin-1")  # http.server writes headers back as latin-1
+    server.routes["/start"] = lambda h, n: h.reply(
+        302, headers={"Location": "/next", "Set-Cookie": header}
+    )
+    server.routes["/next"] = lambda h, n: h.reply(200, page(TITLE))
+
+
+def _sent_cookie(server: ScriptedServer) -> bytes | None:
+    """The Cookie header /next received, as bytes (http.server reads headers as latin-1)."""
+    (next_hop,) = [
+        h
+        for (_, _, p), h in zip(server.recorder.requests, server.recorder.headers, strict=True)
+        if p == "/next"
+    ]
+    cookie = next_hop.get("cookie")
+    return None if cookie is None else cookie.encode("latin-1")
+
+
+@pytest.mark.parametrize(
+    "value", [b"caf\xc3\xa9", "\u65e5\u672c".encode(), b"\xf0\x9f\x8d\xaa=x", b"a b,c"]
+)
+def test_a_cookie_of_non_ascii_bytes_is_sent_back_byte_for_byte(server, sleep, value):
+    """UTF-8 in a cookie (outside RFC 6265's cookie-octets, but what servers send and
+    browsers and curl return as received): the next hop gets exactly the bytes."""
+    _cookie_bounce(server, b"session=" + value + b"; Path=/")
+    result = check(server.url("/start"), sleep)
+    assert result.status is Status.OK, result.detail
+    assert [p for _, _, p in server.recorder.requests] == ["/start", "/next"]
+    assert _sent_cookie(server) == b"session=" + value
+
+
+@pytest.mark.parametrize(
+    ("set_cookie", "sent"),
+    [
+        (b"lone=caf\xe9", None),  # latin-1, not UTF-8: aiohttp cannot send it unaltered
+        (b"ctl=a\x01b", None),  # a control character: browsers ignore the cookie
+        (b"esc=\x1b[31m", None),
+        (b"del=a\x7fb", None),
+        (b"big=" + b"v" * 10_240, None),  # over 4,096 bytes: browsers ignore it too
+        (b"tab=a\tb", b"tab=a\tb"),  # a tab is allowed
+        (b"fine=" + b"v" * 4_000, b"fine=" + b"v" * 4_000),
+    ],
+    ids=["latin-1", "control", "escape", "delete", "10-kib", "tab", "4000-bytes"],
+)
+def test_a_hostile_cookie_never_breaks_the_link(server, sleep, set_cookie, sent):
+    """Whatever a Set-Cookie holds, the link gets its verdict (ok) and nothing raises: a
+    cookie a browser would ignore, or one that cannot go back as it came, is not sent."""
+    _cookie_bounce(server, set_cookie + b"; Path=/")
+    result = check(server.url("/start"), sleep)
+    assert result.status is Status.OK, result.detail
+    assert [p for _, _, p in server.recorder.requests] == ["/start", "/next"]
+    assert _sent_cookie(server) == sent
+
+
+def test_a_dropped_cookie_leaves_the_others_sent(server, sleep):
+    def start(handler: Handler, nth: int) -> None:
+        handler._leave()
+        handler.send_response(302)
+        handler.send_header("Location", "/next")
+        handler.send_header("Content-Length", "0")
+        handler.send_header("Set-Cookie", "bad=caf\xe9; Path=/")  # latin-1 bytes
+        handler.send_header("Set-Cookie", "good=caf\xc3\xa9; Path=/")  # UTF-8 bytes
+        handler.end_headers()
+
+    server.routes["/start"] = start
+    server.routes["/next"] = lambda h, n: h.reply(200, page(TITLE))
+    result = check(server.url("/start"), sleep)
+    assert result.status is Status.OK, result.detail
+    assert _sent_cookie(server) == b"good=caf\xc3\xa9"
