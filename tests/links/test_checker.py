@@ -7,7 +7,7 @@ import email.utils
 import socket
 import ssl
 import threading
-import time
+from collections import Counter
 
 import pytest
 import trustme
@@ -317,17 +317,35 @@ def test_private_addresses_are_refused_by_default(server):
     assert server.recorder.count() == 0
 
 
-def _slow(handler, nth):
-    time.sleep(0.05)
-    handler.reply(200, b"ok", content_type="text/plain")
+class Batches:
+    """A route that holds the requests to each host and answers them `size` at a time:
+    each waits until its batch (the next `size` to arrive, or the `total` left) has all
+    arrived. A client that keeps `size` in flight fills each batch at once; one that
+    allowed more would be seen with more in flight, one that allowed fewer would leave
+    a batch waiting (up to 10 s, a guard) with fewer. No timing either way."""
+
+    def __init__(self, size: int, total: int) -> None:
+        self.size, self.total = size, total
+        self.arrived: Counter[str] = Counter()
+        self.ready = threading.Condition()
+
+    def __call__(self, handler: Handler, nth: int) -> None:
+        host = handler.server.server_address[0]
+        with self.ready:
+            self.arrived[host] += 1
+            batch_end = min(self.total, -(-self.arrived[host] // self.size) * self.size)
+            self.ready.notify_all()
+            self.ready.wait_for(lambda: self.arrived[host] >= batch_end, timeout=10)
+        handler.reply(200, b"ok", content_type="text/plain")
 
 
 def test_the_per_host_limit_holds_on_every_host():
     srv = ScriptedServer(("127.0.0.1", "127.0.0.2", "127.0.0.3"))
     try:
         targets = []
+        batches = Batches(3, total=10)  # ten links a host
         for i in range(30):
-            srv.routes[f"/p{i}"] = _slow
+            srv.routes[f"/p{i}"] = batches
             targets.append(target(srv.url(f"/p{i}", i % 3)))
         results = run_check(targets, CheckSettings(allow_private=True, per_host=3))
         assert {r.status for r in results} == {Status.OK}
@@ -440,8 +458,9 @@ def test_the_global_limit_holds():
     srv = ScriptedServer(("127.0.0.1",))
     try:
         targets = []
+        batches = Batches(4, total=30)
         for i in range(30):
-            srv.routes[f"/p{i}"] = _slow
+            srv.routes[f"/p{i}"] = batches
             targets.append(target(srv.url(f"/p{i}")))
         run_check(targets, CheckSettings(allow_private=True, per_host=10, concurrency=4))
         assert srv.recorder.max_total == 4
