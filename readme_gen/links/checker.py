@@ -35,10 +35,14 @@ class Checker:
         *,
         sleep: Sleep = asyncio.sleep,
         clock: Clock = time.monotonic,
+        wall: Clock = time.time,
     ) -> None:
+        """`sleep` and `clock` (monotonic) pace retries and hosts; `wall`, the calendar's
+        seconds, reads a Retry-After given as an HTTP-date. All three are for tests."""
         self.settings = settings
         self.sleep = sleep
         self.clock = clock
+        self.wall = wall
         self.wire = Wire(
             settings,
             limit=settings.concurrency,
@@ -195,7 +199,7 @@ class Checker:
                 return Outcome(Status.OK, None, code, url, redirects, detail, page=page)
         status, reason, detail = policy.classify(code, headers)
         if retry.retryable(code) and reason is Reason.HTTP_STATUS:
-            wait = retry.retry_after(headers.get("retry-after"), now=time.time())
+            wait = retry.retry_after(headers.get("retry-after"), now=self.wall())
             cap = self.settings.retry_after_cap
             if wait is not None and wait > cap:
                 detail = (

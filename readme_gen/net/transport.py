@@ -146,7 +146,11 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         response = await session.request(
             request.method,
             str(request.url),
-            headers=[(k.decode("latin-1"), v.decode("latin-1")) for k, v in headers],
+            # aiohttp writes a header's text as UTF-8: handed the UTF-8 reading of the
+            # bytes, it writes those very bytes (a cookie's non-ASCII ones, as they were
+            # set). Bytes that are not UTF-8 cannot go out unaltered: they raise here
+            # (net.cookies keeps no such cookie; the other headers are ASCII).
+            headers=[(k.decode("latin-1"), v.decode("utf-8")) for k, v in headers],
             data=request.content or None,
             allow_redirects=False,
             auto_decompress=False,  # raw bytes, bounded by the reader: never a bomb

@@ -6,7 +6,8 @@ import asyncio
 import email.utils
 import socket
 import ssl
-import time
+import threading
+from collections import Counter
 
 import pytest
 import trustme
@@ -15,11 +16,12 @@ from readme_gen.links.checker import Checker, run_check
 from readme_gen.links.gate import HostGate
 from readme_gen.links.results import Result, Status, Target, Use
 from readme_gen.links.settings import CheckSettings
+from readme_gen.net.reasons import Reason
 from readme_gen.net.resolver import Verdict
 from readme_gen.position import Position
 from tests.support.checks import TITLE, check, target
 from tests.support.dns import LocalDNS
-from tests.support.servers import ScriptedServer, endless, page, stall
+from tests.support.servers import Handler, ScriptedServer, endless, page, stall
 
 
 def test_healthy_link_costs_exactly_one_request(server, sleep):
@@ -91,13 +93,26 @@ def test_429_with_retry_after_seconds_is_honoured(server, sleep):
 
 
 def test_429_with_retry_after_http_date_is_honoured(server, sleep):
-    when = email.utils.formatdate(time.time() + 30, usegmt=True)
+    """The date is read against the checker's calendar clock, injected and fixed: the wait
+    is exactly the 30 s to it, however long the test takes."""
+    now = 1_700_000_000.0
+    when = email.utils.formatdate(now + 30, usegmt=True)
     server.routes["/r"] = lambda h, n: (
         h.reply(429, headers={"Retry-After": when}) if n == 1 else h.reply(200, page(TITLE))
     )
-    result = check(server.url("/r"), sleep)
-    assert result.status is Status.OK
-    assert len(sleep.waits) == 1 and 27 <= sleep.waits[0] <= 30
+
+    async def scenario() -> Result:
+        settings = CheckSettings(allow_private=True, timeout=5.0)
+        checker = Checker(settings, sleep=sleep, clock=sleep.clock, wall=lambda: now)
+        try:
+            return await checker.check_one(target(server.url("/r")))
+        finally:
+            await checker.aclose()
+
+    result = asyncio.run(scenario())
+    assert result.status is Status.OK and result.attempts == 2
+    assert sleep.waits == [30.0]
+    assert server.recorder.count() == 2
 
 
 def test_retry_after_beyond_the_cap_is_blocked_not_broken(server, sleep):
@@ -125,12 +140,14 @@ def test_5xx_that_persists_is_broken_after_the_retries(server, sleep):
 
 
 def test_a_response_that_never_completes_times_out(server, sleep):
+    """The server holds each request for 30 s: only the 0.3 s timeout can end an attempt
+    (it says so), and the one retry's backoff is a recorded wait, not a real one."""
     server.routes["/stall"] = lambda h, n: stall(h)
-    started = time.monotonic()
     result = check(server.url("/stall"), sleep, timeout=0.3, retries=1)
-    assert result.status is Status.BROKEN and "timed out" in result.detail
-    assert server.recorder.count() == 2
-    assert time.monotonic() - started < 3
+    assert result.status is Status.BROKEN and result.reason is Reason.TIMEOUT_READ
+    assert result.detail.startswith("timed out after 0.3 s"), result.detail
+    assert server.recorder.count() == 2 and result.attempts == 2
+    assert len(sleep.waits) == 1 and 0.375 <= sleep.waits[0] < 0.625
 
 
 def test_a_connection_reset_is_retried_then_broken(server, sleep):
@@ -141,12 +158,26 @@ def test_a_connection_reset_is_retried_then_broken(server, sleep):
 
 
 def test_an_endless_body_is_read_only_up_to_the_cap(server, sleep):
-    server.routes["/endless"] = lambda h, n: endless(h)
-    started = time.monotonic()
+    """The body never ends (the server writes for 20 s): the checker stops reading at the
+    cap and hangs up, which the server sees as its writes failing, long before it runs out."""
+    ended: list[str] = []
+    done = threading.Event()
+
+    def route(handler: Handler, nth: int) -> None:
+        try:
+            endless(handler)
+            ended.append("wrote to the end")
+        except (BrokenPipeError, ConnectionResetError):
+            ended.append("client hung up")
+        finally:
+            done.set()
+
+    server.routes["/endless"] = route
     result = check(server.url("/endless"), sleep, max_body=100_000)
     assert result.status is Status.OK
-    assert server.recorder.count() == 1
-    assert time.monotonic() - started < 5
+    assert server.recorder.count() == 1 and sleep.waits == []
+    assert done.wait(30)  # only a guard against hanging: the route ends either way
+    assert ended == ["client hung up"]
 
 
 def test_cloudflare_challenge_is_blocked_not_broken(server, sleep):
@@ -286,17 +317,35 @@ def test_private_addresses_are_refused_by_default(server):
     assert server.recorder.count() == 0
 
 
-def _slow(handler, nth):
-    time.sleep(0.05)
-    handler.reply(200, b"ok", content_type="text/plain")
+class Batches:
+    """A route that holds the requests to each host and answers them `size` at a time:
+    each waits until its batch (the next `size` to arrive, or the `total` left) has all
+    arrived. A client that keeps `size` in flight fills each batch at once; one that
+    allowed more would be seen with more in flight, one that allowed fewer would leave
+    a batch waiting (up to 10 s, a guard) with fewer. No timing either way."""
+
+    def __init__(self, size: int, total: int) -> None:
+        self.size, self.total = size, total
+        self.arrived: Counter[str] = Counter()
+        self.ready = threading.Condition()
+
+    def __call__(self, handler: Handler, nth: int) -> None:
+        host = handler.server.server_address[0]
+        with self.ready:
+            self.arrived[host] += 1
+            batch_end = min(self.total, -(-self.arrived[host] // self.size) * self.size)
+            self.ready.notify_all()
+            self.ready.wait_for(lambda: self.arrived[host] >= batch_end, timeout=10)
+        handler.reply(200, b"ok", content_type="text/plain")
 
 
 def test_the_per_host_limit_holds_on_every_host():
     srv = ScriptedServer(("127.0.0.1", "127.0.0.2", "127.0.0.3"))
     try:
         targets = []
+        batches = Batches(3, total=10)  # ten links a host
         for i in range(30):
-            srv.routes[f"/p{i}"] = _slow
+            srv.routes[f"/p{i}"] = batches
             targets.append(target(srv.url(f"/p{i}", i % 3)))
         results = run_check(targets, CheckSettings(allow_private=True, per_host=3))
         assert {r.status for r in results} == {Status.OK}
@@ -350,38 +399,68 @@ def test_a_host_gate_lets_requests_in_an_interval_apart_on_its_clock(sleep):
     assert entered[-1] == ("b", pytest.approx(1000.9))  # no wait of its own
 
 
-def test_a_429_holds_back_the_whole_host_for_its_retry_after(server):
-    """The host is asking for air, not just for that link: its next link waits too (real
-    time, a 1 s Retry-After)."""
+def test_a_429_holds_back_the_whole_host_for_its_retry_after(server, sleep):
+    """The host is asking for air, not just for that link: its next link waits out the
+    pause too. On the injected clock: /a earns no retry (--retries 0), so the only wait
+    that can come is the host's pause, taken by /b, which reaches the server only once
+    the clock has moved past the 7 s asked."""
+    seen_at: dict[str, float] = {}
+
+    def answer(handler: Handler, nth: int) -> None:
+        seen_at[handler.path] = sleep.now  # the injected clock, when the request arrives
+        if handler.path == "/a":
+            handler.reply(429, headers={"Retry-After": "7"})
+        else:
+            handler.reply(200, page(TITLE))
+
+    server.routes["/a"] = server.routes["/b"] = answer
+    settings = CheckSettings(allow_private=True, per_host=1, retries=0, timeout=5.0)
+    targets = [target(server.url("/a")), target(server.url("/b"))]
+    results = run_check(targets, settings, sleep=sleep, clock=sleep.clock)
+    assert [r.status for r in results] == [Status.BLOCKED, Status.OK]
+    assert results[0].attempts == 1 and "rate-limited" in results[0].detail
+    assert [p for _, _, p in server.recorder.requests] == ["/a", "/b"]
+    assert sleep.waits == [7.0]  # /b's, the pause /a's answer put on the host
+    assert seen_at == {"/a": 1000.0, "/b": 1007.0}
+
+
+def test_a_429_retried_on_one_link_holds_the_host_once(server, sleep):
+    """The link that met the 429 waits its Retry-After and passes. On the injected clock
+    its retry's wait and the host's pause are the same second: one wait is recorded, and
+    the host's other link is not made to wait the pause again after it."""
     server.routes["/a"] = lambda h, n: (
         h.reply(429, headers={"Retry-After": "1"}) if n == 1 else h.reply(200, page(TITLE))
     )
     server.routes["/b"] = lambda h, n: h.reply(200, page(TITLE))
-    settings = CheckSettings(allow_private=True, per_host=1)
-    results = run_check([target(server.url("/a")), target(server.url("/b"))], settings)
+    settings = CheckSettings(allow_private=True, per_host=1, timeout=5.0)
+    targets = [target(server.url("/a")), target(server.url("/b"))]
+    results = run_check(targets, settings, sleep=sleep, clock=sleep.clock)
     assert [r.status for r in results] == [Status.OK, Status.OK]
     paths = [p for _, _, p in server.recorder.requests]
-    times = [t for _, t in server.recorder.arrivals]
     assert paths[0] == "/a" and sorted(paths) == ["/a", "/a", "/b"]
-    assert times[paths.index("/b")] - times[0] >= 0.9
+    assert sleep.waits == [1.0] and sleep.now == 1001.0
 
 
-def test_a_retry_after_beyond_the_cap_does_not_stall_the_host(server):
+def test_a_retry_after_beyond_the_cap_does_not_stall_the_host(server, sleep):
+    """Asked for an hour (over the 60 s cap): the link is blocked, and nothing waits, the
+    host's next link included: not an hour, not the cap either (no wait is recorded)."""
     server.routes["/a"] = lambda h, n: h.reply(429, headers={"Retry-After": "3600"})
     server.routes["/b"] = lambda h, n: h.reply(200, page(TITLE))
-    settings = CheckSettings(allow_private=True, per_host=1)
-    started = time.monotonic()
-    results = run_check([target(server.url("/a")), target(server.url("/b"))], settings)
+    settings = CheckSettings(allow_private=True, per_host=1, timeout=5.0)
+    targets = [target(server.url("/a")), target(server.url("/b"))]
+    results = run_check(targets, settings, sleep=sleep, clock=sleep.clock)
     assert [r.status for r in results] == [Status.BLOCKED, Status.OK]
-    assert time.monotonic() - started < 5  # not an hour, not the 60 s cap either
+    assert [p for _, _, p in server.recorder.requests] == ["/a", "/b"]
+    assert sleep.waits == [] and sleep.now == 1000.0
 
 
 def test_the_global_limit_holds():
     srv = ScriptedServer(("127.0.0.1",))
     try:
         targets = []
+        batches = Batches(4, total=30)
         for i in range(30):
-            srv.routes[f"/p{i}"] = _slow
+            srv.routes[f"/p{i}"] = batches
             targets.append(target(srv.url(f"/p{i}")))
         run_check(targets, CheckSettings(allow_private=True, per_host=10, concurrency=4))
         assert srv.recorder.max_total == 4
@@ -403,39 +482,68 @@ def test_a_redirect_to_an_impossible_url_is_broken_not_a_crash(server, sleep, lo
 
 def test_a_slow_host_does_not_hold_up_the_others():
     """Links start in turns across hosts: a catalog dominated by one slow publisher does
-    not make the other hosts' links wait behind it."""
+    not make the other hosts' links wait behind it. The slow host answers only once the
+    checker has reported all three of the fast host's links (or, should they never come,
+    after 10 s): the order is the scheduler's, not a race against a real delay."""
     srv = ScriptedServer(("127.0.0.1", "127.0.0.2"))
+    released = threading.Event()
+
+    def slow(handler: Handler, nth: int) -> None:
+        released.wait(10)
+        handler.reply(200, b"ok")
+
     try:
         targets = []
         for i in range(8):
-            srv.routes[f"/slow{i}"] = lambda h, n: (time.sleep(0.3), h.reply(200, b"ok"))
+            srv.routes[f"/slow{i}"] = slow
             targets.append(target(srv.url(f"/slow{i}", 0)))
         for i in range(3):
             srv.routes[f"/fast{i}"] = lambda h, n: h.reply(200, b"ok")
             targets.append(target(srv.url(f"/fast{i}", 1)))
         finished: list[str] = []
+
+        def on_result(result: Result) -> None:
+            finished.append(result.url)
+            if sum("/fast" in url for url in finished) == 3:
+                released.set()
+
         settings = CheckSettings(allow_private=True, per_host=2, concurrency=4)
-        results = run_check(targets, settings, on_result=lambda r: finished.append(r.url))
+        results = run_check(targets, settings, on_result=on_result)
         assert [r.url for r in results] == [t.url for t in targets]  # reported in order
+        assert {r.status for r in results} == {Status.OK}
         assert all("/fast" in url for url in finished[:3])
+        assert srv.recorder.max_in_flight["127.0.0.1"] == 2  # the slow host had its share
     finally:
+        released.set()
         srv.close()
 
 
 def test_a_retry_delay_makes_room_for_other_links(server):
     """With one request allowed in flight, a link waiting out a retry delay does not keep
-    the next link from starting."""
+    the next link from starting. The delay is a fake: it records the backoff asked for,
+    then lasts until the server has answered the other link (at most 10 s, a guard); had
+    the waiting link kept its place, /ok could not go first."""
+    ok_served = threading.Event()
+
+    def ok(handler: Handler, nth: int) -> None:
+        handler.reply(200, b"ok")
+        ok_served.set()
+
     server.routes["/flaky"] = lambda h, n: h.reply(503) if n == 1 else h.reply(200, b"ok")
-    server.routes["/ok"] = lambda h, n: h.reply(200, b"ok")
+    server.routes["/ok"] = ok
+    waits: list[float] = []
 
-    async def real_sleep(seconds: float) -> None:  # a short real wait instead of the backoff
-        await asyncio.sleep(0.3)
+    async def until_ok_served(seconds: float) -> None:
+        waits.append(seconds)
+        await asyncio.to_thread(ok_served.wait, 10)
 
-    settings = CheckSettings(allow_private=True, concurrency=1, per_host=1)
+    settings = CheckSettings(allow_private=True, concurrency=1, per_host=1, timeout=5.0)
     targets = [target(server.url("/flaky")), target(server.url("/ok"))]
-    results = run_check(targets, settings, sleep=real_sleep)
+    results = run_check(targets, settings, sleep=until_ok_served)
     assert [r.status for r in results] == [Status.OK, Status.OK]
     assert [p for _, _, p in server.recorder.requests] == ["/flaky", "/ok", "/flaky"]
+    assert len(waits) == 1 and 0.375 <= waits[0] < 0.625  # the first backoff
+    assert server.recorder.max_total == 1
 
 
 def test_links_start_as_room_frees_up_not_all_at_once(server):
@@ -587,3 +695,77 @@ def test_a_github_token_goes_to_github_over_tls_on_the_default_port_only():
     finally:
         tls.close()
         plain.close()
+
+
+def _cookie_bounce(server: ScriptedServer, set_cookie: bytes) -> None:
+    """/start sets `set_cookie` (raw bytes, as the server sends them) on a redirect to
+    /next, which answers the paper's page whatever cookie comes."""
+    header = set_cookie.decode("latin-1")  # http.server writes headers back as latin-1
+    server.routes["/start"] = lambda h, n: h.reply(
+        302, headers={"Location": "/next", "Set-Cookie": header}
+    )
+    server.routes["/next"] = lambda h, n: h.reply(200, page(TITLE))
+
+
+def _sent_cookie(server: ScriptedServer) -> bytes | None:
+    """The Cookie header /next received, as bytes (http.server reads headers as latin-1)."""
+    (next_hop,) = [
+        h
+        for (_, _, p), h in zip(server.recorder.requests, server.recorder.headers, strict=True)
+        if p == "/next"
+    ]
+    cookie = next_hop.get("cookie")
+    return None if cookie is None else cookie.encode("latin-1")
+
+
+@pytest.mark.parametrize(
+    "value", [b"caf\xc3\xa9", "\u65e5\u672c".encode(), b"\xf0\x9f\x8d\xaa=x", b"a b,c"]
+)
+def test_a_cookie_of_non_ascii_bytes_is_sent_back_byte_for_byte(server, sleep, value):
+    """UTF-8 in a cookie (outside RFC 6265's cookie-octets, but what servers send and
+    browsers and curl return as received): the next hop gets exactly the bytes."""
+    _cookie_bounce(server, b"session=" + value + b"; Path=/")
+    result = check(server.url("/start"), sleep)
+    assert result.status is Status.OK, result.detail
+    assert [p for _, _, p in server.recorder.requests] == ["/start", "/next"]
+    assert _sent_cookie(server) == b"session=" + value
+
+
+@pytest.mark.parametrize(
+    ("set_cookie", "sent"),
+    [
+        (b"lone=caf\xe9", None),  # latin-1, not UTF-8: aiohttp cannot send it unaltered
+        (b"ctl=a\x01b", None),  # a control character: browsers ignore the cookie
+        (b"esc=\x1b[31m", None),
+        (b"del=a\x7fb", None),
+        (b"big=" + b"v" * 10_240, None),  # over 4,096 bytes: browsers ignore it too
+        (b"tab=a\tb", b"tab=a\tb"),  # a tab is allowed
+        (b"fine=" + b"v" * 4_000, b"fine=" + b"v" * 4_000),
+    ],
+    ids=["latin-1", "control", "escape", "delete", "10-kib", "tab", "4000-bytes"],
+)
+def test_a_hostile_cookie_never_breaks_the_link(server, sleep, set_cookie, sent):
+    """Whatever a Set-Cookie holds, the link gets its verdict (ok) and nothing raises: a
+    cookie a browser would ignore, or one that cannot go back as it came, is not sent."""
+    _cookie_bounce(server, set_cookie + b"; Path=/")
+    result = check(server.url("/start"), sleep)
+    assert result.status is Status.OK, result.detail
+    assert [p for _, _, p in server.recorder.requests] == ["/start", "/next"]
+    assert _sent_cookie(server) == sent
+
+
+def test_a_dropped_cookie_leaves_the_others_sent(server, sleep):
+    def start(handler: Handler, nth: int) -> None:
+        handler._leave()
+        handler.send_response(302)
+        handler.send_header("Location", "/next")
+        handler.send_header("Content-Length", "0")
+        handler.send_header("Set-Cookie", "bad=caf\xe9; Path=/")  # latin-1 bytes
+        handler.send_header("Set-Cookie", "good=caf\xc3\xa9; Path=/")  # UTF-8 bytes
+        handler.end_headers()
+
+    server.routes["/start"] = start
+    server.routes["/next"] = lambda h, n: h.reply(200, page(TITLE))
+    result = check(server.url("/start"), sleep)
+    assert result.status is Status.OK, result.detail
+    assert _sent_cookie(server) == b"good=caf\xc3\xa9"

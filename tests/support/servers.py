@@ -19,7 +19,6 @@ class Recorder:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.requests: list[tuple[str, str, str]] = []  # (method, host, path)
-        self.arrivals: list[tuple[str, float]] = []  # (host, time.monotonic()) per request
         self.headers: list[dict[str, str]] = []
         self.bodies: list[tuple[str, str, bytes]] = []  # (method, path, body) of writes
         self.in_flight: Counter[str] = Counter()
@@ -53,7 +52,6 @@ class Handler(BaseHTTPRequestHandler):
             if self.command in ("POST", "PATCH", "PUT", "DELETE"):
                 rec.bodies.append((self.command, path, body))
             rec.requests.append((self.command, host, path))
-            rec.arrivals.append((host, time.monotonic()))
             rec.headers.append({k.lower(): v for k, v in self.headers.items()})
             nth = sum(1 for _, h, p in rec.requests if p == path and h == host)
             rec.in_flight[host] += 1
