@@ -21,20 +21,11 @@ begins with a run of the author's name parts that starts or ends the name:
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import unquote, urlsplit
 
+from readme_gen.metadata.names import PARTICLES, UMLAUTS, fold
+
 _PAPER_FILE = re.compile(r"^([A-Za-z][^/]*)_(?:paper|supplemental)\.(?:html|pdf|php)$", re.I)
-_SPECIAL = str.maketrans(
-    {"ø": "o", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
-)
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
-# fmt: off
-_PARTICLES = frozenset({
-    "van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la",
-    "le", "ten", "ter", "vander", "af", "al", "el", "bin", "ibn",
-})
-# fmt: on
 _MAX_NAME_PARTS = 6  # no one's name in a URL runs longer; bounds the work on hostile URLs
 
 
@@ -58,12 +49,11 @@ def url_file_stem(url: str) -> str | None:
 
 def _folds(text: str) -> set[str]:
     """The ways `text` may be spelled in a URL: lower-case ASCII letters and digits only."""
-    lowered = text.casefold()
-    spelled = set()
-    for variant in (lowered, lowered.translate(_UMLAUTS)):
-        decomposed = unicodedata.normalize("NFKD", variant.translate(_SPECIAL))
-        spelled.add("".join(c for c in decomposed if c.isascii() and c.isalnum()))
-    return spelled
+    # names.fold: case, accents, apostrophes and letters such as ø, ł folded, ß as ss
+    return {
+        "".join(c for c in fold(variant) if c.isascii() and c.isalnum())
+        for variant in (text, text.translate(UMLAUTS))
+    }
 
 
 def _name_parts(author: str) -> list[str]:
@@ -97,6 +87,6 @@ def names_first_author(author: str, stem: str) -> bool | None:
 def _leading_particles(words: list[str]) -> range:
     """Where the name may start: at the first word, or after any leading particles."""
     count = 0
-    while count < len(words) - 1 and words[count].casefold() in _PARTICLES:
+    while count < len(words) - 1 and fold(words[count]) in PARTICLES:
         count += 1
     return range(count + 1)

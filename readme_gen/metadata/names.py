@@ -16,7 +16,7 @@ from dataclasses import dataclass
 PARTICLES = frozenset(
     # one string reads better than 32 quoted words
     "van von der den ter ten te de del della delle dei degli da das dos do di du des "  # noqa: SIM905
-    "le la zu zum zur af av al el bin ibn y".split()
+    "le la zu zum zur af av al el bin ibn y vander".split()
 )
 """Lower-case words that belong to the family name when they stand before it."""
 CONJUNCTIONS = frozenset({"y"})
@@ -29,7 +29,8 @@ _CJK = re.compile(
     "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]+"
 )
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+"""Umlauts written out, as German names often are (Müller = Mueller)."""
 _APOSTROPHES = re.compile("['\u2019\u02bc`\u00b4]")
 _CAPITAL_INITIALS = re.compile(r"[A-Z]{2,3}")
 
@@ -195,7 +196,7 @@ def same_person(a: str, b: str) -> bool:
     if any(_match(x, y) for x in readings(latin_a) for y in readings(latin_b)):
         return True
     # German umlauts are also written as two letters: "Jürgen Müller" ~ "Juergen Mueller"
-    spelled_a, spelled_b = latin_a.translate(_UMLAUTS), latin_b.translate(_UMLAUTS)
+    spelled_a, spelled_b = latin_a.translate(UMLAUTS), latin_b.translate(UMLAUTS)
     if (spelled_a, spelled_b) == (latin_a, latin_b):
         return False
     return any(_match(x, y) for x in readings(spelled_a) for y in readings(spelled_b))
