@@ -315,12 +315,16 @@ class _Work:
 def _restore(work: _Work) -> None:
     """catalog.yaml and README.md as they were before `add` (committed on the branch by
     then, or not to be committed)."""
+    from readme_gen.fsutil import write_atomic, write_together
+
     before = work.before
-    work.added.path.write_bytes(before.catalog_bytes)
     if before.readme_bytes is None:
+        write_atomic(work.added.path, before.catalog_bytes)
         before.readme.unlink(missing_ok=True)
     else:
-        before.readme.write_bytes(before.readme_bytes)
+        write_together(
+            [(work.added.path, before.catalog_bytes), (before.readme, before.readme_bytes)]
+        )
 
 
 def _http_url(value: str) -> bool:
