@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import shutil
 
 import pytest
 
@@ -138,8 +139,25 @@ class World:
         assert git(self.repo, "symbolic-ref", "--short", "HEAD").stdout.strip() == "main"
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """The list's repository and its bare `origin` (a relative remote, so a copy pushes to
+    its own copy), made once and copied for each test."""
+    root = tmp_path_factory.mktemp("template")
+    repo, origin = root / "repo", root / "origin.git"
+    git(root, "init", "-q", "--bare", str(origin))
+    git(root, "init", "-q", str(repo))
+    (repo / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
+    (repo / "README.md").write_text(render(load_catalog(repo / "catalog.yaml")), "utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "list")
+    git(repo, "remote", "add", "origin", "../origin.git")
+    git(repo, "push", "-q", "origin", "main")
+    return root
+
+
 @pytest.fixture
-def world(tmp_path, cli, monkeypatch):
+def world(tmp_path, cli, monkeypatch, template):
     for name in list(os.environ):
         if name.startswith("GIT_") or name in ("GITHUB_EVENT_PATH", "GITHUB_SERVER_URL"):
             monkeypatch.delenv(name)
@@ -157,14 +175,8 @@ def world(tmp_path, cli, monkeypatch):
     )
     monkeypatch.setenv("READMEGEN_ARXIV_API_URL", pages.url("/api/query"))
     w = World(tmp_path, cli, github, pages)
-    git(tmp_path, "init", "-q", "--bare", str(w.origin))
-    git(tmp_path, "init", "-q", str(w.repo))
-    (w.repo / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
-    (w.repo / "README.md").write_text(render(load_catalog(w.repo / "catalog.yaml")), "utf-8")
-    git(w.repo, "add", ".")
-    git(w.repo, "commit", "-q", "-m", "list")
-    git(w.repo, "remote", "add", "origin", str(w.origin))
-    git(w.repo, "push", "-q", "origin", "main")
+    for name in ("repo", "origin.git"):
+        shutil.copytree(template / name, tmp_path / name, symlinks=True)
     yield w
     github.server.close()
     pages.close()
@@ -397,4 +409,13 @@ def test_a_dry_run_prints_the_comment_and_changes_nothing(world, monkeypatch):
     dry = world.cli("contribute", "--event", event, "--allow-private", "--dry-run", cwd=world.repo)
     assert dry.code == 0 and dry.out.startswith(MARKER) and "Closes #1" in dry.out
     assert world.github.writes() == before and world.branch() is None
+    world.clean()
+
+
+def test_a_refused_pull_request_is_a_clean_error_and_the_checkout_is_restored(world):
+    world.github.fail[("POST", f"/repos/{REPO}/pulls")] = 403
+    result = world.issue(world.body(world.pages.url("/paper/zoom")))
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "answered 403: Resource not accessible by integration" in result.err
+    assert "pull-requests: write" in result.err
     world.clean()
