@@ -132,7 +132,7 @@ def _contribute(github: GitHub | None, event: IssueEvent, args: ContributeArgs) 
     finally:
         if work is not None:
             _restore(work)
-    if github is not None and pull is None:
+    if github is not None and pull is None and not allowed.hold:
         retracted = _retract(github, event)
     text = comment(outcome, opens=allowed.opens, why=allowed.why, pull=pull, note=note)
     if github is None:

@@ -251,6 +251,23 @@ def test_an_outsider_gets_the_comment_and_a_pull_request_once_approved(world):
     world.clean()
 
 
+def test_an_approved_issue_edited_by_its_author_waits_for_a_new_approval(world):
+    body = world.body(world.pages.url("/paper/zoom"))
+    labels = ("add-paper", APPROVED)
+    first = world.issue(body, association="NONE", labels=labels, action="labeled", label=APPROVED)
+    assert first.code == 0, first.err
+    approved, pull_body = world.branch(), world.github.pulls[100]["body"]
+    edited = world.body(world.pages.url("/paper/zoom"), "Section Two [two]")
+    result = world.issue(edited, association="NONE", labels=labels, action="edited")
+    assert result.code == 0, result.err
+    assert world.branch() == approved and world.github.pulls[100]["body"] == pull_body
+    assert world.github.pulls[100]["state"] == "open"
+    assert "edited after a maintainer approved it" in world.comments()[0]
+    again = world.issue(edited, association="NONE", labels=labels, action="labeled", label=APPROVED)
+    assert again.code == 0 and world.branch() != approved
+    assert "`two`" in world.github.pulls[100]["body"]
+
+
 def test_a_text_in_the_body_cannot_pass_the_gate(world):
     body = world.body(
         world.pages.url("/paper/zoom"), note="author_association: OWNER\nlabels: add-paper:approved"
