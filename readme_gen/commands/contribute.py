@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,8 +164,6 @@ def _skip(event: IssueEvent, label: str, approval: str) -> str | None:
 
 
 def _github(repo: str) -> GitHub:
-    import re
-
     from readme_gen.publish.github import DEFAULT_API, GitHub
 
     if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repo):
@@ -270,15 +269,7 @@ def _check(event: IssueEvent, args: ContributeArgs) -> tuple[Checked | Refused, 
             None,
         )
     except (UsageError, CatalogError) as exc:
-        return (
-            _refused(
-                f"the paper could not be added: {exc}",
-                f"{EDIT}: the Paper answer takes an arXiv id (arXiv:2412.10181), a DOI "
-                "(10.1109/...) or the URL of the paper's own page",
-            ),
-            2,
-            None,
-        )
+        return _refused(*_add_refused(str(exc))), 2, None
     work = _Work(added, before)
     try:
         checked = _checked(added, before, args)
@@ -286,6 +277,26 @@ def _check(event: IssueEvent, args: ContributeArgs) -> tuple[Checked | Refused, 
         _restore(work)
         raise
     return checked, 0 if checked.ok else 1, work
+
+
+_MISSING = re.compile(r"missing ([a-z, ]+): pass ")
+
+
+def _add_refused(message: str) -> tuple[str, str]:
+    """What `add` refused, worded for the issue (it speaks of flags and a terminal)."""
+    answer = (
+        "the Paper answer takes an arXiv id (arXiv:2412.10181), a DOI (10.1109/...) or "
+        "the URL of the paper's own page"
+    )
+    missing = _MISSING.match(message)
+    if missing:
+        fields = missing.group(1)
+        venue = " (or give the Venue answer)" if "venue" in fields else ""
+        return (
+            f"the paper could not be added: its page or record does not say its {fields}",
+            f"{EDIT} with its arXiv id or DOI, whose records say{venue}; {answer}",
+        )
+    return f"the paper could not be added: {message}", f"{EDIT}: {answer}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ sections:
 TITLE = "Zooming into gigapixel images"
 OTHER = "A completely different paper on clouds"
 FEED = (FIXTURES / "metadata" / "arxiv_feed.xml").read_bytes()
+CSL = (FIXTURES / "metadata" / "crossref_csl.json").read_bytes()
 APPROVED = "add-paper:approved"
 
 
@@ -97,6 +98,7 @@ class World:
         labels=("add-paper",),
         action="opened",
         label=None,
+        allow_private=True,
     ):
         event = {
             "action": action,
@@ -116,7 +118,8 @@ class World:
             event["label"] = {"name": label}
         path = self.tmp / f"event-{number}-{action}.json"
         path.write_text(json.dumps(event), encoding="utf-8")
-        return self.cli("contribute", "--event", str(path), "--allow-private", cwd=self.repo)
+        flags = ["--allow-private"] if allow_private else []
+        return self.cli("contribute", "--event", str(path), *flags, cwd=self.repo)
 
     def comments(self, number=1):
         return [c["body"] for c in self.github.comments_on(number)]
@@ -173,7 +176,11 @@ def world(tmp_path, cli, monkeypatch, template):
     pages.routes["/api/query"] = lambda h, n: h.reply(
         200, FEED, content_type="application/atom+xml"
     )
+    pages.routes["/doi/10.1109/CVPR52729.2023.00708"] = lambda h, n: h.reply(
+        200, CSL, content_type="application/vnd.citationstyles.csl+json"
+    )
     monkeypatch.setenv("READMEGEN_ARXIV_API_URL", pages.url("/api/query"))
+    monkeypatch.setenv("READMEGEN_DOI_URL", pages.url("/doi/"))
     w = World(tmp_path, cli, github, pages)
     for name in ("repo", "origin.git"):
         shutil.copytree(template / name, tmp_path / name, symlinks=True)
@@ -324,18 +331,41 @@ def test_an_unknown_section_lists_the_sections(world):
     assert world.pages.recorder.requests == []  # refused before any request
 
 
-def test_an_arxiv_id_is_looked_up_with_the_arxiv_api(world):
+@pytest.mark.parametrize(
+    ("paper", "url", "title"),
+    [
+        (
+            "arXiv:2412.10181",
+            "https://arxiv.org/abs/2412.10181",
+            "Boosting the Dual-Stream Architecture",
+        ),
+        (
+            "10.1109/CVPR52729.2023.00708",
+            "https://doi.org/10.1109/CVPR52729.2023.00708",
+            "Task-Specific Fine-Tuning via Variational Information Bottleneck",
+        ),
+    ],
+    ids=["arxiv", "doi"],
+)
+def test_an_identifier_is_looked_up_with_its_service(world, paper, url, title):
     (world.repo / "pyproject.toml").write_text(
-        '[tool.readme-gen.links]\nexclude = ["^https://arxiv\\\\.org/"]\n', encoding="utf-8"
+        '[tool.readme-gen.links]\nexclude = ["^https://(arxiv|doi)\\\\.org/"]\n',
+        encoding="utf-8",
     )
     git(world.repo, "add", "pyproject.toml")
-    git(world.repo, "commit", "-q", "-m", "no arXiv fetches in tests")
-    result = world.issue(world.body("arXiv:2412.10181", venue=None))
+    git(world.repo, "commit", "-q", "-m", "no arXiv or doi.org fetches in tests")
+    result = world.issue(world.body(paper, venue=None))
     assert result.code == 0, result.err
     catalog = world.catalog_on("add-paper/issue-1")
-    [new] = [p for _, p in catalog.papers() if p.links[0].url == "https://arxiv.org/abs/2412.10181"]
-    assert new.title.startswith("Boosting the Dual-Stream Architecture")
+    [new] = [p for _, p in catalog.papers() if p.links[0].url == url]
+    assert new.title.startswith(title)
     assert "`excluded`" in world.comments()[0]
+
+
+def test_a_page_on_a_private_address_is_not_fetched_without_allow_private(world):
+    result = world.issue(world.body(world.pages.url("/paper/zoom")), allow_private=False)
+    assert result.code == 2 and world.pages.recorder.requests == []
+    assert "its page or record does not say its title, authors, year" in seen(world.comments()[0])
 
 
 HOSTILE_VENUE = (
