@@ -13,8 +13,10 @@ how to fix it.
 When all is well and the gate allows it (`contrib.gate`: the issue's author is an owner,
 member or collaborator, or the issue carries the approval label), catalog.yaml and
 README.md are committed on `add-paper/issue-<N>`, started afresh from the checked-out
-commit and force-pushed, and the branch's pull request is opened or updated, its body
-ending `Closes #N`.
+commit and force-pushed (unless the branch holds the same files already), and the branch's
+pull request is opened or updated, its body ending `Closes #N`. An edit that no longer
+passes, or whose gate no longer opens, closes that pull request; an approved issue edited
+by its author leaves it as it is until a maintainer approves again (`contrib.gate`).
 
 Exit codes: 0 checked (the comment says so; a pull request opened or updated when the gate
 allows), or nothing to do (not an add-paper issue); 1 the checks found problems (a broken
@@ -470,7 +472,7 @@ def _publish(
     branch = BRANCH.format(event.number)
     title = f"Add paper: {inert.terminal(inert.shorten(checked.title, 200))}"
     files = [str(catalog), str(work.before.readme.resolve())]
-    commit_and_push(
+    pushed = commit_and_push(
         root,
         branch=branch,
         files=files,
@@ -479,6 +481,8 @@ def _publish(
         token=os.environ.get("GITHUB_TOKEN"),
         server=os.environ.get("GITHUB_SERVER_URL"),
     )
+    if not pushed:
+        print(f"{branch} holds this entry already: not pushed again")
     body = pull_body(checked, event.number, _note(event))
     existing = github.open_pulls(head=branch)
     if existing:

@@ -74,6 +74,14 @@ def current(root: Path) -> str:
         return git(root, "rev-parse", "HEAD").strip()
 
 
+def _remote_tree(root: Path, remote: str, branch: str, env: Mapping[str, str]) -> str | None:
+    """The tree of `branch` on `remote`, or None when it has no such branch."""
+    if not git(root, "ls-remote", remote, f"refs/heads/{branch}", env=env).strip():
+        return None
+    git(root, "fetch", "-q", "--no-tags", remote, f"refs/heads/{branch}", env=env)
+    return git(root, "rev-parse", "FETCH_HEAD^{tree}").strip()
+
+
 def commit_and_push(
     root: Path,
     *,
@@ -83,25 +91,20 @@ def commit_and_push(
     remote: str,
     token: str | None,
     server: str | None,
-) -> str:
+) -> bool:
     """Commit `files` (changed in the working tree) on `branch`, started afresh from the
-    checked-out commit, force-push it to `remote`, and check the starting point out again.
-    Returns the new commit's id."""
+    checked-out commit, force-push it to `remote` unless the branch there holds the same
+    files already, and check the starting point out again. True when it pushed."""
+    env = _env(token, server)
     back = current(root)
     git(root, "checkout", "-q", "-B", branch)
     try:
         git(root, "add", "--", *files)
         git(root, "commit", "-q", "--no-verify", "-m", message)
-        sha = git(root, "rev-parse", "HEAD").strip()
-        git(
-            root,
-            "push",
-            "--quiet",
-            "--force",
-            remote,
-            f"HEAD:refs/heads/{branch}",
-            env=_env(token, server),
-        )
+        tree = git(root, "rev-parse", "HEAD^{tree}").strip()
+        if _remote_tree(root, remote, branch, env) == tree:
+            return False  # an edit that changes nothing the entry shows moves nothing
+        git(root, "push", "--quiet", "--force", remote, f"HEAD:refs/heads/{branch}", env=env)
+        return True
     finally:
         git(root, "checkout", "-q", "-f", back)
-    return sha

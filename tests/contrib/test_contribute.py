@@ -436,6 +436,17 @@ def test_an_issue_without_the_label_is_left_alone(world):
     assert world.github.writes() == []
 
 
+def test_an_edit_of_the_note_alone_moves_no_branch_and_updates_the_pull_request(world):
+    url = world.pages.url("/paper/zoom")
+    assert world.issue(world.body(url, note="first")).code == 0
+    pushed = world.branch()
+    result = world.issue(world.body(url, note="second thoughts"), action="edited")
+    assert result.code == 0, result.err
+    assert "holds this entry already: not pushed again" in result.out
+    assert world.branch() == pushed and "second thoughts" in world.github.pulls[100]["body"]
+    world.clean()
+
+
 def test_an_edit_that_breaks_the_checks_closes_the_pull_request(world):
     url = world.pages.url("/paper/zoom")
     assert world.issue(world.body(url)).code == 0
