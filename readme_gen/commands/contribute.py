@@ -372,8 +372,9 @@ def _checked(added: Added, before: _Before, args: ContributeArgs) -> Checked:
 
 
 def _link_verdicts(added: Added, args: ContributeArgs) -> tuple[LinkVerdict, ...]:
-    """The new entry's links, checked as `links` checks them (titles verified), and only
-    those: no preprint, venue or page search."""
+    """The new entry's links, checked as `links` checks them (titles verified; what fails
+    is what fails `links`, `strict` included), and only those: no preprint, venue or page
+    search."""
     from dataclasses import replace
 
     from readme_gen.commands.add import wire
@@ -403,7 +404,7 @@ def _link_verdicts(added: Added, args: ContributeArgs) -> tuple[LinkVerdict, ...
                 link.label,
                 link.url,
                 result.status.value,
-                result.status.fails,
+                result.status.fails_strict if settings.strict else result.status.fails,
                 result.detail,
                 result.title_found,
             )
