@@ -51,6 +51,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "readme_gen.commands.audit_issue",
         "keep the link audit's one issue up to date",
     ),
+    "contribute": (
+        "readme_gen.commands.contribute",
+        "turn an add-paper issue into a checked pull request (in a workflow)",
+    ),
 }
 
 

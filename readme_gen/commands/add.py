@@ -101,7 +101,40 @@ TODAY: Callable[[], datetime.date] = datetime.date.today
 """The clock that stamps a new paper's `added` (the site's feed); tests set it."""
 
 
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What `add_paper` wrote: the paper as catalog.yaml now holds it (its position set),
+    its section, and the catalog and README written."""
+
+    paper: Paper
+    section: str
+    path: Path
+    readme: Path
+    catalog: Catalog
+
+
+class Duplicate(UsageError):
+    """The paper is listed already: `existing`, in section `section`."""
+
+    def __init__(self, message: str, existing: Paper, section: str) -> None:
+        super().__init__(message)
+        self.existing = existing
+        self.section = section
+
+
 def run(args: AddArgs) -> int:
+    done = add_paper(args)
+    print(
+        f'added "{terminal(done.paper.title)}" to `{done.section}` '
+        f"({done.path}:{done.paper.position.line}); rebuilt {done.readme}",
+        file=sys.stderr if is_stdout(done.readme) else sys.stdout,
+    )
+    return 0
+
+
+def add_paper(args: AddArgs) -> Added:
+    """`add`'s whole path, up to the files written (the `contribute` command runs it too):
+    bad input is a UsageError (a `Duplicate` for a listed paper), nothing written then."""
     from readme_gen.catalog.edit import duplicate_of, paper_from
 
     path = catalog_path(args.catalog)
@@ -125,12 +158,7 @@ def run(args: AddArgs) -> int:
         p for p in new_catalog.sections[catalog.sections.index(section)].papers if p == paper
     )
     _write(path, read, new_text.encode("utf-8"), readme, new_catalog)
-    print(
-        f'added "{terminal(paper.title)}" to `{section.id}` ({path}:{added.position.line}); '
-        f"rebuilt {readme}",
-        file=sys.stderr if is_stdout(readme) else sys.stdout,
-    )
-    return 0
+    return Added(added, section.id, path, readme, new_catalog)
 
 
 def _read(path: Path) -> tuple[bytes, str]:
@@ -324,7 +352,12 @@ def _given(args: AddArgs) -> Draft:
 def _refuse_duplicate(catalog: Catalog, path: Path, existing: Paper | None) -> None:
     if existing is not None:
         title = terminal(existing.title)
-        raise UsageError(f'already listed: "{title}" at {path}:{existing.position.line}')
+        section = next(s.id for s, p in catalog.papers() if p is existing)
+        raise Duplicate(
+            f'already listed: "{title}" at {path}:{existing.position.line} (section `{section}`)',
+            existing,
+            section,
+        )
 
 
 def _section(wanted: str | None, catalog: Catalog, path: Path) -> Section:
@@ -385,8 +418,7 @@ def _look_up(
     from readme_gen.metadata.services import ServiceSettings, from_env
 
     url = _identifier_url(kind, value)
-    wire = _wire(allow_private=allow_private)
-    settings = from_env(os.environ, ServiceSettings(wire=wire))
+    settings = from_env(os.environ, ServiceSettings(wire=wire(allow_private=allow_private)))
     answer = look_up(kind, value, settings, aliases=names.aliases, known=names.known)
     if isinstance(answer, Failure):
         shown = terminal(answer.detail)
@@ -399,7 +431,7 @@ def _look_up(
     return answer.url, answer.found
 
 
-def _wire(*, allow_private: bool) -> CheckSettings:
+def wire(*, allow_private: bool) -> CheckSettings:
     """The wire's settings (timeouts, retries, redirects) as `links` reads them, from
     `[tool.readme-gen.links]`: the services and the landing page obey them too."""
     from readme_gen.links.settings import resolve
@@ -416,7 +448,7 @@ def _fetch(url: str, names: VenueNames, *, allow_private: bool) -> Inferred:
     from readme_gen.metadata.lookup import page_inferred
     from readme_gen.metadata.page import parse_meta
 
-    outcome = fetch_page(url, _wire(allow_private=allow_private))
+    outcome = fetch_page(url, wire(allow_private=allow_private))
     if outcome.status is not Status.OK or not outcome.page:
         detail = outcome.detail or "not an HTML page"
         print(f"note: could not read {url}: {detail}; using the flags only", file=sys.stderr)

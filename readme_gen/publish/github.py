@@ -1,4 +1,5 @@
-"""A small typed client for the few GitHub REST endpoints the link audit uses.
+"""A small typed client for the few GitHub REST endpoints the link audit (issues) and the
+add-paper workflow (issue comments, pull requests) use.
 
 `GITHUB_API_URL` (as GitHub Actions sets it) selects the API; `GITHUB_TOKEN` authenticates.
 Every answer is checked before it is used: any failure or unexpected answer (a redirect,
@@ -33,6 +34,24 @@ class Issue:
     title: str
     body: str
     labels: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    id: int
+    body: str
+    bot: bool
+    """Written by a bot account (`user.type` "Bot": the workflow's token, an App): a
+    person cannot make a comment of theirs pass for the workflow's."""
+
+
+@dataclass(frozen=True, slots=True)
+class PullRequest:
+    number: int
+    head: str
+    """The head branch's name (`head.ref`)."""
+    body: str
+    url: str
 
 
 def _quote(text: str) -> str:
@@ -127,6 +146,42 @@ class GitHub:
                 found.append(issue)
         return sorted(found, key=lambda issue: issue.number)
 
+    def comments(self, number: int) -> list[Comment]:
+        """Every comment of issue `number`, oldest first, all pages."""
+        url = f"/repos/{self.repo}/issues/{number}/comments"
+        return [_comment(item) for item in self._pages(url, params={"per_page": "100"})]
+
+    def create_comment(self, number: int, body: str) -> Comment:
+        data = self._request(
+            "POST", f"/repos/{self.repo}/issues/{number}/comments", json={"body": body}
+        )
+        return _comment(data)
+
+    def edit_comment(self, comment_id: int, body: str) -> None:
+        self._request(
+            "PATCH", f"/repos/{self.repo}/issues/comments/{comment_id}", json={"body": body}
+        )
+
+    def open_pulls(self, head: str | None = None) -> list[PullRequest]:
+        """Open pull requests, all pages; with `head`, only those from that branch of this
+        repository (the API's filter is not trusted: each answer's head is checked)."""
+        params = {"state": "open", "per_page": "100"}
+        if head is not None:
+            params["head"] = f"{self.repo.partition('/')[0]}:{head}"
+        found = [_pull(item) for item in self._pages(f"/repos/{self.repo}/pulls", params)]
+        return [p for p in found if head is None or p.head == head]
+
+    def create_pull(self, *, title: str, head: str, base: str, body: str) -> PullRequest:
+        data = self._request(
+            "POST",
+            f"/repos/{self.repo}/pulls",
+            json={"title": title, "head": head, "base": base, "body": body},
+        )
+        return _pull(data)
+
+    def update_pull(self, number: int, **fields: Any) -> PullRequest:
+        return _pull(self._request("PATCH", f"/repos/{self.repo}/pulls/{number}", json=fields))
+
     def _pages(self, url: str, params: dict[str, str]) -> Iterator[Any]:
         next_url: str | None = url
         query: dict[str, str] | None = params
@@ -138,7 +193,8 @@ class GitHub:
             response = self._send("GET", next_url, params=query)
             items = _json(response)
             if not isinstance(items, list):
-                raise GitHubError(f"GitHub API: GET {url}: expected a list of issues")
+                what = url.rstrip("/").rpartition("/")[2].replace("pulls", "pull requests")
+                raise GitHubError(f"GitHub API: GET {url}: expected a list of {what}")
             yield from items
             link = response.links.get("next", {}).get("url")
             next_url = _join(response.url, link) if link else None
@@ -192,7 +248,10 @@ def _message(response: httpx.Response) -> str:
 
 def _hint(code: int) -> str:
     if code in (401, 403):
-        return " (does GITHUB_TOKEN have `issues: write` on this repository?)"
+        return (
+            " (does GITHUB_TOKEN have `issues: write` on this repository, and "
+            "`pull-requests: write` and `contents: write` for a pull request?)"
+        )
     if code == 404:
         return " (is --repo OWNER/NAME right, and can GITHUB_TOKEN see it?)"
     return ""
@@ -217,4 +276,37 @@ def _issue(item: Any, where: str) -> Issue:
         title if isinstance(title, str) else "",
         body if isinstance(body, str) else "",
         frozenset(names),
+    )
+
+
+def _number(item: Any, key: str, what: str, where: str) -> int:
+    value = item.get(key) if isinstance(item, dict) else None
+    if type(value) is not int or value < 1:
+        raise GitHubError(
+            f"GitHub API: {where}: expected {what} with {'an' if key == 'id' else 'a'} {key}, "
+            f"got {_quote(repr(item))}"
+        )
+    return value
+
+
+def _text(item: dict[str, Any], key: str) -> str:
+    value = item.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _comment(item: Any) -> Comment:
+    """An issue comment as the API documents it, or a GitHubError."""
+    comment_id = _number(item, "id", "a comment", "issue comments")
+    user = item.get("user")
+    bot = isinstance(user, dict) and user.get("type") == "Bot"
+    return Comment(comment_id, _text(item, "body"), bot)
+
+
+def _pull(item: Any) -> PullRequest:
+    """A pull request as the API documents it, or a GitHubError."""
+    number = _number(item, "number", "a pull request", "pull requests")
+    head = item.get("head")
+    ref = head.get("ref") if isinstance(head, dict) else None
+    return PullRequest(
+        number, ref if isinstance(ref, str) else "", _text(item, "body"), _text(item, "html_url")
     )

@@ -19,6 +19,20 @@ LABEL = "add-paper"
 MAX_OPTION = 200  # characters of an option's title part; the id is always kept whole
 
 
+OPTIONAL = (
+    ("venue", "Venue", "Where it was published, if it was (CVPR, NeurIPS...)", "input"),
+    ("code", "Code", "The URL of its code, if any", "input"),
+    ("project", "Project page", "The URL of its project page, if any", "input"),
+    ("note", "Note", "Anything the maintainers should know", "textarea"),
+)
+"""The optional fields: (id, label, description, GitHub's field type)."""
+LABELS = (("paper", "Paper"), ("section", "Section"), *((f[0], f[1]) for f in OPTIONAL))
+"""(id, label) of every field, in the form's order: GitHub renders each answer under a
+`### <label>` heading, in this order (`readme_gen.contrib.body` reads them back)."""
+MULTILINE = frozenset(f[0] for f in OPTIONAL if f[3] == "textarea")
+"""The fields whose answers may span lines (the others are one-line inputs)."""
+
+
 def _holds_papers(catalog: Catalog, section: Section) -> bool:
     """A section a new paper can go to: any section of the built-in layout; in an adopted
     list, one that lists papers or declares a form."""
@@ -80,13 +94,7 @@ def render_form(catalog: Catalog) -> str:
         "    validations:",
         "      required: true",
     ]
-    optional = [
-        ("venue", "Venue", "Where it was published, if it was (CVPR, NeurIPS...)", "input"),
-        ("code", "Code", "The URL of its code, if any", "input"),
-        ("project", "Project page", "The URL of its project page, if any", "input"),
-        ("note", "Note", "Anything the maintainers should know", "textarea"),
-    ]
-    for field_id, label, description, kind in optional:
+    for field_id, label, description, kind in OPTIONAL:
         lines += [
             f"  - type: {kind}",
             f"    id: {field_id}",

@@ -30,6 +30,11 @@ class Rendered:
     hrefs: list[str] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)  # text nodes outside our <a>, in order
     cells: list[str] = field(default_factory=list)  # text of each <td>
+    prose: list[str] = field(default_factory=list)  # text nodes outside links and code
+
+    def prose_references(self) -> list[str]:
+        """What GitHub would link outside code (it links nothing inside code)."""
+        return [m.group() for t in self.prose for m in REFERENCE.finditer(t)]
 
     def references(self) -> list[str]:
         return [m.group() for t in self.texts for m in REFERENCE.finditer(t)]
@@ -41,6 +46,7 @@ class _Reader(HTMLParser):
         self.out = Rendered()
         self.cell: list[str] | None = None
         self.in_link = 0  # GitHub links nothing more inside a link
+        self.in_code = 0  # nor inside code
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.out.tags.append(tag)
@@ -48,16 +54,20 @@ class _Reader(HTMLParser):
         if tag == "td":
             self.cell = []
         self.in_link += tag == "a"
+        self.in_code += tag in ("code", "pre")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "td" and self.cell is not None:
             self.out.cells.append("".join(self.cell))
             self.cell = None
         self.in_link -= tag == "a"
+        self.in_code -= tag in ("code", "pre")
 
     def handle_data(self, data: str) -> None:
         if not self.in_link:
             self.out.texts.append(data)
+            if not self.in_code:
+                self.out.prose.append(data)
         if self.cell is not None:
             self.cell.append(data)
 
