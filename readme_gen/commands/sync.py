@@ -150,8 +150,10 @@ def run(args: SyncArgs) -> int:
         )
     changed = synced.text != text
     diff = _diff(text, synced.text, str(source)) if changed else []
+    from readme_gen.publish.inert import terminal
+
     for change in synced.changes:
-        print(f"{change}", file=sys.stderr)
+        print(terminal(change), file=sys.stderr)
     _notes(readme, rebuilt, target)
     if args.check:
         if not changed:

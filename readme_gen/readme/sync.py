@@ -215,6 +215,8 @@ class _Plan:
     lines: list[str]
     adopted: bool
     path: str
+    in_place: bool = True
+    """Changed values rewritten where they stand (else: a changed paper written anew)."""
     edits: list[_Edit] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
 
@@ -342,15 +344,41 @@ def _pair_sections(old: Catalog, new: Catalog, path: str) -> list[tuple[Section,
 def plan_sync(
     readme: str, readme_path: str, text: str, catalog_path: str, base_dir: Path
 ) -> Synced:
-    """The catalog text the README asks for (see the module's note)."""
+    """The catalog text the README asks for (see the module's note). A changed paper's
+    values are rewritten where they stand; should that not read back as the README's
+    entries (a layout the rewrite does not know), each changed paper is written anew."""
     old = parse_catalog(text, catalog_path, base_dir)
     new = read_readme(readme, readme_path, old)
+    try:
+        return _sync(old, new, readme_path, text, catalog_path, base_dir, in_place=True)
+    except _NotLanded:
+        pass
+    try:
+        return _sync(old, new, readme_path, text, catalog_path, base_dir, in_place=False)
+    except _NotLanded:
+        raise AssertionError("sync's edit does not read back as the README's entries") from None
+
+
+class _NotLanded(Exception):
+    """The edited text does not load as the catalog the README describes."""
+
+
+def _sync(
+    old: Catalog,
+    new: Catalog,
+    readme_path: str,
+    text: str,
+    catalog_path: str,
+    base_dir: Path,
+    *,
+    in_place: bool,
+) -> Synced:
     adopted = old.adopted
     pairs = _pair_sections(old, new, readme_path)
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
-    plan = _Plan(lines, adopted, catalog_path)
+    plan = _Plan(lines, adopted, catalog_path, in_place)
     problems = _top(plan, old, new, readme_path)
     if problems:
         raise CatalogError(problems)
@@ -429,7 +457,7 @@ def plan_sync(
     except CatalogError as exc:
         raise _in_readme(exc, spans, readme_path, catalog_path) from None
     if not _landed(old, new, after_catalog, wanted):
-        raise AssertionError("sync's edit does not read back as the README's entries")
+        raise _NotLanded
     return Synced(new_text, after_catalog, tuple(plan.changes))
 
 
@@ -448,7 +476,7 @@ def _change(plan: _Plan, old: Item, want: Item, new: Item) -> None:
     if replace(want, fields=old.fields, position=old.position) == old:
         return
     start, end, dash = plan.span(old)
-    block = _scalar_edits(plan, old, want, start, end)
+    block = _scalar_edits(plan, old, want, start, end) if plan.in_place else None
     if block is None:
         comments = "".join(line for line in plan.lines[start:end] if line.strip().startswith("#"))
         block = comments + plan.dump(want, " " * dash)
