@@ -331,3 +331,36 @@ def test_an_adopted_broken_row_is_located(cli, tmp_path):
     assert result.code == 2, result.err
     assert f"README.md:{at + 1}:1: this entry of section" in result.err
     assert yaml(tmp_path) == before
+
+
+def test_the_summary_fence_holds_backticks_and_controls(cli, listed, tmp_path):
+    edit(listed, "B paper <br>", "B ```` paper \u202e <br>")
+    summary = tmp_path / "summary.md"
+    result = cli("sync", "--check", "--summary", str(summary), cwd=listed)
+    assert result.code == 1, result.err
+    shown = summary.read_text(encoding="utf-8")
+    assert "\n`````diff\n" in shown and shown.endswith("\n`````\n")
+    assert "\u202e" not in shown and "\\u202e" in shown
+
+
+def test_summary_needs_check(cli, listed, tmp_path):
+    assert cli("sync", "--summary", str(tmp_path / "s.md"), cwd=listed).code == 2
+
+
+def test_an_adopted_move_keeps_the_catalogs_comments(cli, tmp_path):
+    text = SHAPES["bullets"]()
+    path = adopt_into(tmp_path, text)
+    comment = "  # topics, in the README's order\n"
+    path.write_text(path.read_text("utf-8").replace("sections:\n", "sections:\n" + comment, 1))
+    lines = text.split("\n")
+    moved = next(line for line in lines if "Efficient Classification" in line)
+    lines.remove(moved)
+    lines.insert(lines.index("### Whole slides") + 2, moved)
+    edited = "\n".join(lines)
+    (tmp_path / "README.md").write_text(edited, encoding="utf-8")
+    result = synced(cli, tmp_path)
+    assert "moved `Efficient Classification" in result.err
+    assert readme(tmp_path) == edited and comment in yaml(tmp_path)
+    catalog = load_catalog(path)
+    slides = next(s for s in catalog.sections if s.id == "whole-slides")
+    assert slides.papers[0].title.startswith("Efficient Classification")
