@@ -364,3 +364,57 @@ def test_an_adopted_move_keeps_the_catalogs_comments(cli, tmp_path):
     catalog = load_catalog(path)
     slides = next(s for s in catalog.sections if s.id == "whole-slides")
     assert slides.papers[0].title.startswith("Efficient Classification")
+
+
+def test_a_first_paper_in_an_empty_section_of_a_fixture_catalog(cli, tmp_path):
+    shutil.copy(FIXTURES / "catalogs" / "valid" / "empty-section.yaml", tmp_path / "catalog.yaml")
+    (tmp_path / "README.md").write_text(render(load_catalog(tmp_path / "catalog.yaml")), "utf-8")
+    table = "### 2019\n| **Pub.** | **Title** | **Links** |\n| --- | --- | --- |\n"
+    new = row("New", "Eve Author", "NeurIPS", 2019, "[Paper](https://example.org/n)")
+    edit(tmp_path, "## One\n", f"## One\n\n{table}{new}\n")
+    result = synced(cli, tmp_path)
+    assert "added `New` to `One`" in result.err
+    assert '    papers:\n      - title: "New"\n' in yaml(tmp_path)
+
+
+def test_the_description_is_rewritten_in_place_and_escaping_is_a_note(cli, listed):
+    edit(listed, "Papers about tests.", "Papers about tests & more: yes")
+    result = synced(cli, listed)
+    assert "changed the list's description" in result.err
+    assert yaml(listed) == CATALOG.replace(
+        "description: Papers about tests.", 'description: "Papers about tests & more: yes"'
+    )
+    assert "note: README.md is rebuilt" in result.err  # the README writes `&amp;`
+
+
+def test_a_second_paragraph_before_the_contents_is_refused(cli, listed):
+    edit(listed, "Papers about tests.\n", "Papers about tests.\nAnd a second paragraph.\n")
+    result = cli("sync", cwd=listed)
+    assert result.code == 2
+    assert "README.md:3:1: `And a second paragraph.` is text the catalog cannot hold" in result.err
+    assert yaml(listed) == CATALOG
+
+
+def test_news_edits_are_refused(cli, tmp_path):
+    shutil.copy(FIXTURES / "catalogs" / "valid" / "news.yaml", tmp_path / "catalog.yaml")
+    (tmp_path / "README.md").write_text(render(load_catalog(tmp_path / "catalog.yaml")), "utf-8")
+    before = yaml(tmp_path)
+    edit(tmp_path, ":loudspeaker: [", ":loudspeaker: [x")
+    result = cli("sync", cwd=tmp_path)
+    assert result.code == 2 and "the news changed" in result.err
+    assert yaml(tmp_path) == before
+
+
+def test_a_reorder_within_a_year_moves_the_lines(cli, listed):
+    same_year = CATALOG.replace("year: 2023", "year: 2024")
+    (listed / "catalog.yaml").write_text(same_year, encoding="utf-8")
+    (listed / "README.md").write_text(render(load_catalog(listed / "catalog.yaml")), "utf-8")
+    lines = readme(listed).split("\n")
+    at = next(n for n, line in enumerate(lines) if "example.org/a)" in line)
+    lines[at], lines[at + 1] = lines[at + 1], lines[at]
+    (listed / "README.md").write_text("\n".join(lines), encoding="utf-8")
+    result = synced(cli, listed)
+    assert "moved `B paper` within `Section One`" in result.err
+    titles = [p.title for p in load_catalog(listed / "catalog.yaml").sections[0].papers]
+    assert titles == ["B paper", "A paper"]
+    assert COMMENTS[0] in yaml(listed)

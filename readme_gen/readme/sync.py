@@ -523,7 +523,9 @@ def _insert(
             same = replace(want, fields=source.fields, position=source.position) == source
             if same and was == dash:
                 text = "".join(plan.lines[start:end])
-            plan.changes.append(f"moved `{want.title}` to `{section.title}`")
+            within = any(item is source for item in items_old)
+            where = "within" if within else "to"
+            plan.changes.append(f"moved `{want.title}` {where} `{section.title}`")
         elif isinstance(want, Paper):
             plan.changes.append(f"added `{want.title}` to `{section.title}`")
         elif not isinstance(want, Verbatim) or want.text.strip():
@@ -696,9 +698,27 @@ def lost_text(written: str, rebuilt: str, adopted: bool) -> tuple[int, str] | No
     """The first README line (1-based) whose text the rebuilt README would not hold, or
     None. An adopted list is rebuilt byte for byte; the built-in layout writes its rows,
     headings and contents in its own form, but keeps every other line."""
+    read = set() if adopted else _read_lines(written)
     for line, text in canonical_differences(written, rebuilt):
-        if adopted or not _GENERATED.match(text):
+        if adopted or not (_GENERATED.match(text) or line in read):
             return line, text
     if adopted and written != rebuilt:
         return len(rebuilt.splitlines()) + 1, "(end of file)"
     return None
+
+
+def _read_lines(written: str) -> set[int]:
+    """The lines of the built-in layout's preamble its reader takes (`parse.preamble`):
+    the title, the description (its first line of text) and the news."""
+    read = set()
+    described = False
+    for number, line in enumerate(written.splitlines(), start=1):
+        stripped = line.strip()
+        if line.startswith("## "):
+            break
+        if line.startswith("# ") or stripped.startswith(":loudspeaker:"):
+            read.add(number)
+        elif stripped and not described and not _GENERATED.match(stripped):
+            read.add(number)
+            described = True
+    return read
