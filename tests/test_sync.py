@@ -418,3 +418,62 @@ def test_a_reorder_within_a_year_moves_the_lines(cli, listed):
     titles = [p.title for p in load_catalog(listed / "catalog.yaml").sections[0].papers]
     assert titles == ["B paper", "A paper"]
     assert COMMENTS[0] in yaml(listed)
+
+
+NOTE_HOSTILE = [
+    "&a *b !!python/object/apply:os.system ['ls']",
+    "x<br>- title: y",
+    "@org/team <script>x</script>",
+    "bidi \u202e\u2066 here",
+]
+
+
+@pytest.mark.parametrize("note", NOTE_HOSTILE)
+def test_hostile_markdown_fields_of_an_adopted_list_are_literal(cli, tmp_path, note):
+    from readme_gen.catalog.model import Paper
+    from tests.support.adopted_lists import NOTES, with_notes
+
+    text = with_notes()
+    adopt_into(tmp_path, text)
+    edited = text.replace(NOTES[3], note)
+    (tmp_path / "README.md").write_text(edited, encoding="utf-8")
+    result = synced(cli, tmp_path)
+    assert "Traceback" not in result.err
+    catalog = load_catalog(tmp_path / "catalog.yaml")
+    notes = [i.get("note") for s in catalog.sections for i in s.items if isinstance(i, Paper)]
+    assert note in notes and readme(tmp_path) == edited
+
+
+def test_a_megabyte_cell_of_an_adopted_list_is_refused(cli, tmp_path):
+    from tests.support.adopted_lists import NOTES, with_notes
+
+    text = with_notes()
+    adopt_into(tmp_path, text)
+    before = yaml(tmp_path)
+    (tmp_path / "README.md").write_text(text.replace(NOTES[3], "N" * 1_000_000), "utf-8")
+    result = cli("sync", cwd=tmp_path)
+    assert result.code == 2 and "README.md:" in result.err
+    assert yaml(tmp_path) == before
+
+
+def test_a_url_the_catalog_refuses_is_located_in_the_readme(cli, listed):
+    edit(listed, "(https://example.org/b)", "(javascript:alert(1))")
+    line = next(n for n, t in enumerate(readme(listed).split("\n"), 1) if "javascript" in t)
+    result = cli("sync", cwd=listed)
+    assert result.code == 2
+    assert f"README.md:{line}:1: the catalog refuses this entry: the `Paper` link" in result.err
+    assert yaml(listed) == CATALOG
+
+
+def test_entries_that_no_longer_read_in_their_form_are_refused(cli, tmp_path):
+    text = SHAPES["bullets"]()
+    adopt_into(tmp_path, text)
+    before = yaml(tmp_path)
+    # every entry's link gone: the list's items are prose now, and would be lost as papers
+    head, body = text.split("## Recognition", 1)
+    edited = head + "## Recognition" + body.replace("](http", "](#http")
+    (tmp_path / "README.md").write_text(edited, encoding="utf-8")
+    result = cli("sync", cwd=tmp_path)
+    assert result.code == 2, result.err
+    assert "no longer read as its form `list`" in result.err
+    assert yaml(tmp_path) == before

@@ -31,7 +31,7 @@ from readme_gen.catalog.emit import dump_adopted_paper, dump_paper, scalar, text
 from readme_gen.catalog.fix import rewrite_scalars
 from readme_gen.catalog.load import parse_catalog
 from readme_gen.catalog.model import Catalog, Item, Paper, Raw, Section, See, Verbatim
-from readme_gen.errors import CatalogError, Problem
+from readme_gen.errors import CatalogError, Problem, shorten
 from readme_gen.position import Position
 from readme_gen.readme.adopt import adopt
 from readme_gen.readme.parse import ROW_FORMAT, parse_readme
@@ -324,18 +324,38 @@ def _items(section: Section, adopted: bool) -> tuple[Item, ...]:
     return section.items if adopted else section.papers
 
 
+def _first_template(catalog: Catalog, form: str) -> str:
+    return next((f.entries[0] for f in catalog.forms if f.name == form), form)
+
+
 def _pair_sections(old: Catalog, new: Catalog, path: str) -> list[tuple[Section, Section]]:
     keys_old = [_section_key(s, old.adopted) for s in old.sections]
     keys_new = [_section_key(s, old.adopted) for s in new.sections]
     if keys_old == keys_new:
-        return list(zip(old.sections, new.sections, strict=True))
+        pairs = list(zip(old.sections, new.sections, strict=True))
+        for was, now in pairs:
+            if was.form and was.papers and now.form != was.form:
+                # its entries no longer read as a list (too few left, or all rewritten):
+                # they would become Markdown kept as written, and the papers be lost
+                raise CatalogError(
+                    [
+                        Problem(
+                            path,
+                            Position(now.position.line, 1),
+                            f"the entries of section `{was.title}` no longer read as its "
+                            f"form `{was.form}`",
+                            f"entries written `{_first_template(old, was.form)}`",
+                        )
+                    ]
+                )
+        return pairs
     unknown = next((s for s in new.sections if _section_key(s, old.adopted) not in keys_old), None)
     if unknown is not None:
-        what = f"a section catalog.yaml does not have (`{_section_key(unknown, old.adopted)}`)"
+        what = f"a section catalog.yaml does not have (`{shorten(_section_key(unknown, old.adopted))}`)"
         at = Position(unknown.position.line, 1)
     else:
         gone = next(k for k in keys_old if keys_new.count(k) < keys_old.count(k))
-        what = f"the section `{gone}` is missing or out of its place"
+        what = f"the section `{shorten(gone)}` is missing or out of its place"
         at = Position(1, 1)
     expected = "the catalog's sections: add, rename or remove one with `readme-gen section`"
     raise CatalogError([Problem(path, at, what, expected)])
