@@ -351,7 +351,8 @@ def _pair_sections(old: Catalog, new: Catalog, path: str) -> list[tuple[Section,
         return pairs
     unknown = next((s for s in new.sections if _section_key(s, old.adopted) not in keys_old), None)
     if unknown is not None:
-        what = f"a section catalog.yaml does not have (`{shorten(_section_key(unknown, old.adopted))}`)"
+        heading = shorten(_section_key(unknown, old.adopted))
+        what = f"a section catalog.yaml does not have (`{heading}`)"
         at = Position(unknown.position.line, 1)
     else:
         gone = next(k for k in keys_old if keys_new.count(k) < keys_old.count(k))
