@@ -477,3 +477,33 @@ def test_entries_that_no_longer_read_in_their_form_are_refused(cli, tmp_path):
     assert result.code == 2, result.err
     assert "no longer read as its form `list`" in result.err
     assert yaml(tmp_path) == before
+
+
+def test_the_diff_applies_to_the_catalog_it_was_made_from(cli, listed, tmp_path):
+    import subprocess
+
+    lines = readme(listed).split("\n")
+    b_row = next(line for line in lines if "example.org/b)" in line)
+    lines.remove(b_row)
+    c_at = next(n for n, line in enumerate(lines) if "example.org/c)" in line)
+    head = ["", "### 2023", "| **Pub.** | **Title** | **Links** |", "| --- | --- | --- |"]
+    lines[c_at:c_at] = [*head, b_row.replace("B paper", "B moved paper")]
+    lines = [line.replace("A paper <br>", "A retitled paper <br>") for line in lines]
+    (listed / "README.md").write_text("\n".join(lines), encoding="utf-8")
+    result = cli("sync", "--check", cwd=listed)
+    assert result.code == 1, result.err
+    patch = tmp_path / "catalog.diff"
+    patch.write_text(result.out, encoding="utf-8")
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "catalog.yaml").write_text(CATALOG, encoding="utf-8")
+    done = subprocess.run(
+        ["git", "apply", str(patch)],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert cli("sync", cwd=listed).code == 0
+    assert (copy / "catalog.yaml").read_text(encoding="utf-8") == yaml(listed)

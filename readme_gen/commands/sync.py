@@ -17,7 +17,6 @@ changed too (git), the two must already agree, else it refuses and says which to
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import subprocess
 import sys
@@ -78,17 +77,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _diff(before: str, after: str, name: str) -> list[str]:
-    return list(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"{name} (now)",
-            tofile=f"{name} (from the README)",
-        )
-    )
-
-
 def _changed_in_git(path: Path) -> bool:
     """Whether git shows `path` changed (staged or not) since the last commit."""
     try:
@@ -133,7 +121,7 @@ def run(args: SyncArgs) -> int:
             f"{source}: this list goes on in further Markdown files; sync reads {target} only "
             "(edit the catalog itself)"
         )
-    synced = plan_sync(readme, str(target), text, str(source), source.parent)
+    synced = plan_sync(readme, str(target), text, str(source), source.parent, loaded=old)
     rebuilt = render(synced.catalog)
     lost = lost_text(readme, rebuilt, synced.catalog.adopted)
     if lost is not None:
@@ -149,7 +137,10 @@ def run(args: SyncArgs) -> int:
             ]
         )
     changed = synced.text != text
-    diff = _diff(text, synced.text, str(source)) if changed else []
+    # a/ and b/, as git writes them: `git apply` takes the suggestion as it is
+    name = source.as_posix()
+    before, after = (name, name) if source.is_absolute() else (f"a/{name}", f"b/{name}")
+    diff = synced.diff(text, before, after)
     from readme_gen.publish.inert import terminal
 
     for change in synced.changes:

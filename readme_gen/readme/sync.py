@@ -50,6 +50,13 @@ class Synced:
     """`text`, loaded."""
     changes: tuple[str, ...]
     """What changed, one line each (`changed`, `added`, `removed`, `moved`)."""
+    edits: tuple[tuple[int, int, str], ...] = ()
+    """The edits of the old text's lines: (start, end, the new text), 0-based, in order."""
+
+    def diff(self, before: str, fromfile: str, tofile: str, context: int = 3) -> list[str]:
+        """The unified diff of `before` (the old text) and `text`, from the edits
+        themselves: no line matching over the whole file (a large catalog's lines repeat)."""
+        return unified_diff(before, self.edits, fromfile, tofile, context)
 
 
 # ---------------------------------------------------------------- reading the README
@@ -249,15 +256,23 @@ class _Plan:
         out: list[str] = []
         spans = []
         at = 0
-        for edit in sorted(self.edits, key=lambda e: (e.start, e.order)):
-            out.extend(self.lines[at : edit.start])
-            first = sum(s.count("\n") for s in out)
+        written = 0  # lines in `out`
+        for edit in sorted(self.edits, key=_in_order):
+            kept = self.lines[at : edit.start]
+            out.extend(kept)
+            written += len(kept)
             out.append(edit.text)
+            count = edit.text.count("\n")
             if edit.readme_line:
-                spans.append((first + 1, first + edit.text.count("\n"), edit.readme_line))
+                spans.append((written + 1, written + count, edit.readme_line))
+            written += count
             at = max(at, edit.end)
         out.extend(self.lines[at:])
         return "".join(out), spans
+
+
+def _in_order(edit: _Edit) -> tuple[int, int]:
+    return edit.start, edit.order
 
 
 def _layout(path: str, at: Position, what: str) -> CatalogError:
@@ -363,12 +378,19 @@ def _pair_sections(old: Catalog, new: Catalog, path: str) -> list[tuple[Section,
 
 
 def plan_sync(
-    readme: str, readme_path: str, text: str, catalog_path: str, base_dir: Path
+    readme: str,
+    readme_path: str,
+    text: str,
+    catalog_path: str,
+    base_dir: Path,
+    *,
+    loaded: Catalog | None = None,
 ) -> Synced:
     """The catalog text the README asks for (see the module's note). A changed paper's
     values are rewritten where they stand; should that not read back as the README's
-    entries (a layout the rewrite does not know), each changed paper is written anew."""
-    old = parse_catalog(text, catalog_path, base_dir)
+    entries (a layout the rewrite does not know), each changed paper is written anew.
+    `loaded`: `text`, already loaded."""
+    old = loaded if loaded is not None else parse_catalog(text, catalog_path, base_dir)
     new = read_readme(readme, readme_path, old)
     try:
         return _sync(old, new, readme_path, text, catalog_path, base_dir, in_place=True)
@@ -476,10 +498,11 @@ def _sync(
     try:
         after_catalog = parse_catalog(new_text, catalog_path, base_dir)
     except CatalogError as exc:
-        raise _in_readme(exc, spans, readme_path, catalog_path) from None
+        raise _in_readme(exc, spans, readme_path) from None
     if not _landed(old, new, after_catalog, wanted):
         raise _NotLanded
-    return Synced(new_text, after_catalog, tuple(plan.changes))
+    edits = tuple((e.start, e.end, e.text) for e in sorted(plan.edits, key=_in_order))
+    return Synced(new_text, after_catalog, tuple(plan.changes), edits)
 
 
 def _what(item: Item) -> str:
@@ -657,9 +680,7 @@ def _preamble(plan: _Plan, value: str, path: str) -> None:
     raise _layout(path, Position(1, 1), "the catalog has no `readme: preamble:` of its own")
 
 
-def _in_readme(
-    exc: CatalogError, spans: list[tuple[int, int, int]], readme: str, catalog: str
-) -> CatalogError:
+def _in_readme(exc: CatalogError, spans: list[tuple[int, int, int]], readme: str) -> CatalogError:
     """The catalog's refusal of a new value, located at the README entry it came from."""
     out = []
     for problem in exc.problems:
@@ -676,7 +697,6 @@ def _in_readme(
                     problem.expected,
                 )
             )
-    del catalog
     return CatalogError(out)
 
 
@@ -743,3 +763,70 @@ def _read_lines(written: str) -> set[int]:
             read.add(number)
             described = True
     return read
+
+
+def _trimmed(old: list[str], new: list[str]) -> tuple[int, int]:
+    """How many lines `old` and `new` share at their start and (after that) at their end."""
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
+def unified_diff(
+    before: str,
+    edits: Sequence[tuple[int, int, str]],
+    fromfile: str,
+    tofile: str,
+    context: int = 3,
+) -> list[str]:
+    """A unified diff (as `difflib.unified_diff` writes one) of `before` and `before` with
+    `edits` applied: (start, end, text) replacing lines start..end, sorted, not overlapping."""
+    lines = before.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    changes: list[tuple[int, int, list[str]]] = []
+    for start, end, text in edits:
+        new = text.splitlines(keepends=True)
+        head, tail = _trimmed(lines[start:end], new)
+        if end - start - head - tail or len(new) - head - tail:
+            changes.append((start + head, end - tail, new[head : len(new) - tail]))
+    groups: list[list[tuple[int, int, list[str]]]] = []
+    for change in changes:
+        if groups and change[0] - max(c[1] for c in groups[-1]) <= 2 * context:
+            groups[-1].append(change)
+        else:
+            groups.append([change])
+    if not groups:
+        return []
+    out = [f"--- {fromfile}\n", f"+++ {tofile}\n"]
+    delta = 0
+    for group in groups:
+        first = max(0, group[0][0] - context)
+        last = min(len(lines), max(c[1] for c in group) + context)
+        body: list[str] = []
+        at = first
+        added = removed = 0
+        for start, end, new in group:
+            body += [" " + line for line in lines[at:start]]
+            body += ["-" + line for line in lines[start:end]]
+            body += ["+" + line for line in new]
+            removed += end - start
+            added += len(new)
+            at = max(at, end)
+        body += [" " + line for line in lines[at:last]]
+        old_count = last - first
+        new_count = old_count - removed + added
+        old_from = first + 1 if old_count else first
+        new_from = first + delta + 1 if new_count else first + delta
+        out.append(f"@@ -{_range(old_from, old_count)} +{_range(new_from, new_count)} @@\n")
+        out += body
+        delta += added - removed
+    return out
+
+
+def _range(start: int, count: int) -> str:
+    return str(start) if count == 1 else f"{start},{count}"
