@@ -507,3 +507,41 @@ def test_the_diff_applies_to_the_catalog_it_was_made_from(cli, listed, tmp_path)
     assert done.returncode == 0, done.stderr
     assert cli("sync", cwd=listed).code == 0
     assert (copy / "catalog.yaml").read_text(encoding="utf-8") == yaml(listed)
+
+
+def test_sync_twice_is_sync_once(cli, listed):
+    edit(listed, "B paper <br>", "B paper, again <br>")
+    edit(listed, "<sub><sub>Cy Author</sub></sub>", "<sup><sub>Cy Author</sub></sup>")
+    assert cli("sync", cwd=listed).code == 0
+    once = (yaml(listed), readme(listed))
+    second = cli("sync", cwd=listed)
+    assert second.code == 0 and "in sync" in second.err and "wrote" not in second.err
+    assert (yaml(listed), readme(listed)) == once
+
+
+def _git(folder: Path, *args: str) -> None:
+    from tests.support.precommit import git
+
+    git(folder, *args)
+
+
+def test_hook_mode_passes_when_both_changed_and_agree_and_refuses_otherwise(cli, listed):
+    _git(listed, "init", "-q")
+    _git(listed, "add", ".")
+    _git(listed, "commit", "-qm", "a list")
+    (listed / "catalog.yaml").write_text(CATALOG.replace('"B paper"', '"B2"'), "utf-8")
+    assert cli("build", cwd=listed).code == 0
+    assert cli("sync", "--hook", cwd=listed).code == 0  # both changed, and they agree
+    edit(listed, "B2 <br>", "B3 <br>")
+    refused = cli("sync", "--hook", cwd=listed)
+    assert refused.code == 1
+    assert "both README.md and catalog.yaml changed, and they disagree" in refused.err
+    assert '"B2"' in yaml(listed)
+
+
+def test_hook_mode_outside_git_is_a_usage_error(cli, listed, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(listed.parent))
+    edit(listed, "B paper <br>", "B paper, again <br>")
+    result = cli("sync", "--hook", cwd=listed)
+    assert result.code == 2 and "not in a git repository" in result.err
+    assert yaml(listed) == CATALOG
