@@ -98,7 +98,6 @@ def _refuse_unread(new: Catalog, old: Catalog, path: str) -> None:
 
 
 _YEAR = re.compile(r"### [0-9]{4}\Z")
-_TABLE_HEAD = re.compile(r"\|\s*(\*\*Pub\.\*\*|:?-{3,}:?)\s*\|")
 
 
 def _refuse_prose(text: str, path: str, old: Catalog) -> None:
@@ -525,12 +524,20 @@ def _change(plan: _Plan, old: Item, want: Item, new: Item) -> None:
         comments = "".join(line for line in plan.lines[start:end] if line.strip().startswith("#"))
         block = comments + plan.dump(want, " " * dash)
     plan.add(start, end, block, new.position.line)
-    names = [
-        n
-        for n in ("title", "authors", "venue", "year", "date", "links", "extra")
-        if getattr(old, n) != getattr(want, n)
-    ]
+    names = _changed(old, want)
     plan.changes.append(f"changed `{want.title}`: {', '.join(names) or 'its form'}")
+
+
+def _changed(old: Paper, new: Paper) -> list[str]:
+    """The names of the fields the README changed."""
+    names = [n for n in _FIELDS if getattr(old, n) != getattr(new, n)]
+    mine = dict(old.extra)
+    names += [k for k, v in new.extra if mine.get(k) != v]
+    names += [k for k in mine if k not in dict(new.extra)]
+    return names
+
+
+_FIELDS = ("title", "authors", "venue", "year", "date", "links")
 
 
 def _insert(
@@ -569,7 +576,9 @@ def _insert(
                 text = "".join(plan.lines[start:end])
             within = any(item is source for item in items_old)
             where = "within" if within else "to"
-            plan.changes.append(f"moved `{want.title}` {where} `{section.title}`")
+            names = _changed(source, want)
+            also = f" (and changed its {', '.join(names)})" if names else ""
+            plan.changes.append(f"moved `{want.title}` {where} `{section.title}`{also}")
         elif isinstance(want, Paper):
             plan.changes.append(f"added `{want.title}` to `{section.title}`")
         elif not isinstance(want, Verbatim) or want.text.strip():
