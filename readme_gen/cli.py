@@ -42,6 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("readme_gen.commands.lint", "validate and lint the catalog"),
     "links": ("readme_gen.commands.links", "check every paper link"),
     "add": ("readme_gen.commands.add", "add a paper from its landing page and flags"),
+    "sync": ("readme_gen.commands.sync", "carry README.md edits over to catalog.yaml, or --check"),
     "fmt": ("readme_gen.commands.fmt", "rewrite the catalog in its canonical layout"),
     "section": ("readme_gen.commands.section", "add a section: section add ID --title TEXT"),
     "export": ("readme_gen.commands.export", "export the list as json, bibtex or csv"),

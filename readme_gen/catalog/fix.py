@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from readme_gen.catalog.emit import scalar
+from readme_gen.catalog.emit import quoted, scalar
 from readme_gen.catalog.load import parse_catalog
 from readme_gen.catalog.model import Catalog, Item, Paper, See
 from readme_gen.catalog.validate import Validator
@@ -165,15 +165,23 @@ def rewrite(text: str, moves: list[Move]) -> str:
     return rewrite_scalars(text, [(move.position, move.new) for move in moves])
 
 
-def rewrite_scalars(text: str, changes: Sequence[tuple[Position, str | int]]) -> str:
+def rewrite_scalars(
+    text: str, changes: Sequence[tuple[Position, str | int]], *, keep_quotes: bool = False
+) -> str:
     """`text` with the scalar at each position replaced by the given text (or number,
-    such as a year, written as a number); every other byte kept."""
+    such as a year, written as a number); every other byte kept. `keep_quotes`: a value
+    written double-quoted stays double-quoted (a title, as the catalog writes titles)."""
     lines = text.splitlines(keepends=True)
     for (line, column), value in sorted(changes, key=lambda c: c[0], reverse=True):
         current = lines[line - 1]
         start = column - 1
         end = _token_end(current, start)
         flow = _in_flow(current, start)
-        written = scalar(value, flow=flow) if isinstance(value, str) else str(value)
+        if not isinstance(value, str):
+            written = str(value)
+        elif keep_quotes and current[start : start + 1] == '"':
+            written = quoted(value)
+        else:
+            written = scalar(value, flow=flow)
         lines[line - 1] = current[:start] + written + current[end:]
     return "".join(lines)

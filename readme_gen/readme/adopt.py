@@ -270,10 +270,19 @@ def _section_forms(pieces: list[Piece], forms: dict[str, FormSpec]) -> list[Form
     return out
 
 
-def adopt(text: str, *, title: str, refused: set[int] | None = None) -> tuple[Catalog, Summary]:
-    """The catalog a README is, and what was found in it."""
+def adopt(
+    text: str,
+    *,
+    title: str,
+    refused: set[int] | None = None,
+    known: tuple[FormSpec, ...] = (),
+) -> tuple[Catalog, Summary]:
+    """The catalog a README is, and what was found in it. A form found that has the name
+    of one in `known` (the catalog's own, for `sync`) reads as that one: the README is
+    read by the forms the catalog declares, not by what its entries look like today."""
     pieces = split(text)
-    forms = find_forms(pieces)
+    declared = {f.name: f for f in known}
+    forms = {kind: declared.get(f.name, f) for kind, f in find_forms(pieces).items()}
     section_forms = iter(_section_forms(pieces, forms))
     builder = _Builder(forms, refused or set())
     gap: Text | None = None

@@ -89,3 +89,46 @@ def test_a_real_commit_with_the_hook_installed(paper_list, home):
     )
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert git(paper_list, "status", "--porcelain").stdout == ""
+
+
+def _sync_hook(folder: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    return pre_commit(folder, home, "try-repo", str(REPO), "readme-gen-sync")
+
+
+def test_sync_hook_carries_a_readme_edit_over_then_passes(paper_list, home):
+    readme = paper_list / "README.md"
+    built = render(load_catalog(paper_list / "catalog.yaml"))
+    readme.write_text(built, encoding="utf-8")
+    git(paper_list, "commit", "-qam", "built")
+    comment = "# a comment the sync keeps\n"
+    catalog = paper_list / "catalog.yaml"
+    catalog.write_text(comment + VALID_CATALOG, encoding="utf-8")
+    git(paper_list, "commit", "-qam", "a comment")
+
+    readme.write_text(built.replace("A paper <br>", "A paper, edited <br>"), encoding="utf-8")
+    git(paper_list, "add", "README.md")
+    first = _sync_hook(paper_list, home)
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "files were modified by this hook" in first.stdout
+    text = catalog.read_text(encoding="utf-8")
+    assert text == comment + VALID_CATALOG.replace('"A paper"', '"A paper, edited"')
+    git(paper_list, "add", "catalog.yaml")
+    second = _sync_hook(paper_list, home)
+    assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_sync_hook_refuses_when_both_changed_and_disagree(paper_list, home):
+    readme = paper_list / "README.md"
+    built = render(load_catalog(paper_list / "catalog.yaml"))
+    readme.write_text(built, encoding="utf-8")
+    git(paper_list, "commit", "-qam", "built")
+    readme.write_text(built.replace("A paper <br>", "From the README <br>"), encoding="utf-8")
+    catalog = paper_list / "catalog.yaml"
+    changed = VALID_CATALOG.replace('"A paper"', '"From the catalog"')
+    catalog.write_text(changed, encoding="utf-8")
+    git(paper_list, "add", ".")
+    result = _sync_hook(paper_list, home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "both README.md and catalog.yaml changed, and they disagree" in result.stdout
+    assert "readme-gen build" in result.stdout and "git restore" in result.stdout
+    assert catalog.read_text(encoding="utf-8") == changed  # nothing written
