@@ -18,7 +18,7 @@ from readme_gen.catalog.load import parse_tree, read_text
 from readme_gen.catalog.validate import validate
 from readme_gen.commands.common import is_stdout, write_output
 from readme_gen.errors import UsageError
-from readme_gen.readme.adopt import Summary, take
+from readme_gen.readme.adopt import Summary, take, with_bom
 from readme_gen.readme.parse import parse_readme
 
 
@@ -82,7 +82,7 @@ def run(args: ImportArgs) -> int:
     title = args.readme.resolve().parent.name or "Papers"
     if args.canonical:
         return _canonical(text, name, args.output, target)
-    adoption = take(text, title=title, path=name, header=SCHEMA_COMMENT)
+    adoption = take(with_bom(args.readme, text), title=title, path=name, header=SCHEMA_COMMENT)
     write_output(args.output, adoption.yaml)
     if args.format == "json":
         if target is not None:

@@ -27,7 +27,7 @@ from readme_gen.catalog.validate import validate
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
 from readme_gen.publish.starter import description, gitignore_text, maintaining_text, schema_comment
-from readme_gen.readme.adopt import Summary, take
+from readme_gen.readme.adopt import Summary, take, with_bom
 from readme_gen.readme.issue_form import FORM_PATH, render_form
 
 # template (in readme_gen/templates/init) -> where it goes
@@ -84,7 +84,8 @@ def catalog_text(
     readme = folder / README
     name = title or folder.resolve().name
     if readme.exists():
-        adoption = take(read_text(readme), title=name, path=README, header=schema_comment(ref))
+        text = with_bom(readme, read_text(readme))
+        adoption = take(text, title=name, path=README, header=schema_comment(ref))
         s = adoption.summary
         source = (
             f"imported from {README} ({s.entries} entries: {s.parsed} read as fields, "

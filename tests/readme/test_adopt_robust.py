@@ -5,12 +5,87 @@ writes nothing: never exit 3, never a traceback."""
 
 from __future__ import annotations
 
+import re
+import tempfile
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from readme_gen.readme.document import lines_of, split
 from tests.support import shapes
+from tests.support.files import snapshot
+from tests.support.strategies import INSERTED
 
+LOCATED = re.compile(r"readme-gen: error: README\.md:\d+:\d+: ")
 TITLE = "Efficient Classification"  # the start of a title in every shape
+
+
+def _init(cli, folder: Path, text: str):
+    (folder / "README.md").write_bytes(text.encode("utf-8"))
+    before = snapshot(folder)
+    result = cli("init", cwd=folder)
+    assert result.code in (0, 2), result.err
+    assert "Traceback" not in result.err and "this is a bug" not in result.err
+    if result.code == 0:
+        assert cli("build", "--check", cwd=folder).code == 0
+        assert cli("build", cwd=folder).code == 0
+        assert (folder / "README.md").read_bytes() == text.encode("utf-8")
+    else:
+        assert LOCATED.search(result.err) or "README.md: no entries found" in result.err
+        assert "nothing was written" in result.err
+        assert snapshot(folder) == before
+    return result
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("mixed CRLF and LF", shapes.bullets().replace("\n", "\r\n", 7)),
+        ("LS in a title", shapes.bullets().replace(TITLE, "Efficient\u2028Classification")),
+        ("PS in a title", shapes.table().replace(TITLE, "Efficient\u2029Classification")),
+        ("NEL in a title", shapes.bullets().replace(TITLE, "Efficient\x85Classification")),
+        ("VT in a title", shapes.blocks().replace(TITLE, "Efficient\x0bClassification")),
+        ("FF in a title", shapes.bullets().replace(TITLE, "Efficient\x0cClassification")),
+        ("a BOM", "\ufeff" + shapes.bullets()),
+    ],
+)
+def test_odd_line_ends_and_separators_are_adopted_byte_for_byte(cli, tmp_path, name, text):
+    result = _init(cli, tmp_path, text)
+    assert result.code == 0, (name, result.err)
+
+
+@pytest.mark.parametrize("make", [shapes.bullets, shapes.table, shapes.blocks])
+def test_cr_only_line_ends_are_refused_located_not_a_bug(cli, tmp_path, make):
+    """Entries are written with `\\n` or `\\r\\n`: a README ended by lone CRs is refused
+    where the first run of entries ends, with what was expected."""
+    result = _init(cli, tmp_path, make().replace("\n", "\r"))
+    if result.code == 2:
+        assert "lone CR" in result.err and "expected line ends" in result.err
+
+
+def test_blocks_ended_in_two_ways_are_refused_naming_both(cli, tmp_path):
+    """Blocks whose gaps end `\\r\\n` and whose last run ends `\\n`: the form writes one
+    line end after a run, so this is refused where that run ends, naming a line of each."""
+    result = _init(cli, tmp_path, shapes.blocks().replace("\n", "\r\n", 9))
+    assert result.code == 2
+    assert "ends with `\\n`, line 1 with `\\r\\n`; expected one line end" in result.err
+
+
+def test_a_nul_is_refused_where_it_is(cli, tmp_path):
+    text = shapes.bullets().replace(TITLE, "Efficient\x00Classification")
+    result = _init(cli, tmp_path, text)
+    line = next(n for n, ln in enumerate(text.split("\n"), start=1) if "\x00" in ln)
+    assert result.code == 2
+    assert f"README.md:{line}:{text.split(chr(10))[line - 1].index(chr(0)) + 1}: " in result.err
+    assert "U+0000 cannot be kept in a catalog (expected printable text" in result.err
+
+
+@pytest.mark.parametrize("text", ["", " \n\t\n  ", "\r\n\r\n", "\n"])
+def test_a_readme_of_only_whitespace_has_no_entries(cli, tmp_path, text):
+    result = _init(cli, tmp_path, text)
+    assert result.code == 2 and "no entries found" in result.err
 
 
 def test_lines_are_cut_where_commonmark_cuts_them():
@@ -22,6 +97,23 @@ def test_lines_are_cut_where_commonmark_cuts_them():
     pieces = split(text)
     entry = next(p for p in pieces if "\u2028" in p.text)
     assert entry.line == next(n for n, ln in enumerate(text.split("\n"), 1) if "\u2028" in ln)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    shape=st.sampled_from([shapes.bullets, shapes.table, shapes.blocks]),
+    where=st.floats(0, 1),
+    inserted=INSERTED,
+)
+def test_any_text_inserted_is_adopted_byte_for_byte_or_refused_located(cli, shape, where, inserted):
+    text = shape()
+    at = int(where * len(text))
+    with tempfile.TemporaryDirectory() as folder:
+        _init(cli, Path(folder), text[:at] + inserted + text[at:])
 
 
 @pytest.mark.parametrize("text", ["", " \n\t\n  ", "\r\n\r\n", "\n"])
