@@ -497,23 +497,29 @@ def with_bom(path: Path, text: str) -> str:
 
 
 def take(text: str, *, title: str, path: str, header: str) -> Adoption:
-    """The catalog to write for README `text`, proven: building it gives `text` back byte
-    for byte. A README in the built-in layout gives the built-in catalog; any other is
-    adopted as written.
+    """The catalog to write for README `text`, proven: the YAML exactly as it will be
+    written, read back by the loader and built, gives `text` back byte for byte. A README
+    in the built-in layout gives the built-in catalog; any other is adopted as written.
     `NotAdopted` (exit 2) with one located diagnosis when no entry is found, when the
     README cannot be adopted, or when the rebuild would differ; nothing is written then."""
     from readme_gen.catalog.emit import dump_catalog
     from readme_gen.readme.parse import parse_readme
-    from readme_gen.readme.render import render
 
     try:
         builtin = parse_readme(text, path)
     except CatalogError:
         builtin = None
-    if builtin is not None and builtin.papers() and render(builtin) == text:
+    if builtin is not None and builtin.papers():
         count = len(builtin.papers())
-        summary = Summary(count, count, 0, Counter(dict.fromkeys(FIELDS, count)), True)
-        return Adoption(builtin, summary, dump_catalog(builtin, header=header))
+        summary = Summary(count, count, 0, Counter(dict.fromkeys(FIELDS, count)))
+        adoption = Adoption(builtin, summary, dump_catalog(builtin, header=header))
+        try:
+            same = _rebuilt(adoption.yaml) == text
+        except Exception:  # not the built-in layout after all: adopted as written below
+            same = False
+        if same:
+            summary.identical = True
+            return adoption
     try:
         adoption = adopt_checked(text, title=title, header=header)
     except _Unreadable as exc:
@@ -528,9 +534,11 @@ def take(text: str, *, title: str, path: str, header: str) -> Adoption:
             summary,
         )
     try:
-        rebuilt = render(adoption.catalog)
+        rebuilt = _rebuilt(adoption.yaml)
     except Exception as exc:
         raise NotAdopted(_failed(text, path, exc), summary) from None
+    if rebuilt is None:  # adopt_checked read it back: only a bug of ours gets here
+        raise NotAdopted(_failed(text, path, ValueError("the catalog does not read back")), summary)
     if rebuilt != text:
         line, was, now = first_difference(text, rebuilt)
         raise NotAdopted(
@@ -541,6 +549,16 @@ def take(text: str, *, title: str, path: str, header: str) -> Adoption:
         )
     summary.identical = True
     return adoption
+
+
+def _rebuilt(yaml: str) -> str | None:
+    """The README the written catalog builds (None when it does not read back)."""
+    from readme_gen.readme.render import render
+
+    try:
+        return render(read_back(yaml))
+    except CatalogError:
+        return None
 
 
 def _unheld(text: str, path: str, error: CatalogError) -> str:

@@ -13,7 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from readme_gen.catalog.emit import dump_catalog as real_dump
+from readme_gen.catalog.load import parse_catalog
+from readme_gen.readme.adopt import take
 from readme_gen.readme.document import lines_of, split
+from readme_gen.readme.render import render
 from tests.support import shapes
 from tests.support.files import snapshot
 from tests.support.strategies import INSERTED
@@ -99,6 +103,29 @@ def test_lines_are_cut_where_commonmark_cuts_them():
     assert entry.line == next(n for n, ln in enumerate(text.split("\n"), 1) if "\u2028" in ln)
 
 
+def _skewed(*args, **kwargs):
+    """dump_catalog with an emission bug: one title written otherwise than it is."""
+    return real_dump(*args, **kwargs).replace("Task-Specific", "Task-Generic", 1)
+
+
+@pytest.mark.parametrize("command", [("init",), ("import", "README.md")])
+def test_what_would_not_build_back_is_refused_at_the_first_differing_line(
+    cli, tmp_path, monkeypatch, command
+):
+    """The proof builds from the YAML exactly as it would be written: an emission bug
+    (here made on purpose) is a refusal naming the line, not a wrong catalog."""
+    monkeypatch.setattr("readme_gen.catalog.emit.dump_catalog", _skewed)
+    text = shapes.bullets()
+    (tmp_path / "README.md").write_bytes(text.encode("utf-8"))
+    before = snapshot(tmp_path)
+    result = cli(*command, cwd=tmp_path)
+    line = next(n for n, ln in enumerate(text.split("\n"), 1) if "Task-Specific" in ln)
+    assert result.code == 2, result.err
+    assert f"README.md:{line}:1: the catalog would not build this README back" in result.err
+    assert "[Task-Generic Fine-Tuning" in result.err and "nothing was written" in result.err
+    assert snapshot(tmp_path) == before
+
+
 @settings(
     max_examples=60,
     deadline=None,
@@ -119,3 +146,17 @@ def test_any_text_inserted_is_adopted_byte_for_byte_or_refused_located(cli, shap
 @pytest.mark.parametrize("text", ["", " \n\t\n  ", "\r\n\r\n", "\n"])
 def test_a_readme_of_only_whitespace_is_one_piece_of_text(text):
     assert "".join(p.text for p in split(text)) == text
+
+
+ODD = "- Efficient: #1 of \"the\" \t'best' 𝔘𝔫𝔦 &amp; [x] {y} ? *z*  "
+
+
+@pytest.mark.parametrize("make", [shapes.bullets, shapes.table, shapes.blocks])
+def test_values_yaml_writes_oddly_are_proven_from_the_yaml(cli, tmp_path, make):
+    """A title with `: `, `#`, a leading `- `, quotes, a tab, characters beyond the BMP and
+    trailing spaces: what is proven is the YAML as written, read back by the loader."""
+    text = make().replace(TITLE, ODD + TITLE)
+    adoption = take(text, title="x", path="README.md", header="")
+    assert adoption.summary.identical
+    assert render(parse_catalog(adoption.yaml, "catalog.yaml", tmp_path)) == text
+    assert _init(cli, tmp_path, text).code == 0
