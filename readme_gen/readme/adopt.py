@@ -510,8 +510,9 @@ def take(text: str, *, title: str, path: str, header: str) -> Adoption:
     except CatalogError:
         builtin = None
     if builtin is not None and builtin.papers():
-        count = len(builtin.papers())
-        summary = Summary(count, count, 0, Counter(dict.fromkeys(FIELDS, count)))
+        papers = builtin.papers()
+        found = Counter(name for _, p in papers for name in FIELDS if _has(p, name))
+        summary = Summary(len(papers), len(papers), 0, found)
         adoption = Adoption(builtin, summary, dump_catalog(builtin, header=header))
         try:
             same = _rebuilt(adoption.yaml) == text

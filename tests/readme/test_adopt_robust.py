@@ -5,6 +5,7 @@ writes nothing: never exit 3, never a traceback."""
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -17,9 +18,11 @@ from readme_gen.catalog.emit import dump_catalog as real_dump
 from readme_gen.catalog.load import parse_catalog
 from readme_gen.readme.adopt import take
 from readme_gen.readme.document import lines_of, split
+from readme_gen.readme.parse import parse_readme
 from readme_gen.readme.render import render
 from tests.support import shapes
 from tests.support.files import snapshot
+from tests.support.golden import EXPECTED
 from tests.support.strategies import INSERTED
 
 LOCATED = re.compile(r"readme-gen: error: README\.md:\d+:\d+: ")
@@ -29,10 +32,11 @@ TITLE = "Efficient Classification"  # the start of a title in every shape
 def _init(cli, folder: Path, text: str):
     (folder / "README.md").write_bytes(text.encode("utf-8"))
     before = snapshot(folder)
-    result = cli("init", cwd=folder)
+    result = cli("init", "--format", "json", cwd=folder)
     assert result.code in (0, 2), result.err
     assert "Traceback" not in result.err and "this is a bug" not in result.err
     if result.code == 0:
+        assert json.loads(result.out)["identical"] is True
         assert cli("build", "--check", cwd=folder).code == 0
         assert cli("build", cwd=folder).code == 0
         assert (folder / "README.md").read_bytes() == text.encode("utf-8")
@@ -40,6 +44,7 @@ def _init(cli, folder: Path, text: str):
         assert LOCATED.search(result.err) or "README.md: no entries found" in result.err
         assert "nothing was written" in result.err
         assert snapshot(folder) == before
+        assert json.loads(result.out)["identical"] is False
     return result
 
 
@@ -118,12 +123,14 @@ def test_what_would_not_build_back_is_refused_at_the_first_differing_line(
     text = shapes.bullets()
     (tmp_path / "README.md").write_bytes(text.encode("utf-8"))
     before = snapshot(tmp_path)
-    result = cli(*command, cwd=tmp_path)
+    result = cli(*command, "--format", "json", cwd=tmp_path)
     line = next(n for n, ln in enumerate(text.split("\n"), 1) if "Task-Specific" in ln)
     assert result.code == 2, result.err
     assert f"README.md:{line}:1: the catalog would not build this README back" in result.err
     assert "[Task-Generic Fine-Tuning" in result.err and "nothing was written" in result.err
     assert snapshot(tmp_path) == before
+    summary = json.loads(result.out)
+    assert summary["identical"] is False and summary["entries"] == len(shapes.PAPERS) + 1
 
 
 @settings(
@@ -160,3 +167,65 @@ def test_values_yaml_writes_oddly_are_proven_from_the_yaml(cli, tmp_path, make):
     assert adoption.summary.identical
     assert render(parse_catalog(adoption.yaml, "catalog.yaml", tmp_path)) == text
     assert _init(cli, tmp_path, text).code == 0
+
+
+def test_the_built_in_layout_counts_the_fields_it_has(cli, tmp_path):
+    """A README in the built-in layout: each field counted where a paper has it (the
+    layout writes no dates), not every field set to the number of entries."""
+    result = _init(cli, tmp_path, EXPECTED)
+    summary = json.loads(result.out)
+    assert result.code == 0 and summary["identical"] is True
+    papers = [paper for _, paper in parse_readme(EXPECTED).papers()]
+    assert summary["entries"] == summary["parsed"] == len(papers) > 30
+    assert summary["fields"] == {
+        "title": len(papers),
+        "authors": sum(bool(p.authors) for p in papers),
+        "venue": sum(bool(p.venue) for p in papers),
+        "year": sum(p.year is not None for p in papers),
+        "date": 0,
+        "links": len(papers),
+    }
+
+
+def test_an_adopted_list_counts_only_the_fields_it_has(cli, tmp_path):
+    (tmp_path / "README.md").write_bytes(shapes.table().encode("utf-8"))
+    summary = json.loads(cli("import", "README.md", "--format", "json", cwd=tmp_path).out)
+    assert summary["fields"]["authors"] == 0  # the table has no authors column
+    assert summary["fields"]["date"] == summary["parsed"] == len(shapes.PAPERS)
+
+
+def test_import_to_standard_output_prints_the_summary_on_standard_error(cli, tmp_path):
+    (tmp_path / "README.md").write_bytes(shapes.bullets().encode("utf-8"))
+    result = cli("import", "README.md", "-o", "-", "--format", "json", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert render(parse_catalog(result.out, "catalog.yaml", tmp_path)) == shapes.bullets()
+    summary = json.loads(result.err)
+    assert summary["identical"] is True and summary["entries"] == len(shapes.PAPERS) + 1
+    assert not (tmp_path / "catalog.yaml").exists()
+
+
+@pytest.mark.parametrize("command", [("init",), ("import", "README.md"), ("import", "-o", "-")])
+def test_a_refusal_still_prints_the_summary_not_identical(cli, tmp_path, command):
+    args = [*command, "README.md"] if command[-1] == "-" else list(command)
+    text = shapes.bullets().replace(TITLE, "Efficient\x00Classification")
+    (tmp_path / "README.md").write_bytes(text.encode("utf-8"))
+    before = snapshot(tmp_path)
+    result = cli(*args, "--format", "json", cwd=tmp_path)
+    assert result.code == 2 and LOCATED.search(result.err)
+    summary = json.loads(result.out)
+    assert summary["identical"] is False and summary["entries"] == len(shapes.PAPERS) + 1
+    assert list(summary) == ["entries", "parsed", "raw", "fields", "identical"]
+    assert snapshot(tmp_path) == before
+
+
+def test_no_entries_prints_a_summary_of_nothing(cli, tmp_path):
+    (tmp_path / "README.md").write_bytes(b"# A list\n\nNo papers yet.\n")
+    result = cli("import", "README.md", "--format", "json", cwd=tmp_path)
+    assert result.code == 2 and "no entries found" in result.err
+    assert json.loads(result.out) == {
+        "entries": 0,
+        "parsed": 0,
+        "raw": 0,
+        "fields": dict.fromkeys(["title", "authors", "venue", "year", "date", "links"], 0),
+        "identical": False,
+    }
