@@ -18,7 +18,7 @@ from readme_gen.catalog.load import parse_tree, read_text
 from readme_gen.catalog.validate import validate
 from readme_gen.commands.common import is_stdout, write_output
 from readme_gen.errors import UsageError
-from readme_gen.readme.adopt import Summary, take
+from readme_gen.readme.adopt import NotAdopted, Summary, take, with_bom
 from readme_gen.readme.parse import parse_readme
 
 
@@ -61,7 +61,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("text", "json"),
         default="text",
         help="the summary on standard error as a sentence (text, default) or as JSON on "
-        "standard output: entries, parsed, raw, fields, identical",
+        "standard output (on standard error with `-o -`): entries, parsed, raw, fields, "
+        "identical (false, and exit 2, when the README cannot be adopted as written)",
     )
 
 
@@ -82,11 +83,16 @@ def run(args: ImportArgs) -> int:
     title = args.readme.resolve().parent.name or "Papers"
     if args.canonical:
         return _canonical(text, name, args.output, target)
-    adoption = take(text, title=title, path=name, header=SCHEMA_COMMENT)
+    try:
+        adoption = take(with_bom(args.readme, text), title=title, path=name, header=SCHEMA_COMMENT)
+    except NotAdopted as exc:
+        if args.format == "json":  # what was found, `identical` false; nothing written
+            print(json.dumps(exc.summary.as_json()))
+        raise
     write_output(args.output, adoption.yaml)
     if args.format == "json":
-        if target is not None:
-            print(json.dumps(adoption.summary.as_json()))
+        # standard output holds the catalog with `-o -`: the summary goes to standard error
+        print(json.dumps(adoption.summary.as_json()), file=sys.stdout if target else sys.stderr)
     elif target is not None:
         print(f"wrote {target}: {describe(adoption.summary)}", file=sys.stderr)
     return 0

@@ -27,7 +27,7 @@ from readme_gen.catalog.validate import validate
 from readme_gen.errors import UsageError
 from readme_gen.fsutil import write_atomic
 from readme_gen.publish.starter import description, gitignore_text, maintaining_text, schema_comment
-from readme_gen.readme.adopt import Summary, take
+from readme_gen.readme.adopt import NotAdopted, Summary, take, with_bom
 from readme_gen.readme.issue_form import FORM_PATH, render_form
 
 # template (in readme_gen/templates/init) -> where it goes
@@ -65,7 +65,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("text", "json"),
         default="text",
         help="what was imported from README.md, as a sentence on standard error (text, "
-        "default) or as JSON on standard output: entries, parsed, raw, fields, identical",
+        "default) or as JSON on standard output: entries, parsed, raw, fields, identical "
+        "(false, and exit 2, when the README cannot be adopted as written)",
     )
 
 
@@ -84,7 +85,8 @@ def catalog_text(
     readme = folder / README
     name = title or folder.resolve().name
     if readme.exists():
-        adoption = take(read_text(readme), title=name, path=README, header=schema_comment(ref))
+        text = with_bom(readme, read_text(readme))
+        adoption = take(text, title=name, path=README, header=schema_comment(ref))
         s = adoption.summary
         source = (
             f"imported from {README} ({s.entries} entries: {s.parsed} read as fields, "
@@ -163,7 +165,12 @@ def run(args: InitArgs) -> int:
             "init overwrites nothing, so it wrote nothing (move them aside first)"
         )
     refuse_outside(folder, targets)
-    text, source, summary = catalog_text(folder, args.title, args.ref)
+    try:
+        text, source, summary = catalog_text(folder, args.title, args.ref)
+    except NotAdopted as exc:
+        if args.format == "json":  # what was found, `identical` false; nothing written
+            print(json.dumps(exc.summary.as_json()))
+        raise
     files = {CATALOG: text}
     files.update({target: render_template(name, args.ref) for name, target in TEMPLATES.items()})
     catalog = parse_catalog(text, CATALOG, folder)

@@ -10,10 +10,12 @@ Markdown (`Verbatim`).
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from readme_gen.catalog.model import (
     Catalog,
@@ -26,12 +28,13 @@ from readme_gen.catalog.model import (
     See,
     Verbatim,
 )
+from readme_gen.errors import CatalogError, UsageError
 from readme_gen.escape import plain_text
 from readme_gen.forms.infer import infer
 from readme_gen.forms.spec import compile_form
 from readme_gen.forms.template import Entry, Field, fields_of, parse_template
 from readme_gen.position import Position
-from readme_gen.readme.document import Candidate, Heading, Piece, Text, split
+from readme_gen.readme.document import Candidate, Heading, Piece, Text, lines_of, split
 from readme_gen.readme.written import entry_text, line_end
 
 FIELDS = ("title", "authors", "venue", "year", "date", "links")
@@ -404,8 +407,9 @@ def _catalog(builder: _Builder, title: str) -> Catalog:
 
 
 def first_difference(a: str, b: str) -> tuple[int, str, str]:
-    """The first line where `a` and `b` differ (1-based), and each one's line there."""
-    la, lb = a.splitlines(keepends=True), b.splitlines(keepends=True)
+    """The first line where `a` and `b` differ (1-based), and each one's line there (lines
+    as CommonMark ends them, `document.lines_of`)."""
+    la, lb = lines_of(a), lines_of(b)
     for n, (x, y) in enumerate(zip(la, lb, strict=False), start=1):
         if x != y:
             return n, x, y
@@ -424,29 +428,52 @@ class Adoption:
     """The catalog as written to catalog.yaml; it reads back as `catalog`."""
 
 
+class NotAdopted(UsageError):
+    """`take`'s refusal (exit 2, nothing written), with what was found: `summary`, its
+    `identical` false, for `--format json`."""
+
+    def __init__(self, message: str, summary: Summary) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
+class _Unreadable(Exception):
+    """The catalog written for a README does not read back (its problems, in the YAML)."""
+
+    def __init__(self, error: CatalogError, summary: Summary) -> None:
+        super().__init__(str(error))
+        self.error, self.summary = error, summary
+
+
 def adopt_checked(text: str, *, title: str, header: str) -> Adoption:
     """`adopt`, with every entry the catalog's own rules refuse (an empty link, a value
-    too long) kept as written instead, so that what is written reads back as it is."""
-    from pathlib import Path
-
+    too long) kept as written instead, so that what is written reads back as it is.
+    `_Unreadable` when it still does not (a character no catalog holds, say)."""
     from readme_gen.catalog.emit import dump_catalog
-    from readme_gen.catalog.load import parse_catalog
-    from readme_gen.errors import CatalogError
 
     refused: set[int] = set()
+    error, summary = CatalogError([]), Summary()
     for _ in range(MAX_ROUNDS):
         catalog, summary = adopt(text, title=title, refused=refused)
         yaml = dump_catalog(catalog, header=header)
         try:
-            parse_catalog(yaml, "<import>", Path.cwd())
+            read_back(yaml)
         except CatalogError as exc:
+            error = exc
             lines = _entry_lines(catalog, yaml, [p.position.line for p in exc.problems])
             if not lines - refused:
-                raise
+                break
             refused |= lines
             continue
         return Adoption(catalog, summary, yaml)
-    raise AssertionError("the catalog still refuses entries after several rounds")
+    raise _Unreadable(error, summary)
+
+
+def read_back(yaml: str) -> Catalog:
+    """The catalog `yaml` is, read by the one loader every command uses."""
+    from readme_gen.catalog.load import parse_catalog
+
+    return parse_catalog(yaml, "<import>", Path.cwd())
 
 
 def _entry_lines(catalog: Catalog, yaml: str, problem_lines: list[int]) -> set[int]:
@@ -465,41 +492,143 @@ def _entry_lines(catalog: Catalog, yaml: str, problem_lines: list[int]) -> set[i
     return found
 
 
+# What a catalog cannot hold (`catalog.screen`, `catalog.validate`): a README holding one
+# is refused at it, by name
+_UNHELD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def with_bom(path: Path, text: str) -> str:
+    """The README's text as `read_text` gave it, with the byte order mark it may begin with
+    put back: the README is kept byte for byte, the mark included."""
+    from readme_gen.fsutil import read_bytes
+
+    return "\ufeff" + text if read_bytes(path).startswith(codecs.BOM_UTF8) else text
+
+
 def take(text: str, *, title: str, path: str, header: str) -> Adoption:
-    """The catalog to write for README `text`, proven: building it gives `text` back byte
-    for byte. A README in the built-in layout gives the built-in catalog; any other is
-    adopted as written. UsageError (exit 2) with one diagnosis when no entry is found or
-    the rebuild would differ; nothing is written then."""
+    """The catalog to write for README `text`, proven: the YAML exactly as it will be
+    written, read back by the loader and built, gives `text` back byte for byte. A README
+    in the built-in layout gives the built-in catalog; any other is adopted as written.
+    `NotAdopted` (exit 2) with one located diagnosis when no entry is found, when the
+    README cannot be adopted, or when the rebuild would differ; nothing is written then."""
     from readme_gen.catalog.emit import dump_catalog
-    from readme_gen.errors import CatalogError, UsageError
     from readme_gen.readme.parse import parse_readme
-    from readme_gen.readme.render import render
 
     try:
         builtin = parse_readme(text, path)
     except CatalogError:
         builtin = None
-    if builtin is not None and builtin.papers() and render(builtin) == text:
-        count = len(builtin.papers())
-        summary = Summary(count, count, 0, Counter(dict.fromkeys(FIELDS, count)), True)
-        return Adoption(builtin, summary, dump_catalog(builtin, header=header))
-    adoption = adopt_checked(text, title=title, header=header)
+    if builtin is not None and builtin.papers():
+        papers = builtin.papers()
+        found = Counter(name for _, p in papers for name in FIELDS if _has(p, name))
+        summary = Summary(len(papers), len(papers), 0, found)
+        adoption = Adoption(builtin, summary, dump_catalog(builtin, header=header))
+        try:
+            same = _rebuilt(adoption.yaml) == text
+        except Exception:  # not the built-in layout after all: adopted as written below
+            same = False
+        if same:
+            summary.identical = True
+            return adoption
+    try:
+        adoption = adopt_checked(text, title=title, header=header)
+    except _Unreadable as exc:
+        raise NotAdopted(_unheld(text, path, exc.error), exc.summary) from None
+    except Exception as exc:  # any other failure of ours: a located refusal, never exit 3
+        raise NotAdopted(_failed(text, path, exc), Summary()) from None
     summary = adoption.summary
     if summary.entries == 0:
-        raise UsageError(
+        raise NotAdopted(
             f"{path}: no entries found: no table row, list item or paragraph links to a paper "
-            "(a list whose entries have no links cannot be adopted); nothing was written"
+            "(a list whose entries have no links cannot be adopted); nothing was written",
+            summary,
         )
-    rebuilt = render(adoption.catalog)
+    try:
+        rebuilt = _rebuilt(adoption.yaml)
+    except Exception as exc:
+        raise NotAdopted(_failed(text, path, exc), summary) from None
+    if rebuilt is None:  # adopt_checked read it back: only a bug of ours gets here
+        raise NotAdopted(_failed(text, path, ValueError("the catalog does not read back")), summary)
     if rebuilt != text:
         line, was, now = first_difference(text, rebuilt)
-        raise UsageError(
+        raise NotAdopted(
             f"{path}:{line}:1: the catalog would not build this README back (line {line} would "
             f"read {_quote(now)} instead of {_quote(was)}); found {summary.entries} entries, "
-            f"{summary.parsed} read as fields; nothing was written"
+            f"{summary.parsed} read as fields; nothing was written{_line_ends(text)}",
+            summary,
         )
     summary.identical = True
     return adoption
+
+
+def _rebuilt(yaml: str) -> str | None:
+    """The README the written catalog builds (None when it does not read back)."""
+    from readme_gen.readme.render import render
+
+    try:
+        return render(read_back(yaml))
+    except CatalogError:
+        return None
+
+
+def _unheld(text: str, path: str, error: CatalogError) -> str:
+    """Where the README holds what a catalog cannot, and what it is."""
+    found = _UNHELD.search(text)
+    if found is None:
+        problem = error.problems[0] if error.problems else None
+        what = problem.message if problem is not None else str(error)
+        return (
+            f"{path}:1:1: the catalog written for this README does not read back ({what}); "
+            "nothing was written"
+        )
+    where = _position(text, found.start())
+    return (
+        f"{path}:{where}: U+{ord(found.group()):04X} cannot be kept in a catalog (expected "
+        "printable text, line breaks and tabs; remove it or retype the line); nothing was "
+        "written"
+    )
+
+
+def _failed(text: str, path: str, exc: Exception) -> str:
+    """Where adopting the README failed, and how."""
+    from readme_gen.text import shorten
+
+    if isinstance(exc, _NotAdoptable) and exc.args:
+        line = exc.args[0]
+        what = "the text after a run of entries does not begin with the line break they end with"
+    else:
+        line = 1
+        what = shorten(f"{type(exc).__name__}: {exc}".removesuffix(": "))
+    return (
+        f"{path}:{line}:1: this README cannot be adopted as written (at line {line}, {what}); "
+        f"nothing was written{_line_ends(text)}"
+    )
+
+
+def _line_ends(text: str) -> str:
+    """A hint when the README ends its lines in more than one way: entries are written
+    with one line break, `\\n` or `\\r\\n`."""
+    ends = [line[len(line.rstrip("\r\n")) :] for line in lines_of(text)]
+    if "\r" in ends:
+        return (
+            f" (line {ends.index(chr(13)) + 1} ends with a lone CR; expected line ends `\\n` "
+            "or `\\r\\n`, which readme-gen writes)"
+        )
+    if "\n" in ends and "\r\n" in ends:
+        lf, crlf = ends.index("\n") + 1, ends.index("\r\n") + 1
+        return (
+            f" (line {lf} ends with `\\n`, line {crlf} with `\\r\\n`; expected one line end "
+            "throughout)"
+        )
+    return ""
+
+
+def _position(text: str, offset: int) -> Position:
+    """Where `offset` is in `text`, its lines ended as CommonMark ends them."""
+    before = lines_of(text[:offset])
+    if not before or before[-1][-1:] in ("\r", "\n"):
+        return Position(len(before) + 1, 1)
+    return Position(len(before), len(before[-1]) + 1)
 
 
 def _quote(line: str) -> str:

@@ -50,9 +50,20 @@ class Text:
 Piece = Heading | Candidate | Text
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
 def lines_of(text: str) -> list[str]:
-    """Lines with their breaks (`\\n`, `\\r\\n`), so that joining them gives `text`."""
-    return text.splitlines(keepends=True) if "\r" not in text else re.split(r"(?<=\n)", text)
+    """Lines with their breaks, so that joining them gives `text`. A line ends where
+    CommonMark (and so markdown-it and GitHub) ends one: at `\\n`, `\\r\\n` or `\\r`, and
+    nowhere else (`str.splitlines` also breaks at VT, FF, U+0085, U+2028 ..., which a README
+    holds as text: the parser's line numbers and ours would part)."""
+    return _LINE.findall(text)
+
+
+def breaks(text: str) -> int:
+    """How many line breaks `text` holds (as `lines_of` counts them)."""
+    return len(lines_of(text)) - (0 if not text or text[-1] in "\r\n" else 1)
 
 
 def split(text: str) -> list[Piece]:
@@ -78,7 +89,7 @@ def _blocks(pieces: list[Piece]) -> list[Piece]:
     no heading of their own, each such heading and its body is one candidate entry."""
     spans: dict[int, list[tuple[int, int]]] = {}
     heads = [n for n, p in enumerate(pieces) if isinstance(p, Heading)]
-    for n, end in zip(heads, [*heads[1:], len(pieces)], strict=True):
+    for n, end in zip(heads, [*heads[1:], len(pieces)], strict=False):
         heading = pieces[n]
         assert isinstance(heading, Heading)
         last = end
@@ -118,7 +129,7 @@ def _blocks(pieces: list[Piece]) -> list[Piece]:
         core = text.rstrip("\r\n")
         out.append(Candidate(f"block:{heading.level}", core, heading.line))
         if core != text:
-            out.append(Text(text[len(core) :], heading.line + core.count("\n") + 1))
+            out.append(Text(text[len(core) :], heading.line + breaks(core) + 1))
         n = end
     return out
 
@@ -172,7 +183,7 @@ def _pieces(lines: list[str], starts: dict[int, tuple[str, int, int]]) -> Iterat
     text: list[str] = []
     text_line = 1
     ordered = sorted(starts)
-    nexts = dict(zip(ordered, [*ordered[1:], len(lines)], strict=True))
+    nexts = dict(zip(ordered, [*ordered[1:], len(lines)], strict=False))  # none: no block
     under = 1  # the level of the last heading: a <details> section is one below it
     while i < len(lines):
         start = starts.get(i)

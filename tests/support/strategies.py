@@ -57,3 +57,19 @@ def _sections(draw: st.DrawFn) -> tuple[Section, ...]:
 def catalogs(draw: st.DrawFn) -> Catalog:
     news = draw(st.lists(st.builds(NewsItem, date=TEXT, text=TEXT), max_size=2))
     return Catalog(draw(TEXT), draw(TEXT), tuple(news), _sections(draw))
+
+
+# Text a hand-written README may hold anywhere: every line break CommonMark knows and those
+# it does not (VT, FF, NEL, LS, PS), controls, a BOM, Markdown's own characters.
+_README_SPECIAL = st.sampled_from(
+    [
+        *list("\n\r\t\x0b\x0c\x00\x1c\x85\u2028\u2029\ufeff|[]()*_`#-\\<> "),
+        *["\r\n", "\n\n", "- ", "| a |", "](http://x.example/)", "## ", "<details>", "```"],
+    ]
+)
+INSERTED = st.lists(
+    st.one_of(_README_SPECIAL, st.characters(codec="utf-8", exclude_categories=("Cs",))),
+    min_size=1,
+    max_size=8,
+).map("".join)
+"""Arbitrary text to put into a README (anything UTF-8 can hold)."""
