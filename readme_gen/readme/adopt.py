@@ -534,7 +534,7 @@ def take(text: str, *, title: str, path: str, header: str) -> Adoption:
         adoption = adopt_checked(text, title=title, header=header)
     except _Unreadable as exc:
         raise NotAdopted(_unheld(text, path, exc.error), exc.summary) from None
-    except Exception as exc:  # any other failure of ours: a located refusal, never exit 3
+    except (_NotAdoptable, CatalogError) as exc:  # located; anything else is a bug (exit 3)
         raise NotAdopted(_failed(text, path, exc), Summary()) from None
     summary = adoption.summary
     if summary.entries == 0:
@@ -545,7 +545,7 @@ def take(text: str, *, title: str, path: str, header: str) -> Adoption:
         )
     try:
         rebuilt = _rebuilt(adoption.yaml)
-    except Exception as exc:
+    except _NotAdoptable as exc:
         raise NotAdopted(_failed(text, path, exc), summary) from None
     if rebuilt is None:  # adopt_checked read it back: only a bug of ours gets here
         raise NotAdopted(_failed(text, path, ValueError("the catalog does not read back")), summary)
