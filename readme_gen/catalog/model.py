@@ -117,8 +117,9 @@ UNDATED = "Undated"
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A ``##`` section of the list. ``papers`` is in display order: newest year first,
-    catalog order within a year (a stable sort of what catalog.yaml lists)."""
+    """A ``##`` section of the list. In the built-in layout ``papers`` is in display order:
+    newest year first, catalog order within a year (a stable sort of what catalog.yaml
+    lists); in an adopted list it is catalog order (`listed` gives the README's)."""
 
     id: str
     title: str
@@ -233,3 +234,11 @@ def year_groups_of(section: Section) -> list[tuple[int | None, list[EntryItem]]]
     for year, entry in zip(keys, entries, strict=True):
         groups.setdefault(year, []).append(entry)
     return sorted(groups.items(), key=lambda group: -(group[0] or 0))
+
+
+def listed(section: Section) -> tuple[Item, ...]:
+    """An adopted section's entries in the order its README lists them (its year groups',
+    for `by-year`), with its other items (Markdown) as they stand when it is in catalog order."""
+    if not section.by_year:
+        return section.items
+    return tuple(entry for _, group in year_groups_of(section) for entry in group)

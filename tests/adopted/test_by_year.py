@@ -291,3 +291,15 @@ def test_year_headings_that_would_not_write_back_stay_sections_of_their_own():
     assert not any(s.by_year for s in adopted.sections if s.id == "recognition")
     assert any(s.title == "2022" for s in adopted.sections)
     assert render(adopted) == text
+
+
+def test_the_web_page_lists_a_section_ordered_by_year_as_its_readme_does():
+    import datetime as dt
+
+    from readme_gen.site.build import Options, build
+
+    page = build(catalog(), Options(today=dt.date(2025, 6, 1)))["index.html"].decode()
+    shown = page.split('<script type="application/json"')[0]
+    order = ["Recycling Patches", "An odd entry", "Tiny Objects", "Streaming Attention"]
+    assert [shown.index(t) for t in order] == sorted(shown.index(t) for t in order)
+    assert shown.index("Streaming Attention") < shown.index("No Year Yet")
