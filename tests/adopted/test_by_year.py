@@ -12,7 +12,7 @@ from readme_gen.catalog.load import load_catalog, parse_catalog
 from readme_gen.errors import CatalogError
 from readme_gen.readme.adopt import take
 from readme_gen.readme.render import render
-from tests.adopted.test_add import inserted
+from tests.support.adopted_lists import inserted
 from tests.support.markdown import html
 from tests.support.markdown import render as cmark
 
