@@ -275,18 +275,22 @@ def adopted_paper(
     *,
     date: str = "",
     own: tuple[tuple[str, str], ...] = (),
+    keep_year: bool = False,
 ) -> Paper:
     """The paper to add to a section of `spec`'s form: only the fields the form writes
     (a list without authors gets none), the first link under the form's own label; a
-    year the form writes may come from the date."""
+    year the form writes may come from the date. With `keep_year`, the paper keeps its year
+    though the form writes none (a section ordered by year shows it in a group heading),
+    unless a date the form writes gives it."""
     _, writes = form_fields(spec)
     year = draft.year or (int(date[:4]) if date else None)
+    dated = bool(date) and "date" in writes
     links = (Link(spec.link, canonical_url(url)), *(Link(k, v) for k, v in extra_links))
     return Paper(
         draft.title or "",
         draft.authors if "authors" in writes else (),
         (draft.venue or "") if "venue" in writes else "",
-        year if "year" in writes else None,
+        year if "year" in writes or (keep_year and not dated) else None,
         links,
         date=date if "date" in writes else "",
         extra=tuple((k, v) for k, v in own if k in writes),

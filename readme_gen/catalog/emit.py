@@ -177,6 +177,12 @@ def dump_adopted_section(section: Section) -> str:
         out.append(f"    form: {scalar(section.form)}\n")
     if section.file:
         out.append(f"    file: {scalar(section.file)}\n")
+    if section.by_year:
+        out.append(f"    order: {section.order}\n")
+    if section.group:
+        out.append(f"    group: {text_value(section.group, '    ')}\n")
+    if section.undated:
+        out.append(f"    undated: {scalar(section.undated)}\n")
     if not section.items:
         return "".join(out)
     out.append("    papers:\n")

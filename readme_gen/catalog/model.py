@@ -104,12 +104,22 @@ class See:
 
 
 Item = Paper | Verbatim | Raw | See
+EntryItem = Paper | Raw | See
+"""An entry of an adopted section: what a form writes, or kept as written."""
+
+CATALOG_ORDER = "catalog"
+BY_YEAR = "by-year"
+ORDERS = (CATALOG_ORDER, BY_YEAR)
+"""A section's `order:` values (the first is the default)."""
+UNDATED = "Undated"
+"""The default heading text of a `by-year` section's last group: its entries without a year."""
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A ``##`` section of the list. ``papers`` is in display order: newest year first,
-    catalog order within a year (a stable sort of what catalog.yaml lists)."""
+    """A ``##`` section of the list. In the built-in layout ``papers`` is in display order:
+    newest year first, catalog order within a year (a stable sort of what catalog.yaml
+    lists); in an adopted list it is catalog order (`listed` gives the README's)."""
 
     id: str
     title: str
@@ -125,6 +135,19 @@ class Section:
     file: str = ""
     """The Markdown file this section starts (relative to the catalog); the sections after
     it follow in that file until another names one. "" for the README itself."""
+    order: str = "catalog"
+    """How an adopted list writes the section's entries: `catalog` (as listed) or `by-year`
+    (in groups under year headings, newest first, as the built-in layout does)."""
+    group: str = ""
+    """For `by-year`: the Markdown written before each group's entries, `{year}` standing for
+    its year (`"\n### {year}\n\n"`, a table's head after it); "" for `group_text`'s default."""
+    undated: str = ""
+    """For `by-year`: what `{year}` writes for the last group, of entries without a year;
+    "" for `UNDATED`."""
+
+    @property
+    def by_year(self) -> bool:
+        return self.order == BY_YEAR
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,3 +205,40 @@ def display_order(papers: list[Paper]) -> tuple[Paper, ...]:
     """Newest year first; catalog order within a year (``sorted`` is stable); papers
     without a year last."""
     return tuple(sorted(papers, key=lambda p: -(p.year or 0)))
+
+
+def entry_year(entry: EntryItem) -> int | None:
+    """The year an entry is grouped under: its paper's (or its date's); None for an entry
+    kept as written, which has no fields."""
+    if isinstance(entry, Raw):
+        return None
+    paper = entry.paper if isinstance(entry, See) else entry
+    return paper.known_year
+
+
+def year_groups_of(section: Section) -> list[tuple[int | None, list[EntryItem]]]:
+    """A `by-year` section's entries in groups: newest year first, catalog order within a
+    year, entries without a year last. An entry kept as written (`raw:`) has no year of its
+    own: it stays with the entry before it (the one after it, when it comes first), so that
+    it keeps its place; with no entry of a year around it, it is undated."""
+    entries = [i for i in section.items if not isinstance(i, Verbatim)]
+    keys = [entry_year(e) for e in entries]
+    known = [not isinstance(e, Raw) for e in entries]
+    last: int | None = next((k for k, ok in zip(keys, known, strict=True) if ok), None)
+    for n, entry in enumerate(entries):
+        if isinstance(entry, Raw):
+            keys[n] = last
+        else:
+            last = keys[n]
+    groups: dict[int | None, list[EntryItem]] = {}
+    for year, entry in zip(keys, entries, strict=True):
+        groups.setdefault(year, []).append(entry)
+    return sorted(groups.items(), key=lambda group: -(group[0] or 0))
+
+
+def listed(section: Section) -> tuple[Item, ...]:
+    """An adopted section's entries in the order its README lists them (its year groups',
+    for `by-year`), with its other items (Markdown) as they stand when it is in catalog order."""
+    if not section.by_year:
+        return section.items
+    return tuple(entry for _, group in year_groups_of(section) for entry in group)

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, TypeVar
 from readme_gen import fetchable
 from readme_gen.catalog.model import (
     ARXIV_CATEGORY,
+    BY_YEAR,
+    CATALOG_ORDER,
+    ORDERS,
     Appendix,
     Catalog,
     FormSpec,
@@ -39,7 +42,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 ROOT_KEYS = ("title", "description", "news", "forms", "readme", "sections", "appendices")
-SECTION_KEYS = ("id", "title", "level", "heading", "form", "file", "papers")
+SECTION_KEYS = (
+    *("id", "title", "level", "heading", "form", "file", "order", "group", "undated"),
+    "papers",
+)
+# An adopted list's sections only: the built-in layout always writes `### YEAR` groups.
+ORDER_KEYS = ("order", "group", "undated")
 PAPER_KEYS = ("title", "authors", "venue", "year", "links", "arxiv-category", "added")
 # An adopted list's papers may also have these, and any field its forms declare.
 MORE_PAPER_KEYS = ("date", "id", "variant")
@@ -50,7 +58,7 @@ README_KEYS = ("preamble", "final-break")
 ITEM_KEYS = ("raw", "markdown", "see")
 OPTIONAL = frozenset(
     {"news", "appendices", "forms", "readme", "level", "heading", "form", "file", "papers"}
-    | {"arxiv-category", "added"}
+    | {"arxiv-category", "added", *ORDER_KEYS}
 )
 # Fields a form's template may use that are not extra fields of the paper.
 TEMPLATE_NAMES = frozenset(
@@ -427,9 +435,10 @@ class Validator:
                 message = f"variant {paper.variant}: the section's form has {count} templates"
                 self.problem(paper.where("variant"), message, f"a number from 1 to {count}")
         file = self.markdown_file(m.items.get("file"))
+        order = self.order(m, items)
         if ident is None or title is None or heading is None or form is None or level is None:
             return None
-        if file is None:
+        if file is None or order is None:
             return None
         ordered = tuple(papers) if self.adopted else display_order(papers)
         return Section(
@@ -442,7 +451,58 @@ class Validator:
             form=form,
             items=tuple(items) if self.adopted else (),
             file=file,
+            order=order[0],
+            group=order[1],
+            undated=order[2],
         )
+
+    def order(self, m: Map, items: list[Item]) -> tuple[str, str, str] | None:
+        """A section's `order` (`catalog`, or `by-year`: in year groups, each written after
+        its `group` Markdown, the entries without a year under `undated`)."""
+        given = [k for k in ORDER_KEYS if k in m.items]
+        if given and not self.adopted:
+            self.problem(
+                m.keys[given[0]],
+                f"`{given[0]}` is for an adopted list's section",
+                "no `order:` here: the built-in layout always groups a section by year",
+            )
+            return None
+        node = m.items.get("order")
+        order = self.text(node, "the section's order") if node is not None else CATALOG_ORDER
+        if node is not None and order is not None and order not in ORDERS:
+            message = f"section order `{shorten(order)}` is not known" + did_you_mean(order, ORDERS)
+            self.at(node, message, "one of " + ", ".join(f"`{o}`" for o in ORDERS))
+            return None
+        group = self.verbatim(m.items["group"], "the group") if "group" in m.items else ""
+        if group and "{year}" not in group:
+            self.at(
+                m.items["group"], "the group Markdown has no `{year}`", 'e.g. "\\n### {year}\\n\\n"'
+            )
+            group = None
+        undated = self.text(m.items.get("undated"), "the undated group's name") or ""
+        if order is None or group is None or ("undated" in m.items and not undated):
+            return None
+        for key in ("group", "undated"):
+            if key in m.items and order != BY_YEAR:
+                self.problem(
+                    m.keys[key], f"`{key}` is for a section ordered by year", "`order: by-year`"
+                )
+                return None
+        if order == BY_YEAR:
+            entries = [n for n, i in enumerate(items) if isinstance(i, Paper | Raw | See)]
+            inside = (
+                [i for i in items[entries[0] : entries[-1]] if isinstance(i, Verbatim)]
+                if entries
+                else []
+            )
+            if inside:
+                self.problem(
+                    inside[0].position,
+                    "Markdown between the entries of a section ordered by year",
+                    "Markdown before its first entry or after its last (its groups are written)",
+                )
+                return None
+        return order, group, undated
 
     def markdown_file(self, node: Node | None) -> str | None:
         """A further Markdown file of the list: a relative `.md` path inside its folder."""

@@ -13,7 +13,9 @@ what is still missing; otherwise it fails, listing the missing fields.
 In an adopted list (`readme-gen init` on a hand-written README) the section's form says
 which fields an entry needs (a table without authors needs none; --date and --field give
 what no service knows, a date or the list's own columns); the entry goes after the
-section's last one, and the README gets exactly that entry, written in the list's form.
+section's last one, and the README gets exactly that entry, written in the list's form. In
+a section ordered `by-year` a year is needed too: the entry goes last in its year's group,
+under a new group heading when the year has none yet.
 """
 
 from __future__ import annotations
@@ -247,6 +249,8 @@ def _needed(args: AddArgs, catalog: Catalog, section: Section) -> tuple[str, ...
     if args.date is not None and not ISO_DATE.match(args.date):
         raise UsageError(f"--date `{terminal(args.date)}` is not a date (expected YYYY-MM-DD)")
     own = dict(_own_fields(args.field, writes))
+    if section.by_year and not {"year", "date"} & set(needs):
+        needs = [*needs, "year"]  # its year group: the README shows the year in its heading
     if "date" in needs and args.date:
         needs = [n for n in needs if n != "year"]  # the date gives the year
     flags_only = [
@@ -309,9 +313,13 @@ def _adopted_paper(
             authors=tuple(escape_text(a) for a in draft.authors),
             venue=escape_text(draft.venue) if draft.venue else draft.venue,
         )
-    paper = adopted_paper(spec, draft, url, links, date=args.date or "", own=own)
+    grouped = section.by_year
+    paper = adopted_paper(spec, draft, url, links, date=args.date or "", own=own, keep_year=grouped)
     text = entry_text(spec, paper)
-    if text is None or read_entry(spec, text, 1) != paper:
+    read = read_entry(spec, text, 1) if text is not None else None
+    if grouped and read is not None and read.year is None and not read.date:
+        read = replace(read, year=paper.year)  # as `import` reads it: from its group's heading
+    if read != paper:
         raise UsageError(
             f"section `{section.id}`'s form `{spec.name}` cannot write this paper so that it "
             f"reads back (expected what its entries show: {', '.join(writes)}, "

@@ -35,6 +35,7 @@ from readme_gen.forms.spec import compile_form
 from readme_gen.forms.template import Entry, Field, fields_of, parse_template
 from readme_gen.position import Position
 from readme_gen.readme.document import Candidate, Heading, Piece, Text, lines_of, split
+from readme_gen.readme.grouping import group_years
 from readme_gen.readme.written import entry_text, line_end
 
 FIELDS = ("title", "authors", "venue", "year", "date", "links")
@@ -308,7 +309,7 @@ def adopt(
         builder.verbatim(piece.text, piece.line)
     if gap is not None:
         builder.verbatim(gap.text, gap.line)
-    catalog = _catalog(builder, title)
+    catalog = group_years(_catalog(builder, title))  # `### 2024` groups: by year
     if builder.sections and builder.sections[-1].in_run and not text.endswith("\n"):
         catalog = replace(catalog, final_break=False)
     return catalog, builder.summary

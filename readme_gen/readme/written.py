@@ -1,9 +1,21 @@
 """An adopted list's README, written as the list itself writes it: its preamble, each
-section's heading, and its items in order, every entry in its section's form."""
+section's heading, and its items in order, every entry in its section's form; a section
+ordered `by-year` writes its entries in year groups, each under its heading."""
 
 from __future__ import annotations
 
-from readme_gen.catalog.model import Catalog, FormSpec, Paper, Raw, Section, See, Verbatim
+from readme_gen.catalog.model import (
+    UNDATED,
+    Catalog,
+    EntryItem,
+    FormSpec,
+    Paper,
+    Raw,
+    Section,
+    See,
+    Verbatim,
+    year_groups_of,
+)
 from readme_gen.escape import escape_text, escape_url
 from readme_gen.forms.spec import compile_form
 from readme_gen.forms.template import Entry
@@ -79,27 +91,64 @@ def render_files(catalog: Catalog) -> dict[str, str]:
     for section in catalog.sections:
         if section.file:
             out = files.setdefault(section.file, [])
-        out.append(heading_text(section))
-        spec = forms.get(section.form)
-        in_run = False
-        for item in section.items:
-            if isinstance(item, Verbatim):
-                if in_run:
-                    out.append(line_end(spec))
-                out.append(item.text)
-                in_run = False
-                continue
-            if in_run:
-                out.append(spec.between if spec is not None else "\n")
-            out.append(_item_text(section, spec, item))
-            in_run = True
-        if in_run:
-            out.append(line_end(spec))
+        out.append(section_text(section, forms.get(section.form)))
     texts = {path: "".join(parts) for path, parts in files.items()}
     if not catalog.final_break:
         last = next(reversed(texts))
         texts[last] = texts[last].removesuffix("\n").removesuffix("\r")
     return texts
+
+
+def section_text(section: Section, spec: FormSpec | None) -> str:
+    """One section as the list writes it: its heading, then its items."""
+    if section.by_year:
+        return _grouped_text(section, spec)
+    out = [heading_text(section)]
+    in_run = False
+    for item in section.items:
+        if isinstance(item, Verbatim):
+            if in_run:
+                out.append(line_end(spec))
+            out.append(item.text)
+            in_run = False
+            continue
+        if in_run:
+            out.append(spec.between if spec is not None else "\n")
+        out.append(_item_text(section, spec, item))
+        in_run = True
+    if in_run:
+        out.append(line_end(spec))
+    return "".join(out)
+
+
+def group_text(section: Section, spec: FormSpec | None, year: int | None) -> str:
+    """What a `by-year` section writes before one group's entries: its `group` (by default
+    a blank line, a heading one level below the section's, a blank line), every `{year}`
+    in it the group's year, or for the last group (entries without a year) `undated`."""
+    end = line_end(spec)
+    template = section.group or end + "#" * min(section.level + 1, 6) + " {year}" + end + end
+    return template.replace("{year}", str(year) if year is not None else section.undated or UNDATED)
+
+
+def _grouped_text(section: Section, spec: FormSpec | None) -> str:
+    """A `by-year` section: its heading, the Markdown before its first entry, each year's
+    group (`group_text`, then its entries in a run), the Markdown after its last entry."""
+    entries = [n for n, item in enumerate(section.items) if not isinstance(item, Verbatim)]
+    first, last = (entries[0], entries[-1] + 1) if entries else (len(section.items),) * 2
+    out = [heading_text(section)]
+    out += [_verbatim(item) for item in section.items[:first]]
+    between = spec.between if spec is not None else "\n"
+    for year, group in year_groups_of(section):
+        out.append(group_text(section, spec, year))
+        out.append(between.join(_item_text(section, spec, entry) for entry in group))
+        out.append(line_end(spec))
+    out += [_verbatim(item) for item in section.items[last:]]
+    return "".join(out)
+
+
+def _verbatim(item: EntryItem | Verbatim) -> str:
+    assert isinstance(item, Verbatim), "validation keeps a by-year section's Markdown outside"
+    return item.text
 
 
 def _item_text(section: Section, spec: FormSpec | None, item: Paper | Raw | See) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from readme_gen import escape
-from readme_gen.catalog.model import Catalog, Paper, Raw, Section, See
+from readme_gen.catalog.model import Catalog, Paper, Raw, Section, See, listed
 from readme_gen.site.entries import Entry, entries
 from readme_gen.site.feed import atom
 from readme_gen.site.health import Health
@@ -150,7 +150,7 @@ def _sections(
         title = text(section.title)
         h = min(depth + 2, 6)
         yield f'<section class="sec" aria-labelledby="s{n}"><h{h} id="s{n}">{esc(title)}</h{h}>'
-        items = section.items if catalog.adopted else section.papers
+        items = listed(section) if catalog.adopted else section.papers
         rows = []
         for item in items:
             if isinstance(item, Paper) and id(item) in by_paper:

@@ -3,7 +3,6 @@ section's last entry, and the README changes by exactly that entry."""
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from readme_gen.catalog.load import load_catalog
 from readme_gen.readme.adopt import take
 from readme_gen.readme.written import entry_text
-from tests.support.adopted_lists import SECTION, SHAPES, adopt_into, with_notes
+from tests.support.adopted_lists import SECTION, SHAPES, adopt_into, inserted, with_notes
 from tests.support.files import snapshot
 
 NEW = ("--title", "A New Paper", "--author", "Ann Smith", "--author", "Bo Li", "--venue", "ICCV")
@@ -26,20 +25,6 @@ ENTRY = {
         "",
     ],
 }
-
-
-def inserted(before: str, after: str) -> tuple[int, list[str]]:
-    """Where `after` has lines `before` does not (0-based line of `before`), and those
-    lines; fails unless that is the only difference."""
-    a, b = before.split("\n"), after.split("\n")
-    changes = [
-        op
-        for op in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
-        if op[0] != "equal"
-    ]
-    assert len(changes) == 1 and changes[0][0] == "insert", changes
-    _, at, _, start, end = changes[0]
-    return at, b[start:end]
 
 
 def add(cli, folder: Path, *args: str):

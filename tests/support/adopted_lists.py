@@ -4,6 +4,7 @@ links to files of the list's own repository, a paper without a year)."""
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from readme_gen.readme.adopt import take
@@ -71,3 +72,17 @@ def with_notes() -> str:
             f"| [{shown}]({url}) | {venue} | {year}-{n + 1:02d} | {NOTES[n]} | [code]({code}) |"
         )
     return "\n".join(out) + "\n"
+
+
+def inserted(before: str, after: str) -> tuple[int, list[str]]:
+    """Where `after` has lines `before` does not (0-based line of `before`), and those
+    lines; fails unless that is the only difference."""
+    a, b = before.split("\n"), after.split("\n")
+    changes = [
+        op
+        for op in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]
+    assert len(changes) == 1 and changes[0][0] == "insert", changes
+    _, at, _, start, end = changes[0]
+    return at, b[start:end]
