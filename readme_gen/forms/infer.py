@@ -200,12 +200,21 @@ def _wrap(toks: list[Tok]) -> list[Tok]:
 
 
 def _inline_tag(markup: str, buffer: list[str], text: str, end: int) -> bool:
-    """A `<sup>`, `<sub>` or `<i>` tag (or its closing) between two letters or digits."""
+    """A `<sup>`, `<sub>` or `<i>` tag between two letters or digits (`Sp<sup>2</sup>360`),
+    or a closing tag after one when the word holds its opening tag: a closing tag whose
+    opening stands before the word (`<sup>2024</sup>`) is the template's, not the word's."""
     if not markup.startswith("<") or "br" in markup.lower():
         return False
     before = buffer[-1] if buffer else ""
     after = text[end] if end < len(text) else ""
-    return before.isalnum() and (after.isalnum() or markup.startswith("</"))
+    if not before.isalnum():
+        return False
+    if markup.startswith("</"):
+        name = re.match(r"</\s*([a-zA-Z]+)", markup)
+        word = "".join(buffer).lower()
+        opening = "<" + (name.group(1).lower() if name else "")
+        return word.count(opening) > word.count("</" + opening[1:])
+    return after.isalnum()
 
 
 def _next_special(text: str, i: int) -> bool:
