@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readme_gen.forms.errors import TemplateError
-from readme_gen.forms.template import Style, Template
+from readme_gen.forms.template import Style, Template, plausible
 
 MAX_TEMPLATES = 20
 MIN_SHARE = 0.005
@@ -76,6 +76,9 @@ class Tok:
         return f"{self.wrap[0]}[{self.text}]({self.url}){self.wrap[1]}"
 
 
+_MARKER = re.compile(r"[ \t]*[-*+][ \t]+(?=\S)")
+
+
 def tokens(text: str) -> list[Tok]:
     """`text` as tokens; joining their texts gives `text`."""
     out: list[Tok] = []
@@ -87,6 +90,10 @@ def tokens(text: str) -> list[Tok]:
             out.append(Tok("text", "".join(buffer)))
             buffer.clear()
 
+    marker = _MARKER.match(text)
+    if marker is not None:  # a list's own marker is the form's, never a field's
+        out.append(Tok("lit", marker.group()))
+        i = marker.end()
     while i < len(text):
         char = text[i]
         if char in "[!" and (link := _link(text, i)) is not None:
@@ -360,6 +367,11 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
     """The templates that read most of `texts` (entries of one kind), best first; None
     when no template reads at least two of them."""
     parsed = [units(tokens(t)) for t in texts]
+    comments: dict[int, tuple[str, str, str]] = {}
+    for n, us in enumerate(parsed):
+        found = _comment(us)
+        if found is not None:  # an entry with a comment has the shape of one without
+            parsed[n], comments[n] = us[:-2], found
     groups: dict[tuple[str, ...], list[int]] = {}
     for n, us in enumerate(parsed):
         groups.setdefault(shape(us), []).append(n)
@@ -374,11 +386,13 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
             break
         if len(members) < max(2, MIN_SHARE * len(texts)) and chosen:
             break
-        built = _template([parsed[n] for n in members], columns, style, separator)
+        ends = Counter(comments[n] for n in members if n in comments)
+        comment = ends.most_common(1)[0][0] if ends else None
+        built = _template([parsed[n] for n in members], columns, style, separator, comment)
         if built is None:
             continue
         template, template_style = built
-        read = {n for n in left if template.read(texts[n]) is not None}
+        read = {n for n in left if _reads(template, texts[n])}
         if len(read) < 2 and len(texts) > 2:
             continue
         if style is None:
@@ -390,11 +404,39 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
     return Inferred(tuple(chosen), style)
 
 
+def _reads(template: Template, text: str) -> bool:
+    """True when `template` reads `text` cleanly (`plausible`): a read that takes the
+    list's markup into a title leaves the entry to the next template."""
+    entry = template.read(text)
+    return entry is not None and plausible(entry)
+
+
+_COMMENT = re.compile(r"(<!--[-\s]*)[^\n]*?([-\s]*-->)\Z")
+
+
+def _comment(us: list[Unit]) -> tuple[str, str, str] | None:
+    """A comment ending an entry after white space (`[bibtex](x.txt) <!--key-->`, a note
+    of the maintainer's own that some entries have): the space, the comment's opening
+    and its closing."""
+    if len(us) < 3 or not isinstance(us[-1], Tok) or not isinstance(us[-2], Tok):
+        return None
+    space, last = us[-2], us[-1]
+    match = _COMMENT.match(last.text) if last.kind == "text" else None
+    if space.kind != "lit" or space.text.strip() or "\n" in space.text or match is None:
+        return None
+    return space.text, match.group(1), match.group(2)
+
+
 def _template(
-    members: list[list[Unit]], columns: list[str], style: Style | None, common: str | None
+    members: list[list[Unit]],
+    columns: list[str],
+    style: Style | None,
+    common: str | None,
+    comment: tuple[str, str, str] | None = None,
 ) -> tuple[Template, Style] | None:
     """The template of entries of one shape; `common` is the separator most runs of
-    links use across the whole list (a run of one link does not show its own)."""
+    links use across the whole list (a run of one link does not show its own), `comment`
+    the comment some of them end with (an optional part of the template)."""
     first = members[0]
     names: Counter[str] = Counter()
     out: list[str] = []
@@ -451,6 +493,10 @@ def _template(
                 out.append(badge)
                 continue
         out.append(_field(role, values, names))
+    if comment is not None:
+        space, opening, closing = comment
+        field = _named("comment", names)
+        out.append("{?" + _brace(space + opening) + field + _brace(closing) + "?}")
     text = "".join(out)
     shown = {link.text for m in members for u in m if isinstance(u, Run) for link in u.links}
     final_style = Style(
@@ -568,6 +614,8 @@ def _field(role: str, values: list[str], names: Counter[str]) -> str:
         prefix = _common_affix(values, start=True)
         rest = [v[len(prefix) :] for v in values]
         suffix = _common_affix(rest, start=False)
+        if suffix == "." and all(v.endswith(" al.") for v in rest):
+            suffix = ""  # the period of `et al.` is the authors' own
         cores = [v[: len(v) - len(suffix)] for v in rest]
         if (prefix or suffix) and all(cores):
             return _brace(prefix) + _core(role, cores, names) + _brace(suffix)

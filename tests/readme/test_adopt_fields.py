@@ -1,0 +1,81 @@
+"""What adopting a list puts in the fields, not only that the README builds back: a
+template that ends in a catch-all field rebuilds any entry, so each test here names the
+values read (lists of our own, in the shapes real lists use)."""
+
+from __future__ import annotations
+
+from readme_gen.catalog.model import Paper, Raw
+from readme_gen.forms.template import Entry, plausible
+from readme_gen.readme.adopt import adopt
+from readme_gen.readme.render import render
+from tests.support import shapes
+
+
+def _papers(text: str) -> tuple[list[Paper], list[Raw]]:
+    catalog, _ = adopt(text, title="x")
+    assert render(catalog) == text
+    items = [i for s in catalog.sections for i in s.items]
+    return [i for i in items if isinstance(i, Paper)], [i for i in items if isinstance(i, Raw)]
+
+
+def _surname(authors: str) -> str:
+    return authors.split(", ")[0].split()[-1] + " et al."
+
+
+def bullets_with_keys() -> str:
+    """Shape B as lists with a citation file per paper write it: some entries end with a
+    comment naming the paper's key, a few show no venue and year."""
+    out = ["# Papers", "", "## Recognition", ""]
+    for n, (title, authors, venue, year, url, code) in enumerate(shapes.PAPERS):
+        links = (f" | [github]({code})" if code else "") + f" | [bibtex](./citations/{n}.txt)"
+        key = f" <!---{_surname(authors).split()[0]}{year[2:]}-->" if n % 2 else ""
+        out.append(f"- [{title}]({url}), {_surname(authors)}, {venue} {year}{links}{key}")
+    out += [
+        f"- [{title}]({url}), {_surname(authors)}"
+        for title, authors, *_, url, _ in shapes.PAPERS[:3]
+    ]
+    return "\n".join(out) + "\n"
+
+
+def test_an_entry_ending_in_a_comment_reads_its_venue_year_and_links():
+    papers, raw = _papers(bullets_with_keys())
+    assert not raw
+    second = next(p for p in papers if p.title == shapes.PAPERS[1][0] and p.year)
+    assert (second.authors, second.venue, second.year) == (("Gupta et al.",), "TMLR", 2024)
+    assert [link.label for link in second.links] == ["Paper", "bibtex"]
+    assert dict(second.extra)["comment"] == "Gupta24"
+    first = next(p for p in papers if p.title == shapes.PAPERS[0][0] and p.year)
+    assert [(link.label, link.url) for link in first.links][1] == ("github", shapes.PAPERS[0][5])
+    assert sum(1 for p in papers if p.venue and p.year) == len(shapes.PAPERS)
+
+
+def test_a_catch_all_never_takes_the_venue_and_links_into_the_authors():
+    papers, _ = _papers(bullets_with_keys())
+    for paper in papers:
+        assert all("](" not in a and "<!--" not in a and "| [" not in a for a in paper.authors)
+        assert paper.authors[0].endswith("et al.")
+
+
+def test_a_list_marker_is_the_forms_never_the_titles():
+    out = ["# Papers", "", "## Recognition", ""]
+    for n, (title, _a, venue, _y, url, code) in enumerate(shapes.PAPERS):
+        lead = f"**[{venue}]** " if n % 3 == 0 else ""
+        out.append(f"- {lead}{title} [[paper]({url})] [[code]({code or url})]")
+    papers, raw = _papers("\n".join(out) + "\n")
+    assert not raw and len(papers) == len(shapes.PAPERS)
+    assert {p.title for p in papers} == {title for title, *_ in shapes.PAPERS}
+
+
+def test_a_read_holding_the_lists_markup_is_not_clean():
+    assert plausible(Entry({"title": "A title", "venue": "CVPR"}, ("A. Park",)))
+    for fields, authors in (
+        ({"title": "- A title"}, ()),
+        ({"title": "* A title"}, ()),
+        ({"title": "![Star](https://img.shields.io/x.svg)](u) A title"}, ()),
+        ({"title": "A title"}, ("Park et al.", "CVPR 2022 | [github](https://github.com/a/b)")),
+        ({"title": "A title"}, ("Park <!---key-->",)),
+        ({"title": "A title", "venue": "see https://a.example"}, ()),
+        ({"title": "**[ViT]** A title"}, ()),
+        ({"title": "A title (**ICCV**)"}, ()),
+    ):
+        assert not plausible(Entry(fields, authors))
