@@ -34,8 +34,8 @@ _TAG = re.compile(
     r"\[((?=[0-9]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 &-]{0,30}?) (?:'|’)?"
     r"([0-9]{2}|(?:19|20)[0-9]{2})\] (?=\S)"
 )
-_YEAR_END = re.compile(r"(.*?)([ ,'’]*)((?:19|20)[0-9]{2})\Z", re.S)
-_SHORT_YEAR_END = re.compile(r"(.*?)( ?['’])([0-9]{2})\Z", re.S)
+_YEAR_END = re.compile(r"(.*?)([ ,'’]*)((?:19|20)[0-9]{2})(\.?)\Z", re.S)
+_SHORT_YEAR_END = re.compile(r"(.*?)( ?['’])([0-9]{2})()\Z", re.S)
 _DATES = (
     ("%Y-%m-%d", re.compile(r"(?:19|20)\d\d-\d\d-\d\d\Z")),
     ("%Y.%m.%d", re.compile(r"(?:19|20)\d\d\.\d\d\.\d\d\Z")),
@@ -278,6 +278,7 @@ def _link(text: str, i: int) -> tuple[list[Tok], int] | None:
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]*[\s]*[^\w\s]*\Z")
+_DASH = re.compile(r"[-–—] +")  # a text opening with a dash and a space: the dash is layout
 
 
 def _merge(toks: list[Tok]) -> list[Tok]:
@@ -285,6 +286,10 @@ def _merge(toks: list[Tok]) -> list[Tok]:
     a leading entry number (`12. Title`) is a text of its own."""
     out: list[Tok] = []
     for tok in _numbers(toks):
+        dash = _DASH.match(tok.text) if tok.kind == "text" else None
+        if dash is not None and dash.end() < len(tok.text):  # `[Name](url) - what it is`
+            out.append(Tok("lit", dash.group()))
+            tok = Tok("text", tok.text[dash.end() :])
         if tok.kind == "text" and _PUNCTUATION.match(tok.text):
             tok = Tok("lit", tok.text)
         if tok.kind == "lit" and not tok.text:
@@ -645,12 +650,12 @@ def _core(role: str, values: list[str], names: Counter[str]) -> str:
     if role in ("year", "venue", "auto", "abbr"):
         split = _split_year(values)
         if split is not None:
-            head, sep = split
+            head, sep, end = split
             left = _field_head(head, names, role)
-            return left + _brace(sep) + _named("year", names)
+            return left + _brace(sep) + _named("year", names) + end
         short = _split_year(values, _SHORT_YEAR_END)
         if short is not None:  # `CVPR '24`
-            head, sep = short
+            head, sep, _ = short
             left = _field_head(head, names, role)
             return left + _brace(sep) + _named("year", names, "{year:yy}")
     if role == "auto":
@@ -701,15 +706,15 @@ def _common_affix(values: list[str], *, start: bool) -> str:
 
 def _split_year(
     values: list[str], pattern: re.Pattern[str] = _YEAR_END
-) -> tuple[list[str], str] | None:
-    """When most values end with a year: the texts before it and the separator."""
+) -> tuple[list[str], str, str] | None:
+    """When most values end with a year (and a period: `arXiv 2023.`): the texts before
+    it, the separator and what ends the year."""
     matches = [pattern.match(v.rstrip()) for v in values]
     hits = [m for m in matches if m]
     if len(hits) < 0.7 * len(values) or any(v != v.rstrip() for v in values):
         return None
-    seps = Counter(m.group(2) for m in hits)
-    sep = seps.most_common(1)[0][0]
-    return [m.group(1) for m in hits if m.group(2) == sep], sep
+    sep, end = Counter((m.group(2), m.group(4)) for m in hits).most_common(1)[0][0]
+    return [m.group(1) for m in hits if (m.group(2), m.group(4)) == (sep, end)], sep, end
 
 
 def _date_format(values: list[str]) -> str | None:

@@ -79,3 +79,26 @@ def test_a_read_holding_the_lists_markup_is_not_clean():
         ({"title": "A title (**ICCV**)"}, ()),
     ):
         assert not plausible(Entry(fields, authors))
+
+
+def test_a_venue_and_year_ending_in_a_period_are_two_fields():
+    text = shapes.blocks().replace("TMLR 2024.", "TMLR 2024", 1)
+    text = text.replace("CVPR 2022.", "arXiv 2022.", 1)
+    papers, raw = _papers(text)
+    assert len(papers) + len(raw) == len(shapes.PAPERS)
+    by_title = {p.title: p for p in papers}
+    assert (by_title[shapes.PAPERS[4][0]].venue, by_title[shapes.PAPERS[4][0]].year) == (
+        "arXiv",
+        2022,
+    )
+    for paper in papers:
+        assert paper.venue and paper.year and not paper.venue.endswith(("2022.", "."))
+
+
+def test_a_link_then_a_dash_and_a_description():
+    out = ["# Tools", "", "## Viewers", ""]
+    for title, *_, url, code in shapes.PAPERS:
+        out.append(f"- [{title.split(':')[0][:20]}]({code or url}) - {title}")
+    papers, raw = _papers("\n".join(out) + "\n")
+    assert not raw
+    assert {p.title for p in papers} == {title for title, *_ in shapes.PAPERS}
