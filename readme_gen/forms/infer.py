@@ -479,10 +479,11 @@ def _template(
             out.append(_brace(unit.text))
             continue
         values = [u.text for m in members if isinstance(u := m[k], Tok)]
-        if len(values) >= 3 and len(set(values)) == 1 and unit.kind == "text":
+        role = _role(unit, values, columns[column] if column < len(columns) else "", has_title)
+        same = len(values) >= 3 and len(set(values)) == 1 and unit.kind == "text"
+        if same and not _varies(role, unit.text):
             out.append(_brace(unit.text))  # the same in every entry: the form's own text
             continue
-        role = _role(unit, values, columns[column] if column < len(columns) else "", has_title)
         before = first[k - 1] if k else None
         if role == "auto" and isinstance(before, Tok) and before.text.endswith(("(*", "(_")):
             role = "institution"
@@ -520,6 +521,20 @@ def _template(
         return Template.compile(text, final_style), final_style
     except TemplateError:
         return None
+
+
+_PLACEHOLDER = re.compile(r"\s*(?:-+|–|—|null|none|n/?a|/|)\s*\Z", re.I)
+
+
+def _varies(role: str, text: str) -> bool:
+    """True when a text that is the same in every entry of a shape is still the paper's:
+    a venue or a year, named by its column or by what it holds (`| arXiv |` in a group of
+    preprints). A placeholder (`-`, `null`) stays the form's text: it reads as no value."""
+    if _PLACEHOLDER.match(text):
+        return False
+    if role in ("title", "authors", "venue", "year", "date"):
+        return True
+    return bool(_VENUE_HINT.match(text.strip(" ,.()")) or _YEAR_END.match(text.strip()))
 
 
 _LEAD = re.compile(r"[ \t]*(?:[|,;·/]|--?|–)?[ \t]*\Z")

@@ -102,3 +102,20 @@ def test_a_link_then_a_dash_and_a_description():
     papers, raw = _papers("\n".join(out) + "\n")
     assert not raw
     assert {p.title for p in papers} == {title for title, *_ in shapes.PAPERS}
+
+
+def test_a_column_the_same_in_every_entry_of_a_shape_is_still_a_field():
+    lines = shapes.table().split("\n")
+    text = "\n".join(
+        line.replace(" | TMLR | ", " | arXiv | ")
+        .replace(" | Medical Image Analysis | ", " | arXiv | ")
+        .replace(" | MIDL | ", " | arXiv | ")
+        for line in lines
+    )
+    papers, raw = _papers(text)
+    assert not raw and len(papers) == len(shapes.PAPERS)
+    uncoded = [p for p in papers if len(p.links) == 1]
+    assert len(uncoded) == 3 and {p.venue for p in uncoded} == {"arXiv"}
+    assert all(p.date for p in papers)
+    # `-` where a paper has no code is the form's: no value, no link
+    assert [link.label for link in uncoded[0].links] == ["Paper"]
