@@ -394,16 +394,31 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
         ends = Counter(comments[n] for n in members if n in comments)
         comment = ends.most_common(1)[0][0] if ends else None
         built = _template([parsed[n] for n in members], columns, style, separator, comment)
-        if built is None:
+        read = {n for n in left if built is not None and _reads(built[0], texts[n])}
+        if len(read) < 2 and len(texts) > 2:
+            # a venue badge most of the shape shows but too few of it read: as written
+            built = _template(
+                [parsed[n] for n in members], columns, style, separator, comment, False
+            )
+            read = {n for n in left if built is not None and _reads(built[0], texts[n])}
+        if built is None or (len(read) < 2 and len(texts) > 2):
             continue
         template, template_style = built
-        read = {n for n in left if _reads(template, texts[n])}
-        if len(read) < 2 and len(texts) > 2:
-            continue
         if style is None:
             style = template_style
         chosen.append(template)
         left -= read
+        rest = [n for n in members if n in left]
+        badge = "shields.io/badge/" in template.text and "{venue}" in template.text
+        if len(rest) >= 2 and len(chosen) < MAX_TEMPLATES and badge:
+            # a shape most of whose entries show their venue in a badge: the others
+            # (another badge) keep the badge as written
+            again = _template([parsed[n] for n in rest], columns, style, separator, comment, False)
+            if again is not None and again[0].text != template.text:
+                more = {n for n in left if _reads(again[0], texts[n])}
+                if len(more) >= 2:
+                    chosen.append(again[0])
+                    left -= more
     if not chosen or style is None:
         return None
     return Inferred(tuple(chosen), style)
@@ -438,6 +453,7 @@ def _template(
     style: Style | None,
     common: str | None,
     comment: tuple[str, str, str] | None = None,
+    badges: bool = True,
 ) -> tuple[Template, Style] | None:
     """The template of entries of one shape; `common` is the separator most runs of
     links use across the whole list (a run of one link does not show its own), `comment`
@@ -494,7 +510,7 @@ def _template(
         if role == "title":
             has_title = True
         if unit.kind == "src":
-            badge = _computed(values, members)
+            badge = _computed(values, members) or (_venue_badge(values, names) if badges else None)
             if badge is not None:
                 out.append(badge)
                 continue
@@ -578,6 +594,30 @@ def _computed(values: list[str], members: list[list[Unit]]) -> str | None:
         if len({p[0] for p in parts}) == 1 and len({p[1] for p in parts}) == 1:
             return _brace(parts[0][0]) + "{" + name + "}" + _brace(parts[0][1])
     return None
+
+
+_VENUE_BADGE = re.compile(
+    r"(https?://img\.shields\.io/badge/[A-Za-z]+-)([A-Za-z][A-Za-z0-9]{1,15})(['’]|%27)"
+    r"([0-9]{2}|(?:19|20)[0-9]{2})((?:%20[A-Za-z0-9]+)*)(-[A-Za-z0-9]+(?:\?[^\s]*)?)\Z"
+)
+
+
+def _venue_badge(values: list[str], names: Counter[str]) -> str | None:
+    """A badge that shows the venue and year (`.../badge/Conference-ICML'23-blue`): its
+    source written around `{venue}` and `{year}`, so both are the paper's fields, and
+    what some badges add after the year (`ICML'23%20Oral`) an optional `{status}`."""
+    if names["venue"] or names["year"]:
+        return None
+    found = [m for v in values if (m := _VENUE_BADGE.match(v))]
+    kinds = Counter((m[1], m[3], len(m[4]), m[6]) for m in found)
+    if not kinds or kinds.most_common(1)[0][1] < 0.5 * len(values):
+        return None  # the others of the shape get a template of their own (`infer`)
+    kind = kinds.most_common(1)[0][0]
+    first = next(m for m in found if (m[1], m[3], len(m[4]), m[6]) == kind)
+    year = "{year:yy}" if len(first[4]) == 2 else "{year}"
+    names.update(("venue", "year"))
+    status = "{?%20" + _named("status", names) + "?}" if any(m[5] for m in found) else ""
+    return _brace(first[1]) + "{venue}" + _brace(first[3]) + year + status + _brace(first[6])
 
 
 def _separator(runs: list[Unit]) -> str | None:

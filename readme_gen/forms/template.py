@@ -119,11 +119,14 @@ _TAG_IN_TITLE = re.compile(r"\*\*\[|\]\*\*|\(\*\*")
 
 def plausible(entry: Entry) -> bool:
     """True when the title, the authors and the venue read hold no markup of the list's
-    own: no link, image, comment, column of links, list marker or bare URL, and no tag in
-    the title."""
+    own: no link, image, comment, column of links, list marker or bare URL, no tag in
+    the title, and no further badge in an image's text or source."""
     values = [entry.fields.get(name, "") for name in _CHECKED] + list(entry.authors)
     if _TAG_IN_TITLE.search(entry.fields.get("title", "")):
         return False
+    images = (v for k, v in entry.fields.items() if k.startswith("image"))
+    if any("](" in v or "![" in v for v in images):
+        return False  # an image's text or source took in the next badge
     return not any(_MARKUP_IN_FIELD.search(value) for value in values if value)
 
 

@@ -77,6 +77,7 @@ def test_a_read_holding_the_lists_markup_is_not_clean():
         ({"title": "A title", "venue": "see https://a.example"}, ()),
         ({"title": "**[ViT]** A title"}, ()),
         ({"title": "A title (**ICCV**)"}, ()),
+        ({"title": "A title", "image": "Star](https://img.shields.io/s.svg)](u)[![Publish"}, ()),
     ):
         assert not plausible(Entry(fields, authors))
 
@@ -119,3 +120,29 @@ def test_a_column_the_same_in_every_entry_of_a_shape_is_still_a_field():
     assert all(p.date for p in papers)
     # `-` where a paper has no code is the form's: no value, no link
     assert [link.label for link in uncoded[0].links] == ["Paper"]
+
+
+def badge_table() -> str:
+    """Shape T as lists that show the venue in a badge write it: some rows open with a star
+    badge of the code, some with none, one badge says more than the venue."""
+    out = ["# Efficient papers", "", "| Title & Authors | Links |", "|:--|:--:|"]
+    for n, (title, authors, venue, year, url, code) in enumerate(shapes.PAPERS):
+        shown = venue if " " not in venue else "MedIA"
+        status = "%20Oral" if n == 3 else ""
+        badge = f"[![Publish](https://img.shields.io/badge/Conference-{shown}'{year[2:]}{status}-blue)]()"
+        if code and n % 2:
+            repo = code.removeprefix("https://github.com/")
+            star = f"[![Star](https://img.shields.io/github/stars/{repo}.svg?style=social&label=Star)]({code})"
+            badge = star + badge
+        out.append(f"|{badge}<br>[{title}]({url}) <br> {authors} |[Paper]({url})|")
+    return "\n".join(out) + "\n"
+
+
+def test_a_badge_that_shows_the_venue_gives_the_venue_and_the_year():
+    papers, raw = _papers(badge_table())
+    assert not raw and len(papers) == len(shapes.PAPERS)
+    for paper, (title, authors, venue, year, *_) in zip(papers, shapes.PAPERS, strict=True):
+        assert paper.title == title and "![" not in paper.title
+        assert paper.authors == tuple(authors.split(", "))
+        assert (paper.venue, paper.year) == (venue if " " not in venue else "MedIA", int(year))
+    assert dict(papers[3].extra)["status"] == "Oral"
