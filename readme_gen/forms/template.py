@@ -109,8 +109,11 @@ class Entry:
 # What a title, an author or a venue never holds: a read that puts one in it took the
 # list's markup for the field (a catch-all field swallowing the links, a template without
 # the list marker); the rebuild cannot tell, since any text writes itself back.
+# Escaped markup (`\](`, an empty `<!---->` breaking an @mention) is text, and a link to
+# a place on the page (`[x](#y)`) is no column of the list's.
 _MARKUP_IN_FIELD = re.compile(
-    r"\]\(|!\[|<!--|\| \[|\A\s*(?:[-*+] |[0-9]{1,4}\. )|https?://|\bwww\."
+    r"(?<!\\)\]\((?!#)|(?<!\\)!\[|<!--(?!-->)|(?<!\\)\| \[|\A\s*(?:[-*+] |[0-9]{1,4}\. )"
+    r"|https?://|\bwww\."
 )
 _CHECKED = ("title", "venue")
 # a tag of the list's (`**[ViT]** Title`, `Title (**ICCV**)`) is not the paper's title

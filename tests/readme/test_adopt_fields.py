@@ -68,6 +68,9 @@ def test_a_list_marker_is_the_forms_never_the_titles():
 
 def test_a_read_holding_the_lists_markup_is_not_clean():
     assert plausible(Entry({"title": "A title", "venue": "CVPR"}, ("A. Park",)))
+    # escaped markup is the title's text, and a link to the page itself no column of links
+    assert plausible(Entry({"title": r"A \[link\](https\://x.example) \| <!---->@team"}))
+    assert plausible(Entry({"title": "Differentiable Selection [x](#y)"}))
     for fields, authors in (
         ({"title": "- A title"}, ()),
         ({"title": "* A title"}, ()),
