@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from readme_gen.forms.errors import TemplateError
-from readme_gen.forms.template import Style, Template
+from readme_gen.forms.template import Style, Template, plausible
 
 MAX_TEMPLATES = 20
 MIN_SHARE = 0.005
@@ -34,8 +34,8 @@ _TAG = re.compile(
     r"\[((?=[0-9]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9 &-]{0,30}?) (?:'|’)?"
     r"([0-9]{2}|(?:19|20)[0-9]{2})\] (?=\S)"
 )
-_YEAR_END = re.compile(r"(.*?)([ ,'’]*)((?:19|20)[0-9]{2})\Z", re.S)
-_SHORT_YEAR_END = re.compile(r"(.*?)( ?['’])([0-9]{2})\Z", re.S)
+_YEAR_END = re.compile(r"(.*?)([ ,'’]*)((?:19|20)[0-9]{2})(\.?)\Z", re.S)
+_SHORT_YEAR_END = re.compile(r"(.*?)( ?['’])([0-9]{2})()\Z", re.S)
 _DATES = (
     ("%Y-%m-%d", re.compile(r"(?:19|20)\d\d-\d\d-\d\d\Z")),
     ("%Y.%m.%d", re.compile(r"(?:19|20)\d\d\.\d\d\.\d\d\Z")),
@@ -76,6 +76,9 @@ class Tok:
         return f"{self.wrap[0]}[{self.text}]({self.url}){self.wrap[1]}"
 
 
+_MARKER = re.compile(r"[ \t]*[-*+][ \t]+(?=\S)")
+
+
 def tokens(text: str) -> list[Tok]:
     """`text` as tokens; joining their texts gives `text`."""
     out: list[Tok] = []
@@ -87,6 +90,10 @@ def tokens(text: str) -> list[Tok]:
             out.append(Tok("text", "".join(buffer)))
             buffer.clear()
 
+    marker = _MARKER.match(text)
+    if marker is not None:  # a list's own marker is the form's, never a field's
+        out.append(Tok("lit", marker.group()))
+        i = marker.end()
     while i < len(text):
         char = text[i]
         if char in "[!" and (link := _link(text, i)) is not None:
@@ -200,12 +207,21 @@ def _wrap(toks: list[Tok]) -> list[Tok]:
 
 
 def _inline_tag(markup: str, buffer: list[str], text: str, end: int) -> bool:
-    """A `<sup>`, `<sub>` or `<i>` tag (or its closing) between two letters or digits."""
+    """A `<sup>`, `<sub>` or `<i>` tag between two letters or digits (`Sp<sup>2</sup>360`),
+    or a closing tag after one when the word holds its opening tag: a closing tag whose
+    opening stands before the word (`<sup>2024</sup>`) is the template's, not the word's."""
     if not markup.startswith("<") or "br" in markup.lower():
         return False
     before = buffer[-1] if buffer else ""
     after = text[end] if end < len(text) else ""
-    return before.isalnum() and (after.isalnum() or markup.startswith("</"))
+    if not before.isalnum():
+        return False
+    if markup.startswith("</"):
+        name = re.match(r"</\s*([a-zA-Z]+)", markup)
+        word = "".join(buffer).lower()
+        opening = "<" + (name.group(1).lower() if name else "")
+        return word.count(opening) > word.count("</" + opening[1:])
+    return after.isalnum()
 
 
 def _next_special(text: str, i: int) -> bool:
@@ -262,6 +278,7 @@ def _link(text: str, i: int) -> tuple[list[Tok], int] | None:
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]*[\s]*[^\w\s]*\Z")
+_DASH = re.compile(r"[-–—] +")  # a text opening with a dash and a space: the dash is layout
 
 
 def _merge(toks: list[Tok]) -> list[Tok]:
@@ -269,6 +286,10 @@ def _merge(toks: list[Tok]) -> list[Tok]:
     a leading entry number (`12. Title`) is a text of its own."""
     out: list[Tok] = []
     for tok in _numbers(toks):
+        dash = _DASH.match(tok.text) if tok.kind == "text" else None
+        if dash is not None and dash.end() < len(tok.text):  # `[Name](url) - what it is`
+            out.append(Tok("lit", dash.group()))
+            tok = Tok("text", tok.text[dash.end() :])
         if tok.kind == "text" and _PUNCTUATION.match(tok.text):
             tok = Tok("lit", tok.text)
         if tok.kind == "lit" and not tok.text:
@@ -351,6 +372,11 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
     """The templates that read most of `texts` (entries of one kind), best first; None
     when no template reads at least two of them."""
     parsed = [units(tokens(t)) for t in texts]
+    comments: dict[int, tuple[str, str, str]] = {}
+    for n, us in enumerate(parsed):
+        found = _comment(us)
+        if found is not None:  # an entry with a comment has the shape of one without
+            parsed[n], comments[n] = us[:-2], found
     groups: dict[tuple[str, ...], list[int]] = {}
     for n, us in enumerate(parsed):
         groups.setdefault(shape(us), []).append(n)
@@ -365,27 +391,73 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
             break
         if len(members) < max(2, MIN_SHARE * len(texts)) and chosen:
             break
-        built = _template([parsed[n] for n in members], columns, style, separator)
-        if built is None:
+        ends = Counter(comments[n] for n in members if n in comments)
+        comment = ends.most_common(1)[0][0] if ends else None
+        built = _template([parsed[n] for n in members], columns, style, separator, comment)
+        read = {n for n in left if built is not None and _reads(built[0], texts[n])}
+        if len(read) < 2 and len(texts) > 2:
+            # a venue badge most of the shape shows but too few of it read: as written
+            built = _template(
+                [parsed[n] for n in members], columns, style, separator, comment, False
+            )
+            read = {n for n in left if built is not None and _reads(built[0], texts[n])}
+        if built is None or (len(read) < 2 and len(texts) > 2):
             continue
         template, template_style = built
-        read = {n for n in left if template.read(texts[n]) is not None}
-        if len(read) < 2 and len(texts) > 2:
-            continue
         if style is None:
             style = template_style
         chosen.append(template)
         left -= read
+        rest = [n for n in members if n in left]
+        badge = "shields.io/badge/" in template.text and "{venue}" in template.text
+        if len(rest) >= 2 and len(chosen) < MAX_TEMPLATES and badge:
+            # a shape most of whose entries show their venue in a badge: the others
+            # (another badge) keep the badge as written
+            again = _template([parsed[n] for n in rest], columns, style, separator, comment, False)
+            if again is not None and again[0].text != template.text:
+                more = {n for n in left if _reads(again[0], texts[n])}
+                if len(more) >= 2:
+                    chosen.append(again[0])
+                    left -= more
     if not chosen or style is None:
         return None
     return Inferred(tuple(chosen), style)
 
 
+def _reads(template: Template, text: str) -> bool:
+    """True when `template` reads `text` cleanly (`plausible`): a read that takes the
+    list's markup into a title leaves the entry to the next template."""
+    entry = template.read(text)
+    return entry is not None and plausible(entry)
+
+
+_COMMENT = re.compile(r"(<!--[-\s]*)[^\n]*?([-\s]*-->)\Z")
+
+
+def _comment(us: list[Unit]) -> tuple[str, str, str] | None:
+    """A comment ending an entry after white space (`[bibtex](x.txt) <!--key-->`, a note
+    of the maintainer's own that some entries have): the space, the comment's opening
+    and its closing."""
+    if len(us) < 3 or not isinstance(us[-1], Tok) or not isinstance(us[-2], Tok):
+        return None
+    space, last = us[-2], us[-1]
+    match = _COMMENT.match(last.text) if last.kind == "text" else None
+    if space.kind != "lit" or space.text.strip() or "\n" in space.text or match is None:
+        return None
+    return space.text, match.group(1), match.group(2)
+
+
 def _template(
-    members: list[list[Unit]], columns: list[str], style: Style | None, common: str | None
+    members: list[list[Unit]],
+    columns: list[str],
+    style: Style | None,
+    common: str | None,
+    comment: tuple[str, str, str] | None = None,
+    badges: bool = True,
 ) -> tuple[Template, Style] | None:
     """The template of entries of one shape; `common` is the separator most runs of
-    links use across the whole list (a run of one link does not show its own)."""
+    links use across the whole list (a run of one link does not show its own), `comment`
+    the comment some of them end with (an optional part of the template)."""
     first = members[0]
     names: Counter[str] = Counter()
     out: list[str] = []
@@ -423,10 +495,11 @@ def _template(
             out.append(_brace(unit.text))
             continue
         values = [u.text for m in members if isinstance(u := m[k], Tok)]
-        if len(values) >= 3 and len(set(values)) == 1 and unit.kind == "text":
+        role = _role(unit, values, columns[column] if column < len(columns) else "", has_title)
+        same = len(values) >= 3 and len(set(values)) == 1 and unit.kind == "text"
+        if same and not _varies(role, unit.text):
             out.append(_brace(unit.text))  # the same in every entry: the form's own text
             continue
-        role = _role(unit, values, columns[column] if column < len(columns) else "", has_title)
         before = first[k - 1] if k else None
         if role == "auto" and isinstance(before, Tok) and before.text.endswith(("(*", "(_")):
             role = "institution"
@@ -437,11 +510,15 @@ def _template(
         if role == "title":
             has_title = True
         if unit.kind == "src":
-            badge = _computed(values, members)
+            badge = _computed(values, members) or (_venue_badge(values, names) if badges else None)
             if badge is not None:
                 out.append(badge)
                 continue
         out.append(_field(role, values, names))
+    if comment is not None:
+        space, opening, closing = comment
+        field = _named("comment", names)
+        out.append("{?" + _brace(space + opening) + field + _brace(closing) + "?}")
     text = "".join(out)
     shown = {link.text for m in members for u in m if isinstance(u, Run) for link in u.links}
     final_style = Style(
@@ -460,6 +537,20 @@ def _template(
         return Template.compile(text, final_style), final_style
     except TemplateError:
         return None
+
+
+_PLACEHOLDER = re.compile(r"\s*(?:-+|–|—|null|none|n/?a|/|)\s*\Z", re.I)
+
+
+def _varies(role: str, text: str) -> bool:
+    """True when a text that is the same in every entry of a shape is still the paper's:
+    a venue or a year, named by its column or by what it holds (`| arXiv |` in a group of
+    preprints). A placeholder (`-`, `null`) stays the form's text: it reads as no value."""
+    if _PLACEHOLDER.match(text):
+        return False
+    if role in ("title", "authors", "venue", "year", "date"):
+        return True
+    return bool(_VENUE_HINT.match(text.strip(" ,.()")) or _YEAR_END.match(text.strip()))
 
 
 _LEAD = re.compile(r"[ \t]*(?:[|,;·/]|--?|–)?[ \t]*\Z")
@@ -503,6 +594,30 @@ def _computed(values: list[str], members: list[list[Unit]]) -> str | None:
         if len({p[0] for p in parts}) == 1 and len({p[1] for p in parts}) == 1:
             return _brace(parts[0][0]) + "{" + name + "}" + _brace(parts[0][1])
     return None
+
+
+_VENUE_BADGE = re.compile(
+    r"(https?://img\.shields\.io/badge/[A-Za-z]+-)([A-Za-z][A-Za-z0-9]{1,15})(['’]|%27)"
+    r"([0-9]{2}|(?:19|20)[0-9]{2})((?:%20[A-Za-z0-9]+)*)(-[A-Za-z0-9]+(?:\?[^\s]*)?)\Z"
+)
+
+
+def _venue_badge(values: list[str], names: Counter[str]) -> str | None:
+    """A badge that shows the venue and year (`.../badge/Conference-ICML'23-blue`): its
+    source written around `{venue}` and `{year}`, so both are the paper's fields, and
+    what some badges add after the year (`ICML'23%20Oral`) an optional `{status}`."""
+    if names["venue"] or names["year"]:
+        return None
+    found = [m for v in values if (m := _VENUE_BADGE.match(v))]
+    kinds = Counter((m[1], m[3], len(m[4]), m[6]) for m in found)
+    if not kinds or kinds.most_common(1)[0][1] < 0.5 * len(values):
+        return None  # the others of the shape get a template of their own (`infer`)
+    kind = kinds.most_common(1)[0][0]
+    first = next(m for m in found if (m[1], m[3], len(m[4]), m[6]) == kind)
+    year = "{year:yy}" if len(first[4]) == 2 else "{year}"
+    names.update(("venue", "year"))
+    status = "{?%20" + _named("status", names) + "?}" if any(m[5] for m in found) else ""
+    return _brace(first[1]) + "{venue}" + _brace(first[3]) + year + status + _brace(first[6])
 
 
 def _separator(runs: list[Unit]) -> str | None:
@@ -559,6 +674,8 @@ def _field(role: str, values: list[str], names: Counter[str]) -> str:
         prefix = _common_affix(values, start=True)
         rest = [v[len(prefix) :] for v in values]
         suffix = _common_affix(rest, start=False)
+        if suffix == "." and all(v.endswith(" al.") for v in rest):
+            suffix = ""  # the period of `et al.` is the authors' own
         cores = [v[: len(v) - len(suffix)] for v in rest]
         if (prefix or suffix) and all(cores):
             return _brace(prefix) + _core(role, cores, names) + _brace(suffix)
@@ -588,12 +705,12 @@ def _core(role: str, values: list[str], names: Counter[str]) -> str:
     if role in ("year", "venue", "auto", "abbr"):
         split = _split_year(values)
         if split is not None:
-            head, sep = split
+            head, sep, end = split
             left = _field_head(head, names, role)
-            return left + _brace(sep) + _named("year", names)
+            return left + _brace(sep) + _named("year", names) + end
         short = _split_year(values, _SHORT_YEAR_END)
         if short is not None:  # `CVPR '24`
-            head, sep = short
+            head, sep, _ = short
             left = _field_head(head, names, role)
             return left + _brace(sep) + _named("year", names, "{year:yy}")
     if role == "auto":
@@ -644,15 +761,15 @@ def _common_affix(values: list[str], *, start: bool) -> str:
 
 def _split_year(
     values: list[str], pattern: re.Pattern[str] = _YEAR_END
-) -> tuple[list[str], str] | None:
-    """When most values end with a year: the texts before it and the separator."""
+) -> tuple[list[str], str, str] | None:
+    """When most values end with a year (and a period: `arXiv 2023.`): the texts before
+    it, the separator and what ends the year."""
     matches = [pattern.match(v.rstrip()) for v in values]
     hits = [m for m in matches if m]
     if len(hits) < 0.7 * len(values) or any(v != v.rstrip() for v in values):
         return None
-    seps = Counter(m.group(2) for m in hits)
-    sep = seps.most_common(1)[0][0]
-    return [m.group(1) for m in hits if m.group(2) == sep], sep
+    sep, end = Counter((m.group(2), m.group(4)) for m in hits).most_common(1)[0][0]
+    return [m.group(1) for m in hits if (m.group(2), m.group(4)) == (sep, end)], sep, end
 
 
 def _date_format(values: list[str]) -> str | None:

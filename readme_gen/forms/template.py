@@ -106,6 +106,33 @@ class Entry:
     links: tuple[tuple[str, str], ...] = ()
 
 
+# What a title, an author or a venue never holds: a read that puts one in it took the
+# list's markup for the field (a catch-all field swallowing the links, a template without
+# the list marker); the rebuild cannot tell, since any text writes itself back.
+# Escaped markup (`\](`, an empty `<!---->` breaking an @mention) is text, and a link to
+# a place on the page (`[x](#y)`) is no column of the list's.
+_MARKUP_IN_FIELD = re.compile(
+    r"(?<!\\)\]\((?!#)|(?<!\\)!\[|<!--(?!-->)|(?<!\\)\| \[|\A\s*(?:[-*+] |[0-9]{1,4}\. )"
+    r"|https?://|\bwww\."
+)
+_CHECKED = ("title", "venue")
+# a tag of the list's (`**[ViT]** Title`, `Title (**ICCV**)`) is not the paper's title
+_TAG_IN_TITLE = re.compile(r"\*\*\[|\]\*\*|\(\*\*")
+
+
+def plausible(entry: Entry) -> bool:
+    """True when the title, the authors and the venue read hold no markup of the list's
+    own: no link, image, comment, column of links, list marker or bare URL, no tag in
+    the title, and no further badge in an image's text or source."""
+    values = [entry.fields.get(name, "") for name in _CHECKED] + list(entry.authors)
+    if _TAG_IN_TITLE.search(entry.fields.get("title", "")):
+        return False
+    images = (v for k, v in entry.fields.items() if k.startswith("image"))
+    if any("](" in v or "![" in v for v in images):
+        return False  # an image's text or source took in the next badge
+    return not any(_MARKUP_IN_FIELD.search(value) for value in values if value)
+
+
 @dataclass(frozen=True, slots=True)
 class Style:
     """The parts of a form shared by its templates."""

@@ -32,7 +32,7 @@ from readme_gen.errors import CatalogError, UsageError
 from readme_gen.escape import plain_text
 from readme_gen.forms.infer import infer
 from readme_gen.forms.spec import compile_form
-from readme_gen.forms.template import Entry, Field, fields_of, parse_template
+from readme_gen.forms.template import Entry, Field, fields_of, parse_template, plausible
 from readme_gen.position import Position
 from readme_gen.readme.document import Candidate, Heading, Piece, Text, lines_of, split
 from readme_gen.readme.grouping import group_years
@@ -134,7 +134,7 @@ def find_forms(pieces: list[Piece]) -> dict[str, FormSpec]:
 def paper_of(entry: Entry, line: int) -> Paper | None:
     fields = entry.fields
     title = fields.get("title", "")
-    if not title.strip() or not entry.links:
+    if not title.strip() or not entry.links or not plausible(entry):
         return None
     year = fields.get("year")
     extra = tuple((k, v) for k, v in fields.items() if k not in _KNOWN)

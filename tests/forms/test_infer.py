@@ -160,3 +160,25 @@ def test_a_venue_tag_may_open_with_a_digit() -> None:
     read = found.templates[0].read(lines[1])
     assert read is not None
     assert (read.fields["venue"], read.fields["year"]) == ("3DV", "2021")
+
+
+def test_a_closing_tag_after_a_word_is_the_templates_when_its_opening_stands_before() -> None:
+    rows = [
+        f"| {venue}<br><sup>{year}</sup> | {title} <br> <sub><sub>{authors}</sub></sub> "
+        f"| [Paper]({url}) |"
+        for title, authors, venue, year, url, _code in shapes.PAPERS
+    ]
+    found = infer(rows, "pub.|title|links")
+    assert found is not None
+    template = found.templates[0]
+    assert template.text.startswith("| {venue}<br><sup>{year}</sup> | {title} <br> <sub><sub>")
+    entry = template.read(rows[0])
+    assert entry is not None
+    assert (entry.fields["venue"], entry.fields["year"]) == ("CVPR", "2025")
+    assert entry.authors == ("Rong Qin", "Xin Liu", "Xingyu Liu")
+
+
+def test_a_tag_inside_a_word_stays_the_words() -> None:
+    texts = [t.text for t in tokens("Sp<sup>2</sup>360 and x<sub>i</sub> here")]
+    assert "Sp<sup>2</sup>360" in "".join(texts)
+    assert all("</sup>" not in t or "<sup>" in t for t in texts)
