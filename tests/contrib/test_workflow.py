@@ -24,8 +24,10 @@ FLOW = YAML(typ="safe").load(TEXT)
 STEPS = [step for job in FLOW["jobs"].values() for step in job["steps"]]
 
 
-def test_it_runs_on_issues_opened_edited_and_labelled_with_the_forms_label():
-    assert FLOW["on"] == {"issues": {"types": ["opened", "edited", "labeled"]}}
+def test_it_runs_on_issues_opened_edited_labelled_closed_and_reopened_with_the_label():
+    assert FLOW["on"] == {
+        "issues": {"types": ["opened", "edited", "labeled", "closed", "reopened"]}
+    }
     [job] = FLOW["jobs"].values()
     assert job["if"] == f"contains(github.event.issue.labels.*.name, '{LABEL}')"
 
