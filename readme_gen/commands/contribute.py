@@ -537,6 +537,7 @@ def _closed(github: GitHub | None, event: IssueEvent, args: ContributeArgs) -> i
     that never had a pull request (a duplicate, say): nothing to do, the comment stays as
     it is. Closed while its pull request is still open (closed instead of merged): close
     that pull request, delete its branch, and say so in the comment."""
+    from readme_gen.commands.common import catalog_path
     from readme_gen.contrib.comment import MARKER
     from readme_gen.contrib.git import delete_branch
 
@@ -554,7 +555,7 @@ def _closed(github: GitHub | None, event: IssueEvent, args: ContributeArgs) -> i
         )
         print(f"closed pull request #{pull.number}: #{event.number} was closed")
     deleted = delete_branch(
-        Path.cwd(),
+        catalog_path(args.catalog).resolve().parent,  # the repository, as _publish has it
         branch=branch,
         remote=args.remote,
         token=os.environ.get("GITHUB_TOKEN"),
