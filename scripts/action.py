@@ -13,6 +13,8 @@ is data, not code. Extra arguments are split like a shell would (quotes), never 
             links are the issue's business, so the step fails only on a real error (exit >= 2)
     site    `site` into $RUNNER_TEMP/readme-gen-site (the `site` output, for Pages); extra
             arguments go to it (e.g. `--report FILE`)
+    contribute  `contribute` on the `issues` event ($GITHUB_EVENT_PATH) with the token: an
+            "add a paper" issue becomes a checked pull request; extra arguments go to it
 
 Exit codes are readme-gen's: 0 fine, 1 findings, 2 bad input, 3 a bug.
 """
@@ -44,6 +46,7 @@ class Command(enum.Enum):
     LINKS = "links"
     AUDIT = "audit"
     SITE = "site"
+    CONTRIBUTE = "contribute"
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ class Outcome:
 
 def readme_gen(*args: str, token: str = "") -> Outcome:
     """One `readme-gen` run with this interpreter's readme-gen (the action's own install).
-    Only the run that needs it (audit-issue) gets the token."""
+    Only the runs that need it (audit-issue, contribute) get the token."""
     env = {k: v for k, v in os.environ.items() if k not in ("INPUT_TOKEN", "GITHUB_TOKEN")}
     if token:
         env["GITHUB_TOKEN"] = token
@@ -156,6 +159,17 @@ def run_site(inputs: Inputs) -> tuple[int, str]:
     return site.code, section("Site", site)
 
 
+def run_contribute(inputs: Inputs, env: Mapping[str, str]) -> tuple[int, str]:
+    """The issue of the event (read by `contribute` from $GITHUB_EVENT_PATH, never from an
+    input) checked, commented on, and its pull request opened, updated or closed."""
+    contribute = readme_gen(
+        "contribute", "--catalog", inputs.catalog, *inputs.args, token=env.get("INPUT_TOKEN", "")
+    )
+    relay(contribute.out, sys.stdout)
+    relay(contribute.err, sys.stderr)
+    return contribute.code, section("Add a paper", contribute)
+
+
 def run_links(inputs: Inputs, env: Mapping[str, str]) -> tuple[int, str]:
     inputs.report.parent.mkdir(parents=True, exist_ok=True)
     links = readme_gen(
@@ -214,6 +228,8 @@ def main(env: Mapping[str, str] | None = None) -> int:
         code, summary = run_check(inputs)
     elif inputs.command is Command.SITE:
         code, summary = run_site(inputs)
+    elif inputs.command is Command.CONTRIBUTE:
+        code, summary = run_contribute(inputs, env)
     else:
         code, summary = run_lint(inputs)
     _write_summary(env, f"## readme-gen {inputs.command.value}\n\n{summary}")

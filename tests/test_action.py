@@ -146,6 +146,24 @@ def test_audit_opens_the_issue_and_passes_the_token_only_to_audit_issue(links_li
         github.server.close()
 
 
+def test_contribute_reads_the_event_file_and_gets_the_token(paper_list, monkeypatch):
+    github = FakeGitHub()
+    event = paper_list / "event.json"
+    issue = {"number": 3, "state": "closed", "labels": [{"name": "add-paper"}], "body": ""}
+    repository = {"full_name": AUDIT_REPO, "default_branch": "main"}
+    event.write_text(json.dumps({"action": "closed", "issue": issue, "repository": repository}))
+    monkeypatch.setenv("GITHUB_API_URL", github.url)
+    monkeypatch.setenv("GITHUB_EVENT_PATH", str(event))
+    monkeypatch.setenv("GITHUB_TOKEN", "should-not-be-used")
+    try:
+        assert action.main(env(paper_list, command="contribute", token="t0k")) == 0
+        assert "has no open pull request: nothing to do" in summary(paper_list)
+        assert {h["authorization"] for h in github.server.recorder.headers} == {"Bearer t0k"}
+        assert github.writes() == []
+    finally:
+        github.server.close()
+
+
 def _forged(out: str) -> list[str]:
     """Lines the runner would act on: workflow commands outside a stop-commands block."""
     acted, stopped = [], None

@@ -84,6 +84,20 @@ def test_the_workflows_and_hooks_use_this_release_of_the_action(cli, tmp_path):
         assert not re.search(r"@[A-Z]+@", (tmp_path / name).read_text("utf-8")), name
 
 
+def test_init_writes_the_add_paper_workflow_with_the_action_at_the_release(cli, tmp_path):
+    assert cli("init", "--ref", "v9.8.7", cwd=tmp_path).code == 0
+    flow = workflow(tmp_path, "add-paper.yml")
+    assert flow["on"]["issues"]["types"] == ["opened", "edited", "labeled", "closed", "reopened"]
+    [job] = flow["jobs"].values()
+    [step] = [s for s in job["steps"] if s["uses"].startswith(ACTION)]
+    assert step["uses"] == f"{ACTION}@v9.8.7"  # the release, not the list's own checkout
+    assert step["with"]["command"] == "contribute"
+    assert not any("run" in s for s in job["steps"])  # nothing of the issue reaches a shell
+    text = (tmp_path / ".github/workflows/add-paper.yml").read_text("utf-8")
+    assert "github.event.issue.body" not in text and "github.event.issue.title" not in text
+    assert (tmp_path / FORM_PATH).exists()  # the form whose issues it reads
+
+
 def test_ref_chooses_the_release(cli, tmp_path):
     assert cli("init", "--ref", "v9.8.7", cwd=tmp_path).code == 0
     assert "@v9.8.7\n" in (tmp_path / ".github/workflows/readme-gen.yml").read_text("utf-8")

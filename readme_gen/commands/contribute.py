@@ -18,13 +18,18 @@ pull request is opened or updated, its body ending `Closes #N`. An edit that no 
 passes, or whose gate no longer opens, closes that pull request; an approved issue edited
 by its author leaves it as it is until a maintainer approves again (`contrib.gate`).
 
+An issue closed while its pull request is open (closed instead of merged) has that pull
+request closed, its branch deleted and the comment saying nothing was added; one closed by
+its merged pull request (`Closes #N`), or that never had one, is left as it is. A reopened
+issue is checked as a new one.
+
 Exit codes: 0 checked (the comment says so; a pull request opened or updated when the gate
-allows), or nothing to do (not an add-paper issue); 1 the checks found problems (a broken
-or wrong-paper link, a lint error: the comment says which); 2 the answers cannot be used (a
-body the form did not write, an unknown section, a paper listed already, one `add`
-refuses: the comment says how to fix it), or bad usage, an unreadable event, a GitHub API
-or git failure (no comment then). Reads GITHUB_TOKEN and honours GITHUB_API_URL and
-GITHUB_SERVER_URL as GitHub Actions sets them.
+allows), a closed issue seen to, or nothing to do (not an add-paper issue); 1 the checks
+found problems (a broken or wrong-paper link, a lint error: the comment says which); 2 the
+answers cannot be used (a body the form did not write, an unknown section, a paper listed
+already, one `add` refuses: the comment says how to fix it), or bad usage, an unreadable
+event, a GitHub API or git failure (no comment then). Reads GITHUB_TOKEN and honours
+GITHUB_API_URL and GITHUB_SERVER_URL as GitHub Actions sets them.
 """
 
 from __future__ import annotations
@@ -111,6 +116,8 @@ def run(args: ContributeArgs) -> int:
         return 0
     github = None if args.dry_run else _github(args.repo or event.repo)
     try:
+        if event.action == "closed":
+            return _closed(github, event, args)
         return _contribute(github, event, args)
     finally:
         if github is not None:
@@ -159,7 +166,7 @@ def _skip(event: IssueEvent, label: str, approval: str) -> str | None:
         return "a pull request"
     if label not in event.labels:
         return f"no `{label}` label"
-    if event.state == "closed":
+    if event.state == "closed" and event.action != "closed":
         return "closed"
     if event.action == "labeled" and event.added_label not in (label, approval):
         return f"labelled `{escape.terminal(event.added_label or '')}`"
@@ -511,6 +518,62 @@ def _retract(github: GitHub, event: IssueEvent) -> list[int]:
         )
         closed.append(pull.number)
     return closed
+
+
+CLOSED = (
+    "### Closed: nothing was added\n\n"
+    "Issue #{issue} was closed before its pull request was merged: readme-gen closed pull "
+    "request #{pulls} and deleted its branch `{branch}`. Nothing was added to the list. "
+    "Reopen the issue to have it checked again."
+)
+CLOSED_PULL = (
+    "**Closed by readme-gen**: issue #{} was closed without this pull request being merged; "
+    "nothing was added.\n\n---\n\n"
+)
+
+
+def _closed(github: GitHub | None, event: IssueEvent, args: ContributeArgs) -> int:
+    """The issue was closed. Closed by its own pull request's merge (`Closes #N`), or one
+    that never had a pull request (a duplicate, say): nothing to do, the comment stays as
+    it is. Closed while its pull request is still open (closed instead of merged): close
+    that pull request, delete its branch, and say so in the comment."""
+    from readme_gen.commands.common import catalog_path
+    from readme_gen.contrib.comment import MARKER
+    from readme_gen.contrib.git import delete_branch
+
+    branch = BRANCH.format(event.number)
+    if github is None:
+        print(f"#{event.number}: closed: would close the open pull request of {branch}, if any")
+        return 0
+    pulls = github.open_pulls(head=branch)
+    if not pulls:
+        print(f"#{event.number}: closed, and {branch} has no open pull request: nothing to do")
+        return 0
+    for pull in pulls:
+        github.update_pull(
+            pull.number, state="closed", body=CLOSED_PULL.format(event.number) + pull.body
+        )
+        print(f"closed pull request #{pull.number}: #{event.number} was closed")
+    deleted = delete_branch(
+        catalog_path(args.catalog).resolve().parent,  # the repository, as _publish has it
+        branch=branch,
+        remote=args.remote,
+        token=os.environ.get("GITHUB_TOKEN"),
+        server=os.environ.get("GITHUB_SERVER_URL"),
+    )
+    if deleted:
+        print(f"deleted {branch}")
+    numbers = ", #".join(str(p.number) for p in pulls)
+    text = "\n".join(
+        [
+            MARKER,
+            CLOSED.format(issue=event.number, pulls=numbers, branch=branch),
+            "",
+            "<sub>Checked by readme-gen.</sub>",
+        ]
+    )
+    print(_upsert_comment(github, event.number, text + "\n"))
+    return 0
 
 
 def _upsert_comment(github: GitHub, number: int, text: str) -> str:

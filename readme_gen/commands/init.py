@@ -2,11 +2,12 @@
 readme-gen, in one step.
 
 Writes catalog.yaml (imported from README.md when there is one, else a list with one empty
-section), a workflow that checks every push and pull request, the weekly link audit, a
-.pre-commit-config.yaml using this project's hooks, and a short maintainers' guide. The
-workflows and the hooks use this release of readme-gen (its version tag) unless --ref says
-otherwise. Overwrites nothing: every target is checked before any is written, and a failed
-write removes what this run wrote.
+section), a workflow that checks every push and pull request, the weekly link audit, the
+Pages site, the "add a paper" issue form and the workflow that turns its issues into pull
+requests, a .pre-commit-config.yaml using this project's hooks, and a short maintainers'
+guide. The workflows and the hooks use this release of readme-gen (its version tag) unless
+--ref says otherwise. Overwrites nothing: every target is checked before any is written, and
+a failed write removes what this run wrote.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ TEMPLATES: dict[str, str] = {
     "readme-gen.yml": ".github/workflows/readme-gen.yml",
     "link-audit.yml": ".github/workflows/link-audit.yml",
     "pages.yml": ".github/workflows/pages.yml",
+    "add-paper.yml": ".github/workflows/add-paper.yml",
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
     "MAINTAINING.md": "MAINTAINING.md",
 }

@@ -109,3 +109,15 @@ def commit_and_push(
         return True
     finally:
         git(root, "checkout", "-q", "-f", back)
+
+
+def delete_branch(
+    root: Path, *, branch: str, remote: str, token: str | None, server: str | None
+) -> bool:
+    """Delete `branch` on `remote` (`git push --delete`); False when it has no such branch
+    (deleted already, by a maintainer or GitHub's "delete head branches")."""
+    env = _env(token, server)
+    if not git(root, "ls-remote", remote, f"refs/heads/{branch}", env=env).strip():
+        return False
+    git(root, "push", "--quiet", remote, "--delete", f"refs/heads/{branch}", env=env)
+    return True

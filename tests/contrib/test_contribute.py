@@ -106,7 +106,7 @@ class World:
                 "number": number,
                 "title": "Add paper: x",
                 "body": body,
-                "state": "open",
+                "state": "closed" if action == "closed" else "open",
                 "labels": [{"name": n} for n in labels],
                 "author_association": association,
                 "user": {"login": "someone"},
@@ -477,3 +477,65 @@ def test_a_refused_pull_request_is_a_clean_error_and_the_checkout_is_restored(wo
     assert "answered 403: Resource not accessible by integration" in result.err
     assert "pull-requests: write" in result.err
     world.clean()
+
+
+def test_an_issue_closed_instead_of_merged_closes_its_pull_request_and_branch(world):
+    url = world.pages.url("/paper/zoom")
+    assert world.issue(world.body(url)).code == 0
+    assert world.issue(world.body(url, "Section Two [two]"), action="edited").code == 0
+    assert len(world.github.pulls) == 1 and world.branch() is not None
+    result = world.issue(world.body(url, "Section Two [two]"), action="closed")
+    assert result.code == 0, result.err
+    pull = world.github.pulls[100]
+    assert pull["state"] == "closed" and "was closed without this pull request" in pull["body"]
+    assert world.branch() is None  # deleted on origin
+    [comment] = world.comments()
+    assert comment.startswith(MARKER) and "nothing was added" in comment.lower()
+    assert "pull request #100" in comment and "Reopen the issue" in comment
+    world.clean()
+
+
+def test_a_reopened_issue_is_checked_again_and_gets_a_new_pull_request(world):
+    url = world.pages.url("/paper/zoom")
+    assert world.issue(world.body(url)).code == 0
+    assert world.issue(world.body(url), action="closed").code == 0
+    result = world.issue(world.body(url), action="reopened")
+    assert result.code == 0, result.err
+    assert world.branch() is not None
+    assert world.github.pulls[101]["state"] == "open"
+    [comment] = world.comments()
+    assert "Pull request #101 opened" in comment
+    world.clean()
+
+
+def test_an_issue_closed_by_its_merged_pull_request_is_left_alone(world):
+    url = world.pages.url("/paper/zoom")
+    assert world.issue(world.body(url)).code == 0
+    world.github.pulls[100].update(state="closed", merged=True)  # merged: `Closes #1`
+    pushed, [comment] = world.branch(), world.comments()
+    before = world.github.writes()
+    result = world.issue(world.body(url), action="closed")
+    assert result.code == 0, result.err
+    assert "nothing to do" in result.out
+    assert world.github.writes() == before and world.branch() == pushed
+    assert world.comments() == [comment]
+
+
+def test_an_issue_closed_that_never_had_a_pull_request_is_fine(world):
+    result = world.issue(world.body("https://example.org/a/"), action="closed")
+    assert result.code == 0, result.err
+    assert "nothing to do" in result.out
+    assert world.github.writes() == [] and world.comments() == []
+
+
+def test_an_edit_of_a_closed_issue_does_nothing(world):
+    url = world.pages.url("/paper/zoom")
+    event = world.issue(world.body(url), action="closed")
+    assert event.code == 0
+    path = world.tmp / "event-1-closed.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["action"] = "edited"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = world.cli("contribute", "--event", str(path), cwd=world.repo)
+    assert result.code == 0 and "closed: nothing to do" in result.out
+    assert world.github.writes() == []
