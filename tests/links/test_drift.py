@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from readme_gen.links.checker import run_check
 from readme_gen.links.preprints import published
@@ -216,3 +220,19 @@ def test_a_feed_in_an_encoding_python_refuses_is_reported_not_raised(server, sle
     out, incomplete = asyncio.run(published(results, settings, sleep=sleep, clock=sleep.clock))
     assert out == results
     assert [str(i) for i in incomplete] == ["preprint check incomplete: 1 ids (malformed-response)"]
+
+
+@given(
+    url=st.text(min_size=1, max_size=60).filter(lambda u: "arxiv" not in u.lower()),
+    venue=st.sampled_from(["arXiv", "", "arXiv preprint", "CoRR", "CVPR"]),
+    status=st.sampled_from(list(Status)),
+)
+def test_only_an_ok_arxiv_link_can_be_a_preprint_candidate(url, venue, status):
+    """check_all skips both preprint phases (and their imports) when no ok result has
+    `arxiv` in its URL: that holds only while `candidates` needs exactly that."""
+    from readme_gen.links.preprints import candidates
+
+    assert candidates([replace(_preprint_result(url, venue), status=status)]) == {}
+    arxiv = _preprint_result("https://arxiv.org/abs/2412.10181", venue)
+    if status is not Status.OK:
+        assert candidates([replace(arxiv, status=status)]) == {}
