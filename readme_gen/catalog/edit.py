@@ -170,7 +170,7 @@ def insert(text: str, section: Section, paper: Paper, path: str) -> str:
     dash = _item_dash(lines, section.position)
     if dash is None:
         raise _layout(path, section.position, f"section `{section.id}` is not a block mapping")
-    end = _end_of_block(lines, start, dash)
+    end = end_of_block(lines, start, dash)
     in_file = sorted(section.papers, key=lambda p: p.position.line)
     if not in_file:
         return _insert_into_empty(lines, start, end, section, paper, path)
@@ -186,11 +186,11 @@ def insert(text: str, section: Section, paper: Paper, path: str) -> str:
         while (
             at > start
             and lines[at - 1].strip().startswith("#")
-            and _indent(lines[at - 1]) >= len(indent)
+            and indent_of(lines[at - 1]) >= len(indent)
         ):
             at -= 1  # keep a comment above the older paper attached to it
     else:
-        at = _end_of_block(lines, in_file[-1].position.line - 1, len(indent))
+        at = end_of_block(lines, in_file[-1].position.line - 1, len(indent))
     return "".join(lines[:at]) + entry + "".join(lines[at:])
 
 
@@ -208,18 +208,18 @@ def _layout(path: str, at: Position, what: str) -> CatalogError:
     return CatalogError([Problem(path, at, f"{what}, which add cannot edit in place", FMT_FIRST)])
 
 
-def _indent(line: str) -> int:
+def indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _end_of_block(lines: list[str], start: int, dash: int) -> int:
+def end_of_block(lines: list[str], start: int, dash: int) -> int:
     """The index after the list item starting at `start` (its last non-blank line)."""
     end = start + 1
     last = start
     while end < len(lines):
         stripped = lines[end].strip()
         if stripped and not stripped.startswith("#"):
-            if _indent(lines[end]) <= dash:
+            if indent_of(lines[end]) <= dash:
                 break
             last = end
         end += 1
@@ -332,7 +332,7 @@ def insert_adopted(text: str, section: Section, paper: Paper, path: str) -> str:
     if found is None:
         raise _layout(path, start, f"the items of section `{section.id}` are not a block list")
     dash = len(found.group(1))
-    end = _end_of_block(lines, start.line - 1, dash)
+    end = end_of_block(lines, start.line - 1, dash)
     entry = dump_adopted_paper(paper, " " * dash)
     return "".join(lines[:end]) + entry + "".join(lines[end:])
 

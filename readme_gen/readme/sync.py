@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from readme_gen.catalog.edit import url_key
+from readme_gen.catalog.edit import end_of_block, indent_of, url_key
 from readme_gen.catalog.emit import dump_adopted_paper, dump_paper, scalar, text_value
 from readme_gen.catalog.fix import rewrite_scalars
 from readme_gen.catalog.load import parse_catalog
@@ -194,23 +194,6 @@ class _Edit:
     """The README line the new text comes from (to locate what the catalog refuses)."""
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _block_end(lines: list[str], start: int, dash: int) -> int:
-    """The index after the list item starting at `start` (its last non-blank line)."""
-    end, last = start + 1, start
-    while end < len(lines):
-        stripped = lines[end].strip()
-        if stripped and not stripped.startswith("#"):
-            if _indent(lines[end]) <= dash:
-                break
-            last = end
-        end += 1
-    return last + 1
-
-
 def _dash(lines: list[str], line: int) -> int | None:
     found = re.match(r"( *)- ", lines[line])
     return len(found.group(1)) if found else None
@@ -235,7 +218,7 @@ class _Plan:
         dash = _dash(self.lines, start)
         if dash is None:
             raise _layout(self.path, item.position, "an item that is not in a block list")
-        end = _block_end(self.lines, start, dash)
+        end = end_of_block(self.lines, start, dash)
         if isinstance(item, Verbatim | Raw):  # a literal block's last lines may be blank
             while end < len(self.lines) and not self.lines[end].strip():
                 end += 1
@@ -595,42 +578,39 @@ def _section_lines(plan: _Plan, section: Section) -> range:
     dash = _dash(plan.lines, start)
     if dash is None:
         raise _layout(plan.path, section.position, f"section `{section.id}` is not a block mapping")
-    return range(start, _block_end(plan.lines, start, dash))
+    return range(start, end_of_block(plan.lines, start, dash))
+
+
+def _papers_key(plan: _Plan, section: Section, key: re.Pattern[str], what: str) -> tuple[int, str]:
+    """The line of `section`'s `papers` key that `key` matches (at the section's key column),
+    and its trailing comment (`  # ...`, or "")."""
+    key_column = section.position.column - 1
+    for n in _section_lines(plan, section):
+        line = (
+            plan.lines[n]
+            if n > section.position.line - 1
+            else " " * key_column + plan.lines[n][key_column:]
+        )
+        found = key.match(line)
+        if found and len(found.group(1)) == key_column:
+            return n, f"  {found.group(2)}" if found.group(2) else ""
+    raise _layout(plan.path, section.position, f"section `{section.id}` has no `{what}` line")
 
 
 def _empty_list(plan: _Plan, section: Section) -> tuple[int, int]:
     """Where a section with no entries takes its first: its `papers: []` line becomes
     `papers:`, the entries under it."""
+    n, comment = _papers_key(plan, section, _EMPTY, "papers: []")
     key_column = section.position.column - 1
-    for n in _section_lines(plan, section):
-        line = (
-            plan.lines[n]
-            if n > section.position.line - 1
-            else " " * key_column + plan.lines[n][key_column:]
-        )
-        found = _EMPTY.match(line)
-        if found and len(found.group(1)) == key_column:
-            comment = f"  {found.group(2)}" if found.group(2) else ""
-            plan.add(n, n + 1, f"{plan.lines[n][:key_column]}papers:{comment}\n")
-            return n + 1, key_column + 2
-    raise _layout(plan.path, section.position, f"section `{section.id}` has no `papers: []` line")
+    plan.add(n, n + 1, f"{plan.lines[n][:key_column]}papers:{comment}\n")
+    return n + 1, key_column + 2
 
 
 def _emptied(plan: _Plan, section: Section) -> None:
     """A section whose every entry is gone keeps `papers: []`."""
+    n, comment = _papers_key(plan, section, _PAPERS, "papers:")
     key_column = section.position.column - 1
-    for n in _section_lines(plan, section):
-        line = (
-            plan.lines[n]
-            if n > section.position.line - 1
-            else " " * key_column + plan.lines[n][key_column:]
-        )
-        found = _PAPERS.match(line)
-        if found and len(found.group(1)) == key_column:
-            comment = f"  {found.group(2)}" if found.group(2) else ""
-            plan.add(n, n + 1, f"{plan.lines[n][:key_column]}papers: []{comment}\n")
-            return
-    raise _layout(plan.path, section.position, f"section `{section.id}` has no `papers:` line")
+    plan.add(n, n + 1, f"{plan.lines[n][:key_column]}papers: []{comment}\n")
 
 
 def _top(plan: _Plan, old: Catalog, new: Catalog, path: str) -> list[Problem]:
@@ -678,7 +658,7 @@ def _preamble(plan: _Plan, value: str, path: str) -> None:
         if re.match(r"  preamble:", line):
             end = n + 1
             while end < len(plan.lines) and (
-                not plan.lines[end].strip() or _indent(plan.lines[end]) > 2
+                not plan.lines[end].strip() or indent_of(plan.lines[end]) > 2
             ):
                 end += 1
             while end > n + 1 and not plan.lines[end - 1].strip():
