@@ -131,10 +131,12 @@ def dump_form(spec: FormSpec) -> str:
         out.append("    entry:\n")
         out.extend(f"      - {text_value(e, '      ')}\n" for e in spec.entries)
     defaults = FormSpec(spec.name, spec.entries)
-    for name in ("item", "separator", "authors", "last_author", "link", "between"):
+    for name in ("item", "separator", "authors", "last_author", "link", "between", "empty"):
         value = getattr(spec, name)
         if value != getattr(defaults, name):
             out.append(f"    {name.replace('_', '-')}: {quoted(value)}\n")
+    if spec.spacing:
+        out.append("    spacing: varies\n")
     if not spec.markdown:
         out.append("    text: plain\n")
     return "".join(out)
@@ -156,6 +158,9 @@ def dump_adopted_paper(paper: Paper, indent: str) -> str:
         out.append(f"{inner}id: {scalar(paper.key)}\n")
     if paper.variant:
         out.append(f"{inner}variant: {paper.variant}\n")
+    if paper.spacing:
+        slots = ", ".join(f'"{n}": {quoted(text)}' for n, text in paper.spacing)
+        out.append(f"{inner}spacing: {{{slots}}}\n")
     if paper.category:
         out.append(f"{inner}arxiv-category: {scalar(paper.category)}\n")
     if paper.added:

@@ -60,6 +60,9 @@ class Paper:
     """The paper's `id`, by which another section lists it again (`see:`)."""
     variant: int = 0
     """Which of its form's templates writes it (1-based); 0: the first that can."""
+    spacing: tuple[tuple[int, str], ...] = ()
+    """White space the entry writes otherwise than its template (a form whose `spacing`
+    varies), by slot number, in slot order."""
     category: str = ""
     """arXiv's primary category (`cs.CV`), for BibTeX's `primaryClass`; "" when unknown."""
     added: str = ""

@@ -50,10 +50,21 @@ SECTION_KEYS = (
 ORDER_KEYS = ("order", "group", "undated")
 PAPER_KEYS = ("title", "authors", "venue", "year", "links", "arxiv-category", "added")
 # An adopted list's papers may also have these, and any field its forms declare.
-MORE_PAPER_KEYS = ("date", "id", "variant")
+MORE_PAPER_KEYS = ("date", "id", "variant", "spacing")
 NEWS_KEYS = ("date", "text")
 APPENDIX_KEYS = ("title", "file")
-FORM_KEYS = ("entry", "item", "separator", "authors", "last-author", "link", "between", "text")
+FORM_KEYS = (
+    "entry",
+    "item",
+    "separator",
+    "authors",
+    "last-author",
+    "link",
+    "between",
+    "empty",
+    "spacing",
+    "text",
+)
 README_KEYS = ("preamble", "final-break")
 ITEM_KEYS = ("raw", "markdown", "see")
 OPTIONAL = frozenset(
@@ -80,6 +91,8 @@ SECTION_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 # Characters that end a line for Python's str.splitlines(), GitHub and editors alike.
 _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Lone surrogates too (a YAML escape "\ud800" makes one): no UTF-8 file can hold them.
+PLACEHOLDER = re.compile(r"[^\r\n{}]{0,40}\S[^\r\n{}]{0,40}")
+SPACING = re.compile(r"[ \t]*(?:\r?\n[ \t]*)*")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _URL_FORBIDDEN = re.compile(r'[\s<>"]')
 # Most URLs are this simple: accepted without urllib's general parser.
@@ -357,12 +370,16 @@ class Validator:
         if entry is None or not entries or None in entries:
             return None
         words = {}
-        for key in ("item", "separator", "authors", "last-author", "link", "between"):
+        for key in ("item", "separator", "authors", "last-author", "link", "between", "empty"):
             if key in m.items:
                 value = self.verbatim(m.items[key], f"the form's `{key}`")
                 if value is None:
                     return None
                 words[key.replace("-", "_")] = value
+        placeholder = words.get("empty")
+        if placeholder is not None and not PLACEHOLDER.fullmatch(placeholder):
+            self.at(m.items["empty"], "the form's `empty` must be one short line", "e.g. `-`")
+            return None
         text = self.text(get("text"), "the form's `text`") if "text" in m.items else "markdown"
         if text not in ("markdown", "plain"):
             self.at(
@@ -371,9 +388,18 @@ class Validator:
                 "`markdown` or `plain`",
             )
             return None
+        spacing = self.text(get("spacing"), "the form's `spacing`") if "spacing" in m.items else ""
+        if spacing not in ("", "exact", "varies"):
+            self.at(
+                m.items["spacing"],
+                f"form spacing `{shorten(spacing or '')}` is not known",
+                "`exact` or `varies`",
+            )
+            return None
         spec = FormSpec(
             name,
             tuple(e for e in entries if e is not None),
+            spacing=spacing == "varies",
             markdown=text == "markdown",
             position=m.position,
             **words,
@@ -434,6 +460,8 @@ class Validator:
                 count = len(spec.entries) if spec else 0
                 message = f"variant {paper.variant}: the section's form has {count} templates"
                 self.problem(paper.where("variant"), message, f"a number from 1 to {count}")
+            if paper.spacing:
+                self.slots(paper, spec)
         file = self.markdown_file(m.items.get("file"))
         order = self.order(m, items)
         if ident is None or title is None or heading is None or form is None or level is None:
@@ -597,6 +625,7 @@ class Validator:
         links = self.links(get("links")) if "links" in m.items else ()
         ident = self.text(get("id"), "the paper id") if "id" in m.items else ""
         variant = self.variant(get("variant"))
+        spacing = self.spacing(get("spacing"))
         category = self.category(get("arxiv-category"))
         added = self.added(get("added"))
         extra = []
@@ -607,7 +636,7 @@ class Validator:
                     extra.append((name, value))
         if title is None or venue is None or date is None or ident is None or variant is None:
             return None
-        if category is None or added is None:
+        if category is None or added is None or spacing is None:
             return None
         if "year" in m.items and year is None:
             return None
@@ -624,6 +653,7 @@ class Validator:
             extra=tuple(extra),
             key=ident,
             variant=variant,
+            spacing=spacing,
             category=category,
             added=added,
         )
@@ -632,6 +662,47 @@ class Validator:
                 self.at(m.items["id"], f"paper id `{shorten(ident)}` is used twice", "a unique id")
             self.keyed[ident] = paper
         return paper
+
+    def spacing(self, node: Node | None) -> tuple[tuple[int, str], ...] | None:
+        """An entry's own white space, by its template's slot number: spaces and tabs, or
+        line breaks with them (`{"3": "  ", "7": "\\n\\n"}`)."""
+        if node is None:
+            return ()
+        hint = 'slot numbers and white space, e.g. `{"3": "  "}`'
+        if not isinstance(node, Map):
+            self.at(node, f"spacing must be a mapping, got {_describe(node)}", hint)
+            return None
+        out: list[tuple[int, str]] = []
+        for name, value in node.items.items():
+            if not (name.isascii() and name.isdigit() and len(name) <= 3):
+                self.problem(node.keys[name], f"spacing slot `{shorten(name)}` is no number", hint)
+                return None
+            text = value.value if isinstance(value, Scalar) and value.kind == STR else None
+            if not isinstance(text, str) or not SPACING.fullmatch(text):
+                self.at(value, "spacing must be spaces, tabs and line breaks", hint)
+                return None
+            out.append((int(name), text))
+        return tuple(sorted(out))
+
+    def slots(self, paper: Paper, spec: FormSpec | None) -> None:
+        """A paper's own spacing names slots its section's form has."""
+        where = paper.where("spacing")
+        if spec is None or not spec.spacing:
+            self.problem(
+                where,
+                "spacing: the section's form keeps white space exact",
+                "`spacing: varies` in the form",
+            )
+            return
+        from readme_gen.forms.spec import compile_form
+
+        templates = compile_form(spec)
+        chosen = templates[paper.variant - 1 : paper.variant] if paper.variant else templates
+        count = max(t.slots for t in chosen) if chosen else 0
+        wrong = [n for n, _ in paper.spacing if n >= count]
+        if wrong:
+            message = f"spacing slot {wrong[0]}: the template has {count} slots"
+            self.problem(where, message, f"a number from 0 to {count - 1}")
 
     def variant(self, node: Node | None) -> int | None:
         """Which template of its section's form writes the paper (1-based)."""

@@ -14,10 +14,10 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from readme_gen.forms.errors import TemplateError
-from readme_gen.forms.template import Style, Template, plausible
+from readme_gen.forms.template import Style, Template, storable
 
 MAX_TEMPLATES = 20
 MIN_SHARE = 0.005
@@ -346,16 +346,41 @@ def units(toks: Sequence[Tok]) -> list[Unit]:
     return out
 
 
-def shape(us: Sequence[Unit]) -> tuple[str, ...]:
+def shape(us: Sequence[Unit], *, loose: bool = False) -> tuple[str, ...]:
+    """The entry's token sequence with text and URLs left open; `loose`, with each run of
+    white space in the form's own text as one space or one line break, and none around
+    a table's pipes."""
     key = []
     for u in us:
         if isinstance(u, Run):
             key.append("\x00run" + "".join(u.links[0].wrap))
         elif u.kind == "lit":
-            key.append(u.text)
+            key.append(_RUNS.sub(_one_run, _PIPE.sub("|", u.text)) if loose else u.text)
         else:
             key.append("\x00" + u.kind)
     return tuple(key)
+
+
+def _trim(us: list[Unit]) -> list[Unit]:
+    """`us` without the white space that opens or ends the entry."""
+    start, end = 0, len(us)
+    while start < end and _blank(us[start]):
+        start += 1
+    while end > start and _blank(us[end - 1]):
+        end -= 1
+    return us[start:end]
+
+
+def _blank(u: Unit) -> bool:
+    return isinstance(u, Tok) and u.kind == "lit" and not u.text.strip(" \t")
+
+
+_PIPE = re.compile(r"[ \t]*\|[ \t]*")  # a table's cells: `|x|` and `| x |` alike
+_RUNS = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+|[ \t]+")
+
+
+def _one_run(run: re.Match[str]) -> str:
+    return "\n" if "\n" in run.group() else " "
 
 
 def _brace(text: str) -> str:
@@ -378,13 +403,24 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
         if found is not None:  # an entry with a comment has the shape of one without
             parsed[n], comments[n] = us[:-2], found
     groups: dict[tuple[str, ...], list[int]] = {}
+    exact: dict[tuple[str, ...], int] = Counter()
     for n, us in enumerate(parsed):
-        groups.setdefault(shape(us), []).append(n)
+        groups.setdefault(shape(_trim(us), loose=True), []).append(n)
+        exact[shape(us)] += 1
+    # Entries that differ only in white space share a template, which lets each keep its
+    # own (`spacing: varies`); the most common spacing is the template's, and white space
+    # opening or ending an entry is the slot's there.
+    spacing = len(exact) > len(groups)
+    if spacing:
+        parsed = [_trim(us) for us in parsed]
+    for members in groups.values():
+        members.sort(key=lambda n: -exact[shape(parsed[n])])
     ranked = sorted(groups.values(), key=len, reverse=True)
     separator = _separator([u for us in parsed for u in us if isinstance(u, Run)])
     columns = header.split("|") if header else []
     left = set(range(len(texts)))
     chosen: list[Template] = []
+    reads: list[set[int]] = []
     style: Style | None = None
     for members in ranked[: MAX_TEMPLATES * 3]:
         if len(chosen) >= MAX_TEMPLATES or not left:
@@ -393,12 +429,14 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
             break
         ends = Counter(comments[n] for n in members if n in comments)
         comment = ends.most_common(1)[0][0] if ends else None
-        built = _template([parsed[n] for n in members], columns, style, separator, comment)
+        built = _template(
+            [parsed[n] for n in members], columns, style, separator, comment, spacing=spacing
+        )
         read = {n for n in left if built is not None and _reads(built[0], texts[n])}
         if len(read) < 2 and len(texts) > 2:
             # a venue badge most of the shape shows but too few of it read: as written
             built = _template(
-                [parsed[n] for n in members], columns, style, separator, comment, False
+                [parsed[n] for n in members], columns, style, separator, comment, False, spacing
             )
             read = {n for n in left if built is not None and _reads(built[0], texts[n])}
         if built is None or (len(read) < 2 and len(texts) > 2):
@@ -407,28 +445,79 @@ def infer(texts: Sequence[str], header: str = "") -> Inferred | None:
         if style is None:
             style = template_style
         chosen.append(template)
+        reads.append(read)
         left -= read
         rest = [n for n in members if n in left]
         badge = "shields.io/badge/" in template.text and "{venue}" in template.text
         if len(rest) >= 2 and len(chosen) < MAX_TEMPLATES and badge:
             # a shape most of whose entries show their venue in a badge: the others
             # (another badge) keep the badge as written
-            again = _template([parsed[n] for n in rest], columns, style, separator, comment, False)
+            rest_units = [parsed[n] for n in rest]
+            again = _template(rest_units, columns, style, separator, comment, False, spacing)
             if again is not None and again[0].text != template.text:
                 more = {n for n in left if _reads(again[0], texts[n])}
                 if len(more) >= 2:
                     chosen.append(again[0])
+                    reads.append(more)
                     left -= more
     if not chosen or style is None:
         return None
+    if spacing and not _spaced_reads(chosen, reads, texts):
+        # the entries merged by white space were not read after all: keep it exact
+        chosen = [Template.compile(t.text, replace(t.style, spacing=False)) for t in chosen]
+        style = replace(style, spacing=False)
+    merged = _placeholder(chosen, reads, texts)
+    if merged is not None:
+        return Inferred(merged, merged[0].style)
     return Inferred(tuple(chosen), style)
+
+
+def _spaced_reads(chosen: list[Template], reads: list[set[int]], texts: Sequence[str]) -> bool:
+    """True when some entry a template reads writes its white space its own way."""
+    for template, read in zip(chosen, reads, strict=True):
+        for n in read:
+            entry = template.read(texts[n])
+            if entry is not None and entry.spacing:
+                return True
+    return False
+
+
+_CELL = re.compile(r"(?<=\|)[ \t]*([^|{}\n]+?)[ \t]*(?=\|)")
+
+
+def _placeholder(
+    chosen: list[Template], reads: list[set[int]], texts: Sequence[str]
+) -> tuple[Template, ...] | None:
+    """The templates again with the list's placeholder for a cell with no value (`| - |`,
+    `|null|`), when a template that writes a field or links there reads the entries of one
+    that writes the placeholder as its own text: the form says `empty: -` once instead."""
+    cells = Counter(
+        cell.group(1)
+        for t in chosen
+        for cell in _CELL.finditer(t.text)
+        if _PLACEHOLDER.match(cell.group(1)) and cell.group(1).strip()
+    )
+    if not cells:
+        return None
+    mark = cells.most_common(1)[0][0]
+    kept = [Template.compile(t.text, replace(t.style, empty=mark)) for t in chosen]
+    for template, read in reversed(list(zip(kept, reads, strict=True))):
+        others = [k for k in kept if k is not template]
+        if others and all(any(_reads(k, texts[n]) for k in others) for n in read):
+            kept = others  # the others now read them all
+    if len(kept) == len(chosen):
+        return None
+    done = set().union(*reads)
+    if not all(any(_reads(k, texts[n]) for k in kept) for n in done):
+        return None  # the placeholder took a value some entry writes as its own
+    return tuple(kept)
 
 
 def _reads(template: Template, text: str) -> bool:
     """True when `template` reads `text` cleanly (`plausible`): a read that takes the
     list's markup into a title leaves the entry to the next template."""
     entry = template.read(text)
-    return entry is not None and plausible(entry)
+    return entry is not None and storable(entry)
 
 
 _COMMENT = re.compile(r"(<!--[-\s]*)[^\n]*?([-\s]*-->)\Z")
@@ -454,6 +543,7 @@ def _template(
     common: str | None,
     comment: tuple[str, str, str] | None = None,
     badges: bool = True,
+    spacing: bool = False,
 ) -> tuple[Template, Style] | None:
     """The template of entries of one shape; `common` is the separator most runs of
     links use across the whole list (a run of one link does not show its own), `comment`
@@ -532,6 +622,7 @@ def _template(
         item=item or "[{label}]({url})",
         separator=separator if separator is not None else " ",
         authors=", ",
+        spacing=spacing,
     )
     try:
         return Template.compile(text, final_style), final_style

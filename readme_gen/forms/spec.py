@@ -23,6 +23,10 @@ class FormSpec:
     link: str = "Paper"
     between: str = "\n"
     """What stands between two entries of one run (a line break; a blank line for blocks)."""
+    empty: str = ""
+    """The list's placeholder for a field or links with no value (`-`, `null`); "": none."""
+    spacing: bool = False
+    """White space may vary from entry to entry (`spacing: varies`); each entry keeps its own."""
     markdown: bool = True
     """Field values are Markdown written as is (adopted lists); else plain text, escaped."""
     position: Position = field(default=NOWHERE, compare=False)
@@ -35,6 +39,8 @@ class FormSpec:
             separator=self.separator,
             authors=self.authors,
             last_author=self.last_author,
+            spacing=self.spacing,
+            empty=self.empty,
         )
 
 

@@ -64,6 +64,9 @@ def computed(name: str, links: Sequence[tuple[str, str]]) -> str | None:
     return None
 
 
+# What the list's placeholder never stands for: the title, a link's parts, a computed value.
+NO_PLACEHOLDER = frozenset({"title", "link", "label", "url", "repo", "arxiv"})
+
 MAX_ENTRY = 20_000
 """Entries longer than this are kept as written without trying the parser (a bound on the
 regular expression's work on hostile input)."""
@@ -93,7 +96,16 @@ class Optional(NamedTuple):
     parts: tuple[Segment, ...]
 
 
-Segment = Literal | Field | Optional
+class Space(NamedTuple):
+    """White space a form with `spacing: varies` lets entries write their own way: `text`
+    is the template's, `slot` the slot's number (an entry stores only the ones it writes
+    otherwise). A slot holding a line break matches one or more, with the spaces around."""
+
+    text: str
+    slot: int
+
+
+Segment = Literal | Field | Optional | Space
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +116,8 @@ class Entry:
     fields: Mapping[str, str]
     authors: tuple[str, ...] = ()
     links: tuple[tuple[str, str], ...] = ()
+    spacing: Mapping[int, str] = field(default_factory=dict)
+    """White space the entry writes otherwise than its template, by slot (`Space`)."""
 
 
 # What a title, an author or a venue never holds: a read that puts one in it took the
@@ -133,6 +147,18 @@ def plausible(entry: Entry) -> bool:
     return not any(_MARKUP_IN_FIELD.search(value) for value in values if value)
 
 
+def storable(entry: Entry) -> bool:
+    """True when the catalog can hold what was read: a title, at least one link, each
+    with a label and a URL, no label twice (a mapping holds the links), and no markup of
+    the list's in the fields (`plausible`)."""
+    labels = [label for label, _ in entry.links]
+    if not entry.fields.get("title", "").strip() or not labels or len(set(labels)) < len(labels):
+        return False
+    if any(not url or not label.strip() for label, url in entry.links):
+        return False
+    return plausible(entry)
+
+
 @dataclass(frozen=True, slots=True)
 class Style:
     """The parts of a form shared by its templates."""
@@ -147,6 +173,12 @@ class Style:
     """Between two authors."""
     last_author: str = ""
     """Before the last author, when the list writes one (`, and `); else `authors`."""
+    spacing: bool = False
+    """White space may vary from entry to entry (`spacing: varies`): each run of it in a
+    template, and each line's start and end, is a slot an entry may write its own way."""
+    empty: str = ""
+    """The list's placeholder for a field or a `{links}` with no value (`-`, `null`),
+    written in its place outside optional parts; "" when the list has none."""
 
 
 def parse_template(text: str) -> tuple[Segment, ...]:
@@ -210,9 +242,70 @@ def unparse(parts: Sequence[Segment]) -> str:
             out.append(part.text.replace("{", "{{").replace("}", "}}"))
         elif isinstance(part, Field):
             out.append("{" + part.name + (":" + part.spec if part.spec else "") + "}")
+        elif isinstance(part, Space):
+            out.append(part.text)
         else:
             out.append("{?" + unparse(part.parts) + "?}")
     return "".join(out)
+
+
+_RUN = re.compile(r"[ \t]*(?:\r?\n[ \t]*)+|[ \t]+")
+SPACE_LINE = r"[ \t]*(?:\r?\n[ \t]*)+"
+SPACE_INLINE = r"[ \t]*"
+
+
+def spaced(parts: Sequence[Segment]) -> tuple[Segment, ...]:
+    """`parts` with every white-space run of their literals a `Space` slot, and a slot (of
+    no text of its own) opening and closing the template where no run does, numbered in
+    order."""
+    body = _split_runs(parts)
+    if not (body and isinstance(body[0], Space)):
+        body.insert(0, Space("", 0))
+    if not isinstance(body[-1], Space):
+        body.append(Space("", 0))
+    count = 0
+
+    def number(parts: Sequence[Segment]) -> tuple[Segment, ...]:
+        nonlocal count
+        out: list[Segment] = []
+        for part in parts:
+            if isinstance(part, Space):
+                out.append(Space(part.text, count))
+                count += 1
+            elif isinstance(part, Optional):
+                out.append(Optional(number(part.parts)))
+            else:
+                out.append(part)
+        return tuple(out)
+
+    return number(body)
+
+
+def _split_runs(parts: Sequence[Segment]) -> list[Segment]:
+    out: list[Segment] = []
+    for part in parts:
+        if isinstance(part, Optional):
+            out.append(Optional(tuple(_split_runs(part.parts))))
+        elif not isinstance(part, Literal):
+            out.append(part)
+        else:
+            at = 0
+            for run in _RUN.finditer(part.text):
+                if run.start() > at:
+                    out.append(Literal(part.text[at : run.start()]))
+                out.append(Space(run.group(), 0))
+                at = run.end()
+            if at < len(part.text):
+                out.append(Literal(part.text[at:]))
+    return out
+
+
+def slots_of(parts: Sequence[Segment]) -> Iterator[Space]:
+    for part in parts:
+        if isinstance(part, Space):
+            yield part
+        elif isinstance(part, Optional):
+            yield from slots_of(part.parts)
 
 
 def fields_of(parts: Sequence[Segment]) -> Iterator[Field]:
@@ -252,6 +345,8 @@ class Template:
     def compile(cls, text: str, style: Style | None = None) -> Template:
         style = style or Style()
         parts = parse_template(text)
+        if style.spacing:
+            parts = spaced(parts)
         item_parts = parse_template(style.item)
         names = {f.name for f in fields_of(item_parts)}
         if names != {"label", "url"}:
@@ -278,17 +373,26 @@ class Template:
             return None
         return text if cursor.next == len(entry.links) else None
 
-    def _render(self, parts: Sequence[Segment], entry: Entry, cursor: _Cursor) -> str:
+    def _render(
+        self, parts: Sequence[Segment], entry: Entry, cursor: _Cursor, *, optional: bool = False
+    ) -> str:
         out: list[str] = []
         for part in parts:
             if isinstance(part, Literal):
                 out.append(part.text)
+            elif isinstance(part, Space):
+                out.append(_space(part, entry))
             elif isinstance(part, Optional):
                 mark = cursor.next
                 try:
-                    out.append(self._render(part.parts, entry, cursor))
+                    out.append(self._render(part.parts, entry, cursor, optional=True))
                 except Missing:
                     cursor.next = mark
+            elif self.style.empty and not optional and part.name not in NO_PLACEHOLDER:
+                try:
+                    out.append(self._field(part, entry, cursor))
+                except Missing:
+                    out.append(self.style.empty)
             else:
                 out.append(self._field(part, entry, cursor))
         return "".join(out)
@@ -305,7 +409,7 @@ class Template:
             return url
         if name == "links":
             rest = cursor.links[cursor.next :]
-            if not rest and not cursor.empty_links:
+            if not rest and (not cursor.empty_links or self.style.empty):
                 raise Missing
             cursor.next = len(cursor.links)
             return self.style.separator.join(self._item_text(label, url) for label, url in rest)
@@ -335,6 +439,11 @@ class Template:
             return value[-2:]
         return value
 
+    @property
+    def slots(self) -> int:
+        """How many white-space slots the template has (0 unless `spacing: varies`)."""
+        return sum(1 for _ in slots_of(self.parts))
+
     def _item_text(self, label: str, url: str) -> str:
         return self.style.item.replace("{label}", label).replace("{url}", url)
 
@@ -362,6 +471,12 @@ class Template:
         links: list[tuple[str, str]] = []
         authors: tuple[str, ...] = ()
         label: str | None = None
+        spacing: dict[int, str] = {}
+        if self.style.spacing:
+            for slot in slots_of(self.parts):
+                value = match.group(f"s{slot.slot}")
+                if value is not None and value != slot.text:
+                    spacing[slot.slot] = value
         for n, part in enumerate(self.groups):
             value = match.group(f"f{n}")
             if value is None:
@@ -396,7 +511,7 @@ class Template:
                 if name in fields and fields[name] != value:
                     return None
                 fields[name] = value
-        return Entry(fields, authors, tuple(links))
+        return Entry(fields, authors, tuple(links), spacing)
 
     def _split_links(self, text: str) -> list[tuple[str, str]] | None:
         assert self._item is not None
@@ -424,21 +539,48 @@ class Template:
         return tuple(text.split(self.style.authors))
 
 
-def _regex(parts: Sequence[Segment], style: Style, found: list[Field] | None) -> str:
+def _regex(
+    parts: Sequence[Segment],
+    style: Style,
+    found: list[Field] | None,
+    *,
+    optional: bool = False,
+) -> str:
     """The pattern of `parts`; each field is a group `f<N>` where N indexes `found` (None:
-    no groups, for the link item inside `{links}`)."""
+    no groups, for the link item inside `{links}`). Where the list has a placeholder, a
+    field outside optional parts reads it as no value (tried first: `-` is no venue)."""
     out: list[str] = []
     for part in parts:
         if isinstance(part, Literal):
             out.append(re.escape(part.text))
+        elif isinstance(part, Space):
+            out.append(f"(?P<s{part.slot}>{space_regex(part.text)})")
         elif isinstance(part, Optional):
-            out.append("(?:" + _regex(part.parts, style, found) + ")?")
+            out.append("(?:" + _regex(part.parts, style, found, optional=True) + ")?")
         elif found is None:
             out.append(f"(?:{_field_regex(part, style)})")
         else:
-            out.append(f"(?P<f{len(found)}>{_field_regex(part, style)})")
+            group = f"(?P<f{len(found)}>{_field_regex(part, style)})"
+            if style.empty and not optional and part.name not in NO_PLACEHOLDER:
+                group = f"(?:{re.escape(style.empty)}|{group})"
+            out.append(group)
             found.append(part)
     return "".join(out)
+
+
+def space_regex(text: str) -> str:
+    """What a slot whose template text is `text` matches: line breaks where it holds one."""
+    return SPACE_LINE if "\n" in text else SPACE_INLINE
+
+
+def _space(part: Space, entry: Entry) -> str:
+    """A slot's white space: the entry's own, or the template's."""
+    value = entry.spacing.get(part.slot)
+    if value is None:
+        return part.text
+    if re.fullmatch(space_regex(part.text), value) is None:
+        raise Missing  # white space of the other kind (a line break in a table row)
+    return value
 
 
 def _field_regex(part: Field, style: Style) -> str:

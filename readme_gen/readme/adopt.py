@@ -32,7 +32,7 @@ from readme_gen.errors import CatalogError, UsageError
 from readme_gen.escape import plain_text
 from readme_gen.forms.infer import infer
 from readme_gen.forms.spec import compile_form
-from readme_gen.forms.template import Entry, Field, fields_of, parse_template, plausible
+from readme_gen.forms.template import Entry, Field, fields_of, parse_template, storable
 from readme_gen.position import Position
 from readme_gen.readme.document import Candidate, Heading, Piece, Text, lines_of, split
 from readme_gen.readme.grouping import group_years
@@ -127,22 +127,20 @@ def find_forms(pieces: list[Piece]) -> dict[str, FormSpec]:
             last_author=style.last_author,
             link=style.link,
             between=between,
+            spacing=style.spacing,
+            empty=style.empty,
         )
     return forms
 
 
 def paper_of(entry: Entry, line: int) -> Paper | None:
-    fields = entry.fields
-    title = fields.get("title", "")
-    if not title.strip() or not entry.links or not plausible(entry):
+    if not storable(entry):
         return None
+    fields = entry.fields
+    title = fields["title"]
     year = fields.get("year")
     extra = tuple((k, v) for k, v in fields.items() if k not in _KNOWN)
     links = tuple(Link(label, url) for label, url in entry.links)
-    if len({label for label, _ in entry.links}) != len(entry.links):
-        return None  # a mapping cannot hold two links of one label
-    if any(not url or not label.strip() for label, url in entry.links):
-        return None
     return Paper(
         title,
         entry.authors,
@@ -152,6 +150,7 @@ def paper_of(entry: Entry, line: int) -> Paper | None:
         Position(line, 1),
         date=fields.get("date", ""),
         extra=extra,
+        spacing=tuple(sorted(entry.spacing.items())),
     )
 
 

@@ -175,7 +175,12 @@ def merged(old: Paper, new: Paper, adopted: bool) -> Paper:
     if not adopted:
         return both
     return replace(
-        both, date=new.date, extra=new.extra, variant=new.variant, key=old.key or new.key
+        both,
+        date=new.date,
+        extra=new.extra,
+        variant=new.variant,
+        spacing=new.spacing,
+        key=old.key or new.key,
     )
 
 
@@ -284,7 +289,12 @@ def _scalar_edits(plan: _Plan, old: Paper, new: Paper, start: int, end: int) -> 
         changes += [
             (a.position, b.url) for a, b in zip(old.links, new.links, strict=True) if a != b
         ]
-    if (old.extra, old.key, old.variant) != (new.extra, new.key, new.variant):
+    if (old.extra, old.key, old.variant, old.spacing) != (
+        new.extra,
+        new.key,
+        new.variant,
+        new.spacing,
+    ):
         return None
     block = plan.lines[start:end]
     if old.authors != new.authors:

@@ -34,7 +34,7 @@ def entry_of(paper: Paper, *, markdown: bool = True) -> Entry:
         fields["date"] = paper.date
     fields.update((k, text(v)) for k, v in paper.extra)
     links = tuple((text(ln.label), url(ln.url)) for ln in paper.links)
-    return Entry(fields, tuple(names(a) for a in paper.authors), links)
+    return Entry(fields, tuple(names(a) for a in paper.authors), links, dict(paper.spacing))
 
 
 def _same(value: str) -> str:

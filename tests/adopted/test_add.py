@@ -143,3 +143,27 @@ def test_a_title_with_markup_stays_literal_text(cli, tmp_path):
         r"- [A \[link\](https\://evil.example) \| &lt;b&gt;x&lt;/b&gt; \*y\* <!---->@team]"
         "(https://example.org/new), Ann Smith, ICCV 2024"
     ]
+
+
+def test_a_list_whose_white_space_varies_keeps_each_row_s_and_add_writes_the_template_s(
+    cli, tmp_path
+):
+    from tests.support import shapes
+
+    text = shapes.table()
+    rows = [line for line in text.split("\n") if line.startswith("| [**")]
+    odd = {rows[1]: rows[1].replace(" | ", "|", 1), rows[3]: rows[3] + "  "}
+    for old, new in odd.items():
+        text = text.replace(old, new, 1)
+    path = adopt_into(tmp_path, text)
+    yaml = path.read_text(encoding="utf-8")
+    assert "    spacing: varies\n" in yaml and '    empty: "-"\n' in yaml
+    assert yaml.count("      - raw:") == 0 and yaml.count("        spacing: {") == 2
+    assert cli("build", "--check", cwd=tmp_path).code == 0
+    result = add(
+        cli, tmp_path, "--year", "2024", "--date", "2024-03-05", "--section", SECTION["table"]
+    )
+    assert result.code == 0, result.err
+    readme = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert inserted(text, readme)[1] == ENTRY["table"]  # the form's own spacing
+    assert all(new in readme for new in odd.values())  # each row's own, as it was

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tests.support.catalogs import VALID_CATALOG
 from tests.support.files import snapshot
+from tests.support.paths import REPO
 
 
 def bad(old: str, new: str) -> str:
@@ -346,3 +347,42 @@ def test_the_validator_accepts_only_what_the_wire_can_fetch(scheme, authority, r
     except CatalogError:
         return
     assert fetchable.problem(url) is None, url
+
+
+SPACED = (REPO / "tests/fixtures/catalogs/valid/adopted-spacing.yaml").read_text(encoding="utf-8")
+SPACING = '        spacing: {"1": "", "6": "  ", "7": " "}\n'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "    spacing: varies\n",
+            "    spacing: exact\n",
+            "22:18: spacing: the section's form keeps",
+        ),
+        (
+            "    spacing: varies\n",
+            "    spacing: loose\n",
+            "6:14: form spacing `loose` is not known",
+        ),
+        (SPACING, '        spacing: {"9": " "}\n', "22:18: spacing slot 9: the template has 8"),
+        (SPACING, '        spacing: {"x": " "}\n', "22:19: spacing slot `x` is no number"),
+        (SPACING, '        spacing: {"1": "<b>"}\n', "22:24: spacing must be spaces, tabs"),
+        (SPACING, "        spacing: [1]\n", "22:18: spacing must be a mapping"),
+        (
+            "    spacing: varies\n",
+            '    spacing: varies\n    empty: "\\n"\n',
+            "7:12: the form's `empty`",
+        ),
+    ],
+)
+def test_an_entry_s_white_space_and_the_placeholder_are_checked(cli, tmp_path, old, new, expected):
+    assert old in SPACED
+    (tmp_path / "catalog.yaml").write_text(SPACED.replace(old, new, 1), encoding="utf-8")
+    (tmp_path / "README.md").write_text("the old README\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = cli("build")
+    assert result.code == 2
+    assert f"catalog.yaml:{expected}" in result.err, result.err
+    assert "Traceback" not in result.err and snapshot(tmp_path) == before

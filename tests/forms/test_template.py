@@ -230,3 +230,78 @@ def test_an_arxiv_id_is_computed_from_the_arxiv_link() -> None:
     text = "- A title here [![arXiv](https://img.shields.io/badge/arXiv-2412.10181-b31b1b)](https://arxiv.org/abs/2412.10181)"
     entry = template.read(text)
     assert entry is not None and template.render(entry) == text
+
+
+# -- spacing: varies ----------------------------------------------------------------------
+CELLS = Template.compile("| [{title}]({link}) | {venue} | {links} |", Style(spacing=True))
+
+
+def test_white_space_the_template_writes_is_stored_as_nothing() -> None:
+    entry = CELLS.read("| [A](https://a.org) | CVPR | [code](https://c.org) |")
+    assert entry is not None and entry.spacing == {}
+    assert CELLS.slots == 8  # each run, and the row's start and end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "|[A](https://a.org)|CVPR|[code](https://c.org)|",
+        "| [A](https://a.org)  | CVPR\t| [code](https://c.org) | ",
+        " | [A](https://a.org) | CVPR | [code](https://c.org) |",
+    ],
+)
+def test_an_entry_s_own_white_space_comes_back_byte_for_byte(text: str) -> None:
+    entry = CELLS.read(text)
+    assert entry is not None
+    assert entry.fields == {"title": "A", "venue": "CVPR"}  # no space in a field
+    assert entry.spacing and CELLS.render(entry) == text
+
+
+def test_a_line_break_where_the_template_has_none_cannot_be_written() -> None:
+    entry = Entry({"title": "A", "venue": "CVPR"}, (), (("Paper", "https://a.org"),), {2: "\n"})
+    assert CELLS.render(entry) is None
+    assert CELLS.read("| [A](https://a.org)\n| CVPR | |") is None
+
+
+def test_a_line_break_slot_takes_one_or_more_line_breaks() -> None:
+    block = Template.compile("**{title}**\n{authors}\n\n  {links}", Style(spacing=True))
+    text = "**A**  \nAnn, Bo\n\n\n [x](https://x.org)"
+    entry = block.read(text)
+    assert entry is not None and entry.authors == ("Ann", "Bo")
+    assert block.render(entry) == text
+    assert block.read("**A** Ann, Bo [x](https://x.org)") is None  # a line break is one
+
+
+def test_without_spacing_white_space_stays_exact() -> None:
+    exact = Template.compile("| [{title}]({link}) | {venue} |")
+    assert exact.read("|[A](https://a.org) | CVPR |") is None
+    assert exact.slots == 0
+
+
+# -- the list's placeholder ---------------------------------------------------------------
+DASHED = Template.compile(
+    "| [{title}]({link}) | {venue} | {links} |{?{note}?}", Style(empty="-", separator=" ")
+)
+
+
+def test_a_placeholder_reads_as_no_value_and_is_written_for_none() -> None:
+    entry = DASHED.read("| [A](https://a.org) | - | - |")
+    assert entry is not None
+    assert entry.fields == {"title": "A"} and entry.links == (("Paper", "https://a.org"),)
+    assert DASHED.render(Entry({"title": "B"}, (), (("Paper", "https://b.org"),))) == (
+        "| [B](https://b.org) | - | - |"
+    )
+
+
+def test_a_value_is_still_a_value_and_an_optional_part_writes_no_placeholder() -> None:
+    entry = DASHED.read("| [A](https://a.org) | CVPR | [code](https://c.org) |")
+    assert entry is not None and entry.fields["venue"] == "CVPR"
+    assert len(entry.links) == 2 and "note" not in entry.fields
+    written = DASHED.render(entry)
+    assert written == "| [A](https://a.org) | CVPR | [code](https://c.org) |"
+
+
+def test_the_title_is_never_a_placeholder() -> None:
+    assert DASHED.render(Entry({}, (), (("Paper", "https://a.org"),))) is None
+    entry = DASHED.read("| [-](https://a.org) | - | - |")
+    assert entry is not None and entry.fields["title"] == "-"
