@@ -64,6 +64,8 @@ def computed(name: str, links: Sequence[tuple[str, str]]) -> str | None:
     return None
 
 
+# Fields whose values hold no white space of their own to trade with a slot
+UNSPACED = frozenset({"link", "url", "year", "date", "repo", "arxiv", "links", "label"})
 # What the list's placeholder never stands for: the title, a link's parts, a computed value.
 NO_PLACEHOLDER = frozenset({"title", "link", "label", "url", "repo", "arxiv"})
 
@@ -80,6 +82,9 @@ YEAR = r"(?:1[89]|2[0-9])[0-9]{2}"
 # comma, so a comma after it belongs to the template (authors take the rest).
 NARROW = r"[^\n,;()\[\]]+?"
 NARROW_FIELDS = frozenset({"venue", "abbr"})
+# In a table row: no unescaped pipe (`\|` is a cell's own)
+CELL_FIELD = r"(?:[^\n|\\]|\\[^\n])+?"
+CELL_NARROW = r"(?:[^\n,;()\[\]|\\]|\\[^\n])+?"
 
 
 # NamedTuples: a template's parts are made once, and a dataclass costs 0.4 ms of start-up
@@ -357,7 +362,10 @@ class Template:
         item_fields: list[Field] = []
         item = re.compile(_regex(item_parts, style, item_fields), re.S)
         found: list[Field] = []
-        regex = re.compile(_regex(parts, style, found), re.S)
+        # a table row's fields stop at its pipes: cells cannot trade text, which bounds
+        # the matcher's work on a hostile row (`| a | a | ...`) to linear
+        cells = text.lstrip(" \t").startswith("|")
+        regex = re.compile(_regex(parts, style, found, cells=cells), re.S)
         return cls(text, style, parts, tuple(found), regex, item, tuple(item_fields))
 
     # -- rendering --------------------------------------------------------------------
@@ -545,22 +553,34 @@ def _regex(
     found: list[Field] | None,
     *,
     optional: bool = False,
+    cells: bool = False,
 ) -> str:
     """The pattern of `parts`; each field is a group `f<N>` where N indexes `found` (None:
     no groups, for the link item inside `{links}`). Where the list has a placeholder, a
     field outside optional parts reads it as no value (tried first: `-` is no venue)."""
     out: list[str] = []
-    for part in parts:
+    for n, part in enumerate(parts):
         if isinstance(part, Literal):
             out.append(re.escape(part.text))
         elif isinstance(part, Space):
             out.append(f"(?P<s{part.slot}>{space_regex(part.text)})")
         elif isinstance(part, Optional):
-            out.append("(?:" + _regex(part.parts, style, found, optional=True) + ")?")
+            inner = _regex(part.parts, style, found, optional=True, cells=cells)
+            out.append("(?:" + inner + ")?")
         elif found is None:
-            out.append(f"(?:{_field_regex(part, style)})")
+            out.append(f"(?:{_field_regex(part, style, cells)})")
         else:
-            group = f"(?P<f{len(found)}>{_field_regex(part, style)})"
+            pattern = _field_regex(part, style, cells)
+            if style.spacing and part.name not in UNSPACED:
+                # white space at a field's edge beside a slot is the slot's, so that a run
+                # of it has one reading (else a row of spaces costs polynomial time)
+                before = parts[n - 1] if n else None
+                after = parts[n + 1] if n + 1 < len(parts) else None
+                if not isinstance(before, Literal | Field):
+                    pattern = rf"(?!\s){pattern}"
+                if not isinstance(after, Literal | Field):
+                    pattern = rf"{pattern}(?<!\s)"
+            group = f"(?P<f{len(found)}>{pattern})"
             if style.empty and not optional and part.name not in NO_PLACEHOLDER:
                 group = f"(?:{re.escape(style.empty)}|{group})"
             out.append(group)
@@ -583,7 +603,7 @@ def _space(part: Space, entry: Entry) -> str:
     return value
 
 
-def _field_regex(part: Field, style: Style) -> str:
+def _field_regex(part: Field, style: Style, cells: bool = False) -> str:
     name = part.name
     if name in COMPUTED:
         return COMPUTED_VALUE[name]
@@ -599,7 +619,7 @@ def _field_regex(part: Field, style: Style) -> str:
         item = _regex(parse_template(style.item), style, None)
         return f"(?:{item}(?:{re.escape(style.separator)}{item})*)?"
     if name in NARROW_FIELDS:
-        return NARROW
-    if name in BLOCK_FIELDS:
+        return CELL_NARROW if cells else NARROW
+    if name in BLOCK_FIELDS and not cells:
         return BLOCK_FIELD
-    return TEXT_FIELD
+    return CELL_FIELD if cells else TEXT_FIELD

@@ -305,3 +305,38 @@ def test_the_title_is_never_a_placeholder() -> None:
     assert DASHED.render(Entry({}, (), (("Paper", "https://a.org"),))) is None
     entry = DASHED.read("| [-](https://a.org) | - | - |")
     assert entry is not None and entry.fields["title"] == "-"
+
+
+_ROW_TEXT = "| {abbr} | {title} | {venue} | {note} | {links} |"
+
+
+@pytest.mark.parametrize("spacing", [False, True], ids=["exact", "spacing-varies"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| " + "a | " * 4_900 + "x",  # cells the fields could trade: 4 fields, ~5,000 pipes
+        "|" + " " * 19_000 + "|",  # white space a slot and a field could share
+        "| " + "\\| " * 6_000,  # escaped pipes are a cell's own text
+    ],
+    ids=["pipes", "spaces", "escaped"],
+)
+def test_a_hostile_row_costs_one_pass(text: str, spacing: bool) -> None:
+    # Before a row's fields stopped at its pipes, and before a field left the white space
+    # at its edges to the slots beside it, each of these took minutes (polynomial
+    # backtracking); this test would stall the suite rather than pass.
+    assert len(text) <= MAX_ENTRY
+    row = Template.compile(_ROW_TEXT, Style(spacing=spacing))
+    assert row.read(text) is None
+
+
+def test_a_hostile_block_of_white_space_costs_one_pass() -> None:
+    block = Template.compile(
+        "### {number}. {title}\n**Authors**: {authors}\n<details>\n{abstract}</details>\n\n  {links}",
+        Style(separator=" | ", spacing=True),
+    )
+    head = "### 1. a\n**Authors**: b\n<details>\n"
+    assert block.read(head + " \n" * 9_000) is None
+    assert block.read("- [a](u), " + " " * 19_000 + "x") is None
+    good = head + "An abstract.\n</details>\n\n   [x](https://x.org)"
+    entry = block.read(good)
+    assert entry is not None and entry.fields["abstract"] == "An abstract.\n"
