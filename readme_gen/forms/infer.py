@@ -489,28 +489,49 @@ def _placeholder(
     chosen: list[Template], reads: list[set[int]], texts: Sequence[str]
 ) -> tuple[Template, ...] | None:
     """The templates again with the list's placeholder for a cell with no value (`| - |`,
-    `|null|`), when a template that writes a field or links there reads the entries of one
-    that writes the placeholder as its own text: the form says `empty: -` once instead."""
+    `|null|`): when a template that writes a field or links there reads the entries of one
+    that writes the placeholder as its own text, or when a field of a row holds it (`null`
+    is no code), the form says `empty: null` once, and no field stores it."""
     cells = Counter(
         cell.group(1)
         for t in chosen
         for cell in _CELL.finditer(t.text)
         if _PLACEHOLDER.match(cell.group(1)) and cell.group(1).strip()
     )
-    if not cells:
+    held = _held_placeholders(chosen, reads, texts)
+    marks = cells + held
+    if not marks:
         return None
-    mark = cells.most_common(1)[0][0]
+    mark = marks.most_common(1)[0][0]
     kept = [Template.compile(t.text, replace(t.style, empty=mark)) for t in chosen]
     for template, read in reversed(list(zip(kept, reads, strict=True))):
         others = [k for k in kept if k is not template]
         if others and all(any(_reads(k, texts[n]) for k in others) for n in read):
             kept = others  # the others now read them all
-    if len(kept) == len(chosen):
+    if len(kept) == len(chosen) and held[mark] < 2:
         return None
     done = set().union(*reads)
     if not all(any(_reads(k, texts[n]) for k in kept) for n in done):
         return None  # the placeholder took a value some entry writes as its own
     return tuple(kept)
+
+
+def _held_placeholders(
+    chosen: list[Template], reads: list[set[int]], texts: Sequence[str]
+) -> Counter[str]:
+    """The placeholders (`null`, `-`, `N/A`) table rows hold in a field, and how often."""
+    found: Counter[str] = Counter()
+    for template, read in zip(chosen, reads, strict=True):
+        if not template.text.lstrip(" \t").startswith("|"):
+            continue  # only a table has cells a placeholder fills
+        for n in read:
+            entry = template.read(texts[n])
+            if entry is None:
+                continue
+            values = [v for name, v in entry.fields.items() if name != "title"]
+            values += entry.authors[:1] if len(entry.authors) == 1 else []
+            found.update(v for v in values if v.strip() and _PLACEHOLDER.match(v))
+    return found
 
 
 def _reads(template: Template, text: str) -> bool:

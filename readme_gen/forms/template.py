@@ -134,16 +134,18 @@ _MARKUP_IN_FIELD = re.compile(
     r"(?<!\\)\]\((?!#)|(?<!\\)!\[|<!--(?!-->)|(?<!\\)\| \[|\A\s*(?:[-*+] |[0-9]{1,4}\. )"
     r"|https?://|\bwww\."
 )
-_CHECKED = ("title", "venue")
+# Fields that may hold Markdown of their own (a note's link, an abstract's markup); every
+# other field (title, venue, an abbreviation, a column of the list's) holds none.
+_FREE = ("note", "abstract", "comment", "image", "number")
 # a tag of the list's (`**[ViT]** Title`, `Title (**ICCV**)`) is not the paper's title
 _TAG_IN_TITLE = re.compile(r"\*\*\[|\]\*\*|\(\*\*")
 
 
 def plausible(entry: Entry) -> bool:
-    """True when the title, the authors and the venue read hold no markup of the list's
-    own: no link, image, comment, column of links, list marker or bare URL, no tag in
-    the title, and no further badge in an image's text or source."""
-    values = [entry.fields.get(name, "") for name in _CHECKED] + list(entry.authors)
+    """True when the fields read (all but a note, an abstract, a comment, an image) hold
+    no markup of the list's own: no link, image, comment, column of links, list marker or
+    bare URL, no tag in the title, and no further badge in an image's text or source."""
+    values = [v for k, v in entry.fields.items() if not k.startswith(_FREE)] + list(entry.authors)
     if _TAG_IN_TITLE.search(entry.fields.get("title", "")):
         return False
     images = (v for k, v in entry.fields.items() if k.startswith("image"))

@@ -227,3 +227,34 @@ def test_entries_that_differ_in_white_space_alone_share_one_template(make, rows)
 def test_a_list_without_variants_keeps_its_white_space_exact() -> None:
     found = infer(_entries(shapes.bullets())["item:0-"])
     assert found is not None and not found.style.spacing
+
+
+def _tight_rows(last) -> list[str]:
+    """Tight-piped rows (shape T) whose last cell is `last(n, paper)`."""
+    return [
+        f"|**M{n}**|**{p[0]}**|{p[2]}{p[3]}|[M{n}]({p[4]})|{last(n, p)}|"
+        for n, p in enumerate(shapes.PAPERS)
+    ]
+
+
+def test_a_code_column_with_a_placeholder_stores_no_placeholder_and_links_the_code() -> None:
+    rows = _tight_rows(lambda n, p: f"[link]({p[5]})" if p[5] else "null")
+    found = infer(rows, "Abbreviation|Title|Publication|Paper|Code")
+    assert found is not None
+    for row, paper in zip(rows, shapes.PAPERS, strict=True):
+        entry = next(e for t in found.templates if (e := t.read(row)) is not None)
+        assert "null" not in entry.fields.values()
+        assert not any("](" in v for v in entry.fields.values())  # the code is a link
+        assert [url for _, url in entry.links][1:] == ([paper[5]] if paper[5] else [])
+
+
+def test_a_placeholder_a_field_s_column_holds_becomes_the_form_s_and_no_value() -> None:
+    rows = _tight_rows(lambda n, p: ["null", "Vision-Language", "Language"][n % 3])
+    found = infer(rows, "Abbreviation|Title|Publication|Paper|Type")
+    assert found is not None and found.style.empty == "null"
+    [template] = found.templates
+    for row in rows:
+        entry = template.read(row)
+        assert entry is not None and template.render(entry) == row
+        assert ("null" in row) is (len(entry.fields) == 4)  # abbr, title, venue, year
+        assert "null" not in entry.fields.values()
