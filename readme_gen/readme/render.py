@@ -19,6 +19,8 @@ from readme_gen.escape import (
     escape_text,
     unescape,
 )
+from readme_gen.forms.spec import compile_form
+from readme_gen.forms.template import Entry
 from readme_gen.readme.slug import Slugger
 from readme_gen.readme.written import entry_text
 
@@ -27,13 +29,28 @@ TABLE_HEAD = "| **Pub.** | **Title** | **Links** |\n| --- | --- | --- |"
 NEWS_ICON = ":loudspeaker:"
 
 
-# The built-in layout's row is a form like any adopted list's, declared once: the same
-# template writes it and (`readme_gen.forms`) would read it back.
+# The built-in layout is forms like any adopted list's, each declared once: the same
+# template writes its lines and (`readme_gen.forms`) would read them back. The row is a
+# paper's; the others are the title block's, the news', the Contents' and a year group's.
 ROW = FormSpec(
     "pubs",
     ("| {venue}<br><sup>{year}</sup> | {title} <br> <sub><sub>{authors}</sub></sub> | {links} |",),
     markdown=False,
 )
+TITLE = FormSpec("title", ("# {title}",))
+SUMMARY = FormSpec("summary", ("- {title}",))
+NEWS = FormSpec("news", (NEWS_ICON + " [{when}] {text}",))
+CONTENTS = FormSpec("contents", ("{?{indent}?}- [{title}](#{?{anchor}?})",))
+SECTION = FormSpec("section", ("## {title}",))
+GROUP = FormSpec("group", ("### {year}\n" + TABLE_HEAD,))
+
+
+def line(spec: FormSpec, **fields: str) -> str:
+    """One line of the layout, its values already Markdown (escaped by the caller)."""
+    text = compile_form(spec)[0].render(Entry(fields))
+    if text is None:  # every field of these templates is given: a bug, not input
+        raise AssertionError(f"the layout's {spec.name} cannot write {fields!r}")
+    return text
 
 
 def row(paper: Paper) -> str:
@@ -106,28 +123,24 @@ def render(catalog: Catalog) -> str:
 
         return render_written(catalog)
     anchors = _anchors(catalog)
-    out = [f"# {escape_heading(catalog.title)}", escape_block(catalog.description)]
-    out += [f"- {escape_block(s.title)}" for s in catalog.sections]
+    out = [line(TITLE, title=escape_heading(catalog.title)), escape_block(catalog.description)]
+    out += [line(SUMMARY, title=escape_block(s.title)) for s in catalog.sections]
     out += ["", ""]
     for item in catalog.news:
-        out += [f"{NEWS_ICON} [{escape_text(item.date)}] {escape_text(item.text)}", ""]
+        out += [line(NEWS, when=escape_text(item.date), text=escape_text(item.text)), ""]
     if catalog.news:
         out.append("")
-    out += [RULE, "", "## Contents", f"- [{escape_text(catalog.title)}](#{anchors['title']})"]
-    out.append(f"  - [Contents](#{anchors['contents']})")
-    out += [
-        f"  - [{escape_text(s.title)}](#{anchors[f's{n}']})" for n, s in enumerate(catalog.sections)
-    ]
-    out += [
-        f"  - [{escape_text(a.title)}](#{anchors[f'a{n}']})"
-        for n, a in enumerate(catalog.appendices)
-    ]
+    contents = [("", catalog.title, anchors["title"]), ("  ", "Contents", anchors["contents"])]
+    contents += [("  ", s.title, anchors[f"s{n}"]) for n, s in enumerate(catalog.sections)]
+    contents += [("  ", a.title, anchors[f"a{n}"]) for n, a in enumerate(catalog.appendices)]
+    out += [RULE, "", line(SECTION, title="Contents")]
+    out += [line(CONTENTS, indent=i, title=escape_text(t), anchor=a) for i, t, a in contents]
     out += ["", RULE]
     for section in catalog.sections:
-        out += ["", f"## {escape_heading(section.title)}"]
+        out += ["", line(SECTION, title=escape_heading(section.title))]
         for year, papers in year_groups(section):
-            out += ["", f"### {year}", TABLE_HEAD]
+            out += ["", line(GROUP, year=str(year))]
             out += [row(p) for p in papers]
     for appendix in catalog.appendices:
-        out += ["", f"## {escape_heading(appendix.title)}", "", appendix.body]
+        out += ["", line(SECTION, title=escape_heading(appendix.title)), "", appendix.body]
     return "\n".join(out) + "\n"
