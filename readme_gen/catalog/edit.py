@@ -311,10 +311,20 @@ def takes_entries(section: Section) -> bool:
 
 def entry_end(section: Section) -> int:
     """Where a new entry goes among the section's items: after its last entry (a paper,
-    one kept as written, one listed again), before the Markdown after it; after
-    everything when it has no entry yet."""
-    ends = [n + 1 for n, item in enumerate(section.items) if isinstance(item, Paper | Raw | See)]
-    return ends[-1] if ends else len(section.items)
+    one kept as written, one listed again) in the section's own form, not in a second
+    table's, before the Markdown after it; after everything when it has no entry yet."""
+    ends, own = [], []
+    run = ""  # the form of the run of entries the item is in ("": the section's)
+    for n, item in enumerate(section.items):
+        if isinstance(item, Verbatim):
+            run = ""
+            continue
+        paper = item.paper if isinstance(item, See) else item
+        run = paper.form if isinstance(paper, Paper) else run
+        ends.append(n + 1)
+        if not run:
+            own.append(n + 1)
+    return (own or ends or [len(section.items)])[-1]
 
 
 def insert_adopted(text: str, section: Section, paper: Paper, path: str) -> str:
@@ -345,7 +355,8 @@ def landed_adopted(before: Catalog, after: Catalog, section_id: str, paper: Pape
         if section.id == section_id:
             at = entry_end(section)
             items = (*section.items[:at], paper, *section.items[at:])
-            section = replace(section, papers=(*section.papers, paper), items=items)
+            papers = tuple(i for i in items if isinstance(i, Paper))
+            section = replace(section, papers=papers, items=items)
         sections.append(section)
     return replace(before, sections=tuple(sections)) == after
 

@@ -156,6 +156,8 @@ def dump_adopted_paper(paper: Paper, indent: str) -> str:
         out.append(f"{inner}date: {quoted(paper.date)}\n")
     if paper.key:
         out.append(f"{inner}id: {scalar(paper.key)}\n")
+    if paper.form:
+        out.append(f"{inner}form: {scalar(paper.form)}\n")
     if paper.variant:
         out.append(f"{inner}variant: {paper.variant}\n")
     if paper.spacing:

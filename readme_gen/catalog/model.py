@@ -60,6 +60,10 @@ class Paper:
     """The paper's `id`, by which another section lists it again (`see:`)."""
     variant: int = 0
     """Which of its form's templates writes it (1-based); 0: the first that can."""
+    form: str = ""
+    """The form that writes the entry when it is not its section's: a second table in the
+    section, with columns of its own (a model table, then a dataset table); "" for the
+    section's form."""
     spacing: tuple[tuple[int, str], ...] = ()
     """White space the entry writes otherwise than its template (a form whose `spacing`
     varies), by slot number, in slot order."""

@@ -50,7 +50,7 @@ SECTION_KEYS = (
 ORDER_KEYS = ("order", "group", "undated")
 PAPER_KEYS = ("title", "authors", "venue", "year", "links", "arxiv-category", "added")
 # An adopted list's papers may also have these, and any field its forms declare.
-MORE_PAPER_KEYS = ("date", "id", "variant", "spacing")
+MORE_PAPER_KEYS = ("date", "id", "form", "variant", "spacing")
 NEWS_KEYS = ("date", "text")
 APPENDIX_KEYS = ("title", "file")
 FORM_KEYS = (
@@ -454,16 +454,26 @@ class Validator:
             form = None
         items: list[Item] = self.each(m.items.get("papers"), "papers", self.item)
         papers = [i for i in items if isinstance(i, Paper)]
-        spec = self.form_names.get(form or "")
+        section_spec = self.form_names.get(form or "")
+        order = self.order(m, items)
+        by_year = order is not None and order[0] == BY_YEAR
         for paper in papers:
+            spec = self.form_names.get(paper.form) if paper.form else section_spec
+            if paper.form and (by_year or section_spec is None):
+                self.problem(
+                    paper.where("form"),
+                    f"form `{shorten(paper.form)}`: only an entry of a section with a form, "
+                    "in catalog order, may have a form of its own",
+                    "no `form:` here (the section's form writes it)",
+                )
             if paper.variant and (spec is None or paper.variant > len(spec.entries)):
                 count = len(spec.entries) if spec else 0
-                message = f"variant {paper.variant}: the section's form has {count} templates"
+                whose = "entry" if paper.form else "section"
+                message = f"variant {paper.variant}: the {whose}'s form has {count} templates"
                 self.problem(paper.where("variant"), message, f"a number from 1 to {count}")
             if paper.spacing:
                 self.slots(paper, spec)
         file = self.markdown_file(m.items.get("file"))
-        order = self.order(m, items)
         if ident is None or title is None or heading is None or form is None or level is None:
             return None
         if file is None or order is None:
@@ -624,6 +634,7 @@ class Validator:
         date = self.date(get("date")) if "date" in m.items else ""
         links = self.links(get("links")) if "links" in m.items else ()
         ident = self.text(get("id"), "the paper id") if "id" in m.items else ""
+        form = self.own_form(get("form"))
         variant = self.variant(get("variant"))
         spacing = self.spacing(get("spacing"))
         category = self.category(get("arxiv-category"))
@@ -636,7 +647,7 @@ class Validator:
                     extra.append((name, value))
         if title is None or venue is None or date is None or ident is None or variant is None:
             return None
-        if category is None or added is None or spacing is None:
+        if category is None or added is None or spacing is None or form is None:
             return None
         if "year" in m.items and year is None:
             return None
@@ -653,6 +664,7 @@ class Validator:
             extra=tuple(extra),
             key=ident,
             variant=variant,
+            form=form,
             spacing=spacing,
             category=category,
             added=added,
@@ -703,6 +715,20 @@ class Validator:
         if wrong:
             message = f"spacing slot {wrong[0]}: the template has {count} slots"
             self.problem(where, message, f"a number from 0 to {count - 1}")
+
+    def own_form(self, node: Node | None) -> str | None:
+        """The form that writes the entry instead of its section's (a second table's)."""
+        if node is None:
+            return ""
+        name = self.text(node, "the entry's form")
+        if name is not None and name not in self.form_names:
+            self.at(
+                node,
+                f"no form is named `{shorten(name)}`" + did_you_mean(name, tuple(self.form_names)),
+                "a form named under `forms:`",
+            )
+            return None
+        return name
 
     def variant(self, node: Node | None) -> int | None:
         """Which template of its section's form writes the paper (1-based)."""

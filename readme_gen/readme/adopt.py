@@ -177,10 +177,12 @@ class _Open:
     form: FormSpec | None
     items: list[Item] = field(default_factory=list)
     in_run: bool = False
+    run: FormSpec | None = None
+    """The form of the run of entries being read: the section's, or a second table's."""
 
     @property
     def between(self) -> str:
-        return self.form.between if self.form is not None else "\n"
+        return self.run.between if self.run is not None else "\n"
 
 
 class _NotAdoptable(Exception):
@@ -201,7 +203,7 @@ class _Builder:
             return
         current = self.sections[-1]
         if current.in_run:
-            end = line_end(current.form)
+            end = line_end(current.run)
             if not text.startswith(end):
                 raise _NotAdoptable(line)
             text = text[len(end) :]
@@ -225,6 +227,11 @@ class _Builder:
         if not piece.kind.startswith("row:") and not is_entry(piece.text):
             return False  # every row of a paper table is an entry; elsewhere, a link tells
         current = self.sections[-1]
+        form = current.form
+        if piece.kind.startswith("row:") and current.form is not None:
+            # A table with columns of its own (a dataset table below the models) is read
+            # by its own form; each entry names it.
+            form = self.forms[piece.kind]
         if current.in_run and gap is not None and gap.text == current.between:
             gap = None  # the run goes on
         if gap is not None:
@@ -232,10 +239,14 @@ class _Builder:
             if current.items and not isinstance(current.items[-1], Verbatim):
                 # a line break alone ends the run: an empty item marks where
                 current.items.append(Verbatim("", Position(gap.line, 1)))
+        if not current.in_run:
+            current.run = form
         self.summary.entries += 1
         paper = None
-        if current.form is not None and piece.line not in self.refused:
-            paper = read_entry(current.form, piece.text, piece.line)
+        if form is not None and piece.line not in self.refused:
+            paper = read_entry(form, piece.text, piece.line)
+            if paper is not None and form is not current.form:
+                paper = replace(paper, form=form.name)
         if paper is not None:
             current.items.append(paper)
             self.summary.parsed += 1
@@ -323,6 +334,7 @@ def _repeats(opened: list[_Open]) -> None:
         for n, item in enumerate(open_.items):
             if not isinstance(item, Paper) or open_.form is None:
                 continue
+            # `item` names its own form, if any: a See is written in the same one
             seen = first.get((open_.form.name, item))
             if seen is None:
                 first[(open_.form.name, item)] = (open_, n)
@@ -355,12 +367,12 @@ def _heading_years(builder: _Builder) -> None:
         year = next((y for _, y in reversed(stack) if y is not None), None)
         if year is None or open_.form is None:
             continue
-        written = {f.name for text in open_.form.entries for f in _fields(text)}
-        if written & {"year", "date"}:
-            continue
+        forms = {f.name: f for f in builder.forms.values()}
         items: list[Item] = []
         for item in open_.items:
-            if isinstance(item, Paper) and item.year is None:
+            spec = forms.get(item.form, open_.form) if isinstance(item, Paper) else open_.form
+            written = {f.name for text in spec.entries for f in _fields(text)}
+            if isinstance(item, Paper) and item.year is None and not written & {"year", "date"}:
                 item = replace(item, year=year)
                 builder.summary.fields["year"] += 1
             items.append(item)
@@ -376,7 +388,12 @@ def _catalog(builder: _Builder, title: str) -> Catalog:
     sections = []
     _heading_years(builder)
     _repeats(builder.sections)
-    used = [f for f in builder.forms.values() if any(s.form is f for s in builder.sections)]
+    named = {i.form for s in builder.sections for i in s.items if isinstance(i, Paper)}
+    used = [
+        f
+        for f in builder.forms.values()
+        if f.name in named or any(s.form is f for s in builder.sections)
+    ]
     h1 = next((s for s in builder.sections if s.heading.level == 1), None)
     for open_ in builder.sections:
         name = plain(open_.heading.title)

@@ -72,8 +72,8 @@ def _grouped(
         ):
             return None
         found = _split(child.items)
-        if found is None:
-            return None
+        if found is None or any(p.form for p in child.papers):
+            return None  # a year's entries are all in the section's one form
         heads.add(heading.replace(year, "{year}"))
         splits.append(found)
     leads = {lead for lead, _, _ in splits}
@@ -102,8 +102,8 @@ def _grouped(
     if group_text(replace(grouped, group=""), spec, 2000) == group_text(grouped, spec, 2000):
         grouped = replace(grouped, group="")  # the default: catalog.yaml need not say it
     try:
-        written = section_text(grouped, spec)
-        before = "".join(section_text(s, forms.get(s.form)) for s in (parent, *children))
+        written = section_text(grouped, forms)
+        before = "".join(section_text(s, forms) for s in (parent, *children))
     except UnwritableError:
         return None
     return grouped if written == before else None

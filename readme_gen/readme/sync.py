@@ -179,6 +179,7 @@ def merged(old: Paper, new: Paper, adopted: bool) -> Paper:
         date=new.date,
         extra=new.extra,
         variant=new.variant,
+        form=new.form,
         spacing=new.spacing,
         key=old.key or new.key,
     )
@@ -289,10 +290,11 @@ def _scalar_edits(plan: _Plan, old: Paper, new: Paper, start: int, end: int) -> 
         changes += [
             (a.position, b.url) for a, b in zip(old.links, new.links, strict=True) if a != b
         ]
-    if (old.extra, old.key, old.variant, old.spacing) != (
+    if (old.extra, old.key, old.variant, old.form, old.spacing) != (
         new.extra,
         new.key,
         new.variant,
+        new.form,
         new.spacing,
     ):
         return None

@@ -1,8 +1,11 @@
 """An adopted list's README, written as the list itself writes it: its preamble, each
-section's heading, and its items in order, every entry in its section's form; a section
-ordered `by-year` writes its entries in year groups, each under its heading."""
+section's heading, and its items in order, every entry in its section's form (or in its
+own, a second table's); a section ordered `by-year` writes its entries in year groups,
+each under its heading."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from readme_gen.catalog.model import (
     UNDATED,
@@ -91,7 +94,7 @@ def render_files(catalog: Catalog) -> dict[str, str]:
     for section in catalog.sections:
         if section.file:
             out = files.setdefault(section.file, [])
-        out.append(section_text(section, forms.get(section.form)))
+        out.append(section_text(section, forms))
     texts = {path: "".join(parts) for path, parts in files.items()}
     if not catalog.final_break:
         last = next(reversed(texts))
@@ -99,26 +102,38 @@ def render_files(catalog: Catalog) -> dict[str, str]:
     return texts
 
 
-def section_text(section: Section, spec: FormSpec | None) -> str:
-    """One section as the list writes it: its heading, then its items."""
+def section_text(section: Section, forms: Mapping[str, FormSpec]) -> str:
+    """One section as the list writes it: its heading, then its items. A run of entries
+    (entries with nothing between them but their form's separator) is in the form of its
+    entries: the section's, or a second table's own (`Paper.form`)."""
+    spec = forms.get(section.form)
     if section.by_year:
         return _grouped_text(section, spec)
     out = [heading_text(section)]
-    in_run = False
+    in_run, run = False, spec  # `run`: the form of the run being written
     for item in section.items:
         if isinstance(item, Verbatim):
             if in_run:
-                out.append(line_end(spec))
+                out.append(line_end(run))
             out.append(item.text)
             in_run = False
             continue
+        # An entry kept as written goes on its run's form; a paper is in its own.
+        kept = isinstance(item, Raw) and in_run
+        form = _own_form(item, forms) or (run if kept else spec)
         if in_run:
-            out.append(spec.between if spec is not None else "\n")
-        out.append(_item_text(section, spec, item))
-        in_run = True
+            out.append(form.between if form is not None else "\n")
+        out.append(_item_text(section, form, item))
+        in_run, run = True, form
     if in_run:
-        out.append(line_end(spec))
+        out.append(line_end(run))
     return "".join(out)
+
+
+def _own_form(item: EntryItem, forms: Mapping[str, FormSpec]) -> FormSpec | None:
+    """The form an entry names for itself (a second table's), if any."""
+    paper = item.paper if isinstance(item, See) else item
+    return forms.get(paper.form) if isinstance(paper, Paper) and paper.form else None
 
 
 def group_text(section: Section, spec: FormSpec | None, year: int | None) -> str:

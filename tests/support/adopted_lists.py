@@ -86,3 +86,28 @@ def inserted(before: str, after: str) -> tuple[int, list[str]]:
     assert len(changes) == 1 and changes[0][0] == "insert", changes
     _, at, _, start, end = changes[0]
     return at, b[start:end]
+
+
+DATASETS = (
+    ("CAMELYON16", "Diagnostic assessment of deep learning for lymph node metastases", "2017"),
+    (
+        "PANDA",
+        "Artificial intelligence for diagnosis and Gleason grading of prostate cancer",
+        "2022",
+    ),
+    ("DeepGlobe", "A challenge to parse the Earth through satellite images", "2018"),
+)
+
+
+def two_tables() -> str:
+    """One section with two tables of their own columns: the models, then (after a line of
+    prose) the datasets they are trained on, as some lists keep a dataset table beside."""
+    out = ["# Models", "", "## Recognition", "", "| Model | Paper | Code |", "|:--|:--|:--|"]
+    for n, (title, _authors, _venue, _year, url, code) in enumerate(shapes.PAPERS[:5]):
+        code_cell = f"[code]({code})" if code else "-"
+        out.append(f"| M{n} | [{title}]({url}) | {code_cell} |")
+    out += ["", "The datasets they use:", "", "| Dataset | Paper | Year |", "|---|---|---|"]
+    for n, (name, title, year) in enumerate(DATASETS):
+        out.append(f"| {name} | [{title}](https://example.org/data/{n}) | {year} |")
+    out += ["", "## License", "", "CC0", ""]
+    return "\n".join(out)
