@@ -31,6 +31,7 @@ from readme_gen.catalog.model import (
     Section,
     See,
     Verbatim,
+    entry_forms,
 )
 from readme_gen.errors import CatalogError, Problem
 from readme_gen.forms.spec import compile_form
@@ -313,17 +314,9 @@ def entry_end(section: Section) -> int:
     """Where a new entry goes among the section's items: after its last entry (a paper,
     one kept as written, one listed again) in the section's own form, not in a second
     table's, before the Markdown after it; after everything when it has no entry yet."""
-    ends, own = [], []
-    run = ""  # the form of the run of entries the item is in ("": the section's)
-    for n, item in enumerate(section.items):
-        if isinstance(item, Verbatim):
-            run = ""
-            continue
-        paper = item.paper if isinstance(item, See) else item
-        run = paper.form if isinstance(paper, Paper) else run
-        ends.append(n + 1)
-        if not run:
-            own.append(n + 1)
+    forms = entry_forms(section)
+    ends = [n + 1 for n, form in enumerate(forms) if form is not None]
+    own = [n + 1 for n, form in enumerate(forms) if form == ""]
     return (own or ends or [len(section.items)])[-1]
 
 

@@ -249,3 +249,20 @@ def listed(section: Section) -> tuple[Item, ...]:
     if not section.by_year:
         return section.items
     return tuple(entry for _, group in year_groups_of(section) for entry in group)
+
+
+def entry_forms(section: Section) -> list[str | None]:
+    """The form that writes each of a section's items, by name: "" for the section's own, a
+    second table's for an entry that names it (`Paper.form`), None for Markdown. An entry
+    kept as written belongs to the run of entries it stands in."""
+    out: list[str | None] = []
+    run: str | None = None  # the form of the run the items are in; None between runs
+    for item in section.items:
+        if isinstance(item, Verbatim):
+            out.append(None)
+            run = None
+            continue
+        paper = item.paper if isinstance(item, See) else item
+        run = paper.form if isinstance(paper, Paper) else (run or "")
+        out.append(run)
+    return out

@@ -357,6 +357,10 @@ def _heading_years(builder: _Builder) -> None:
     """Under a `### 2022` heading, a paper whose form writes no year of its own has the
     heading's: the list shows its year there (kept in the catalog, the README unchanged)."""
     stack: list[tuple[int, int | None]] = []  # (level, the year its heading names)
+    dated = {  # whether a form writes a year of its own
+        f.name: any(n.name in ("year", "date") for text in f.entries for n in _fields(text))
+        for f in builder.forms.values()
+    }
     for open_ in builder.sections:
         level = open_.heading.level
         while stack and stack[-1][0] >= level:
@@ -367,12 +371,14 @@ def _heading_years(builder: _Builder) -> None:
         year = next((y for _, y in reversed(stack) if y is not None), None)
         if year is None or open_.form is None:
             continue
-        forms = {f.name: f for f in builder.forms.values()}
+        section_dated = dated[open_.form.name]
         items: list[Item] = []
         for item in open_.items:
-            spec = forms.get(item.form, open_.form) if isinstance(item, Paper) else open_.form
-            written = {f.name for text in spec.entries for f in _fields(text)}
-            if isinstance(item, Paper) and item.year is None and not written & {"year", "date"}:
+            if (
+                isinstance(item, Paper)
+                and item.year is None
+                and not (dated[item.form] if item.form else section_dated)
+            ):
                 item = replace(item, year=year)
                 builder.summary.fields["year"] += 1
             items.append(item)

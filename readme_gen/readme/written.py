@@ -17,6 +17,7 @@ from readme_gen.catalog.model import (
     Section,
     See,
     Verbatim,
+    entry_forms,
     year_groups_of,
 )
 from readme_gen.escape import escape_text, escape_url
@@ -110,17 +111,16 @@ def section_text(section: Section, forms: Mapping[str, FormSpec]) -> str:
     if section.by_year:
         return _grouped_text(section, spec)
     out = [heading_text(section)]
-    in_run, run = False, spec  # `run`: the form of the run being written
-    for item in section.items:
+    run: FormSpec | None = None  # the form of the run being written
+    in_run = False
+    for item, name in zip(section.items, entry_forms(section), strict=True):
         if isinstance(item, Verbatim):
             if in_run:
                 out.append(line_end(run))
             out.append(item.text)
             in_run = False
             continue
-        # An entry kept as written goes on its run's form; a paper is in its own.
-        kept = isinstance(item, Raw) and in_run
-        form = _own_form(item, forms) or (run if kept else spec)
+        form = forms.get(name) if name else spec
         if in_run:
             out.append(form.between if form is not None else "\n")
         out.append(_item_text(section, form, item))
@@ -128,12 +128,6 @@ def section_text(section: Section, forms: Mapping[str, FormSpec]) -> str:
     if in_run:
         out.append(line_end(run))
     return "".join(out)
-
-
-def _own_form(item: EntryItem, forms: Mapping[str, FormSpec]) -> FormSpec | None:
-    """The form an entry names for itself (a second table's), if any."""
-    paper = item.paper if isinstance(item, See) else item
-    return forms.get(paper.form) if isinstance(paper, Paper) and paper.form else None
 
 
 def group_text(section: Section, spec: FormSpec | None, year: int | None) -> str:
